@@ -1,0 +1,37 @@
+"""Client-side SQLAlchemy models (Qt-free)."""
+
+from app.models.base import Base
+from app.models.core import (
+    AppSetting,
+    AuditLog,
+    BibRecord,
+    Branch,
+    CirculationPolicy,
+    CreditEntry,
+    CreditRules,
+    Item,
+    Loan,
+    OutboxOp,
+    Reader,
+    ShelfLocation,
+    SyncException,
+    SyncState,
+)
+
+__all__ = [
+    "AppSetting",
+    "AuditLog",
+    "Base",
+    "BibRecord",
+    "Branch",
+    "CirculationPolicy",
+    "CreditEntry",
+    "CreditRules",
+    "Item",
+    "Loan",
+    "OutboxOp",
+    "Reader",
+    "ShelfLocation",
+    "SyncException",
+    "SyncState",
+]

@@ -1,0 +1,94 @@
+"""``shuwu``: the command-line entry point and automation surface.
+
+Command modules in app/cli/commands/ are discovered automatically; each has ``register``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import logging
+import pkgutil
+import sys
+from collections.abc import Sequence
+
+from app import __version__
+from app.cli.base import CliContext, CommandResult, common_options
+from app.errors import EXIT_BAD_INPUT, EXIT_FAILURE, ShuwuError
+from app.i18n import _
+
+log = logging.getLogger("shuwu.cli")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="shuwu",
+        description=_("Shuwu (书屋): library desktop tool for village bookrooms"),
+        parents=[common_options()],
+    )
+    parser.add_argument("--version", action="version", version=f"shuwu {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    import app.cli.commands as commands_pkg
+
+    for info in sorted(pkgutil.iter_modules(commands_pkg.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"app.cli.commands.{info.name}")
+        module.register(subparsers)
+    return parser
+
+
+def _print_result(result: CommandResult, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(result.data, ensure_ascii=False, default=str))
+    elif result.text:
+        print(result.text)
+
+
+def _configure_stdio() -> None:
+    # Windows consoles default to a legacy code page; Chinese output must not crash.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _configure_stdio()
+    parser = build_parser()
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    args = parser.parse_args(args_list or ["gui"])
+    if not getattr(args, "command", None):
+        args = parser.parse_args([*args_list, "gui"])
+    args.home = getattr(args, "home", None)
+    args.json = getattr(args, "json", False)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return EXIT_BAD_INPUT
+    context = CliContext(args)
+    try:
+        result = handler(context)
+    except ShuwuError as exc:
+        if args.json:
+            print(json.dumps({"error": exc.code, "message": exc.message}, ensure_ascii=False))
+        else:
+            print(_("Error: {message}").format(message=exc.message), file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # last resort: a message, not a traceback
+        log.exception("command failed")
+        message = _("Unexpected error: {error}").format(error=type(exc).__name__)
+        if args.json:
+            print(json.dumps({"error": "internal", "message": message}, ensure_ascii=False))
+        else:
+            print(message, file=sys.stderr)
+        return EXIT_FAILURE
+    finally:
+        context.close()
+    _print_result(result, args.json)
+    return result.exit_code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

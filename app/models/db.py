@@ -1,0 +1,161 @@
+"""Opening the profile's SQLite database safely: checks, PRAGMAs, migrations."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.errors import ProfileError
+from app.i18n import _
+
+# PRAGMA application_id marks a file as ours ("SHWU"); a foreign SQLite file is never touched.
+APPLICATION_ID = 0x53485755
+DB_FILENAME = "shuwu.db"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    # FULL: village power cuts must not roll back a saved loan (WAL+NORMAL may).
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def check_profile_folder(home: Path) -> None:
+    """The folder must exist (we create it) and be writable, else a clear message."""
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ProfileError(
+            _("Cannot create the profile folder {path}: {reason}").format(
+                path=home, reason=exc.strerror
+            )
+        ) from exc
+    if not home.is_dir():
+        raise ProfileError(_("The profile path {path} is not a folder.").format(path=home))
+    try:
+        with tempfile.NamedTemporaryFile(dir=home, prefix=".write-test-"):
+            pass
+    except OSError as exc:
+        raise ProfileError(
+            _("The profile folder {path} is not writable. Choose another folder.").format(path=home)
+        ) from exc
+
+
+def check_database_file(path: Path) -> None:
+    """Refuse unreadable, non-SQLite or foreign SQLite files without writing to them."""
+    if not path.exists():
+        return
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise ProfileError(
+            _("Cannot read the database file {path}: {reason}").format(
+                path=path, reason=exc.strerror
+            )
+        ) from exc
+    if path.stat().st_size == 0:
+        return
+    if header != SQLITE_MAGIC:
+        raise ProfileError(
+            _(
+                "{path} is not a Shuwu database (it is not an SQLite file). It was not changed."
+            ).format(path=path)
+        )
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise ProfileError(
+            _("The database file {path} is damaged or unreadable. It was not changed.").format(
+                path=path
+            )
+        ) from exc
+    if app_id != APPLICATION_ID and tables:
+        raise ProfileError(
+            _("{path} belongs to another program, not Shuwu. It was not changed.").format(path=path)
+        )
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", future=True)
+    event.listen(engine, "connect", _set_pragmas)
+    return engine
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest revision; a no-op when it is already there."""
+    cfg = alembic_config()
+    heads = set(ScriptDirectory.from_config(cfg).get_heads())
+    with engine.begin() as conn:
+        current = set(MigrationContext.configure(conn).get_current_heads())
+        if current == heads:
+            return
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "heads")
+        conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
+
+
+def open_database(home: Path) -> tuple[Engine, sessionmaker[Session]]:
+    check_profile_folder(home)
+    path = home / DB_FILENAME
+    check_database_file(path)
+    engine = make_engine(path)
+    try:
+        migrate(engine)
+    except Exception as exc:  # a migration failure must not look like a crash
+        engine.dispose()
+        raise ProfileError(
+            _("Could not prepare the database {path}: {reason}").format(path=path, reason=exc)
+        ) from exc
+    return engine, sessionmaker(engine, expire_on_commit=False)
+
+
+@contextmanager
+def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
+    """One session per user action: commit on success, roll back on any error."""
+    with factory() as session, session.begin():
+        yield session
+
+
+def backup_database_to(source: Path, target: Path) -> None:
+    """SQLite online backup: consistent while the app keeps writing."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(target.suffix + ".part")
+    src = sqlite3.connect(source)
+    try:
+        dst = sqlite3.connect(tmp)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    os.replace(tmp, target)

@@ -1,0 +1,57 @@
+"""The transactional outbox: every local change that must reach the server becomes an op here.
+
+Call ``record_op`` inside the same session/transaction as the change itself, so the change and
+its op commit together or not at all. The sync engine (app.sync) sends pending ops in
+``device_seq`` order and marks them acked; they are never deleted before the ack.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.clock import Clock
+from app.models import OutboxOp, SyncState
+from app.models.base import new_uuid
+
+EPOCH_KEY = "epoch"
+CLOCK_OFFSET_KEY = "clock_offset_ms"
+
+
+@dataclass(frozen=True)
+class RecordedOp:
+    device_seq: int
+    op_id: str
+    kind: str
+
+
+def _state_int(session: Session, key: str) -> int:
+    row = session.get(SyncState, key)
+    try:
+        return int(row.value) if row is not None else 0
+    except ValueError:
+        return 0
+
+
+def record_op(session: Session, clock: Clock, kind: str, payload: dict[str, Any]) -> RecordedOp:
+    """Append an operation (see docs/ops.md for kinds and payloads)."""
+    op = OutboxOp(
+        op_id=new_uuid(),
+        epoch=_state_int(session, EPOCH_KEY),
+        kind=kind,
+        payload=payload,
+        device_wall_ms=clock.wall_ms(),
+        clock_offset_ms=_state_int(session, CLOCK_OFFSET_KEY),
+        state="pending",
+        created_at=clock.now(),
+    )
+    session.add(op)
+    session.flush()
+    return RecordedOp(device_seq=op.device_seq, op_id=op.op_id, kind=kind)
+
+
+def pending_count(session: Session) -> int:
+    return session.scalar(select(func.count()).where(OutboxOp.state == "pending")) or 0

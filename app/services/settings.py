@@ -1,0 +1,40 @@
+"""Typed access to the profile's key/value settings (app_setting table)."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from app.models import AppSetting
+
+BRANCH_CODE = "branch_code"
+BRANCH_NAME = "branch_name"
+LANGUAGE = "language"
+FONT_SIZE = "font_size"
+TRAINING_MODE = "training_mode"
+SIMULATED_DAYS = "simulated_days"  # training mode's date shift, in days
+
+
+def get(session: Session, key: str, default: str | None = None) -> str | None:
+    row = session.get(AppSetting, key)
+    return row.value if row is not None else default
+
+
+def get_float(session: Session, key: str, default: float) -> float:
+    raw = get(session, key)
+    try:
+        return float(raw) if raw is not None else default
+    except ValueError:
+        return default
+
+
+def get_bool(session: Session, key: str) -> bool:
+    return get(session, key) == "1"
+
+
+def put(session: Session, key: str, value: str | int | float | bool) -> None:
+    text = ("1" if value else "0") if isinstance(value, bool) else str(value)
+    row = session.get(AppSetting, key)
+    if row is None:
+        session.add(AppSetting(key=key, value=text))
+    else:
+        row.value = text

@@ -1,0 +1,75 @@
+"""GUI start-up: QApplication, fonts, translations, crash handler, main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app import APP_NAME, APP_ORG, __version__
+from app.errors import EXIT_BAD_INPUT, ProfileError
+from app.i18n import DEFAULT_LANGUAGE
+from app.paths import cjk_font_path
+from app.profile import Profile, open_profile
+from app.services import settings
+from app.ui.context import AppContext
+from app.ui.errors import install_crash_handler
+from app.ui.i18n import _, install_translators
+from app.ui.main_window import MainWindow
+
+DEFAULT_FONT_PT = 11
+
+
+def application() -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_ORG)
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def load_cjk_font() -> str | None:
+    """Register the shipped CJK font so Chinese renders on machines without one."""
+    font_id = QFontDatabase.addApplicationFont(str(cjk_font_path()))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    return families[0] if families else None
+
+
+def apply_preferences(app: QApplication, profile: Profile) -> None:
+    with profile.sessions() as session:
+        language = settings.get(session, settings.LANGUAGE) or DEFAULT_LANGUAGE
+        size = int(settings.get_float(session, settings.FONT_SIZE, DEFAULT_FONT_PT))
+    install_translators(app, language)
+    family = load_cjk_font()
+    font = QFont(family) if family else app.font()
+    font.setPointSize(size)
+    app.setFont(font)
+
+
+def build_main_window(profile: Profile) -> MainWindow:
+    app = application()
+    apply_preferences(app, profile)
+    return MainWindow(AppContext(profile))
+
+
+def run_gui(home: str | Path | None) -> int:
+    app = application()
+    try:
+        profile = open_profile(home)
+    except ProfileError as exc:
+        install_translators(app, DEFAULT_LANGUAGE)
+        load_cjk_font()
+        QMessageBox.critical(None, _("Cannot open the profile"), exc.message)
+        return EXIT_BAD_INPUT
+    install_crash_handler(profile.log_dir)
+    window = build_main_window(profile)
+    window.show()
+    code = app.exec()
+    window.ctx.tasks.wait(10000)
+    profile.close()
+    return int(code)

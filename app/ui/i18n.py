@@ -1,0 +1,67 @@
+"""Qt-side translation: QTranslator with the compiled .qm, plus Qt's own zh_CN strings."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from app import i18n
+from app.paths import resources_dir
+
+log = logging.getLogger(__name__)
+CONTEXT = i18n.CONTEXT
+_installed: list[QTranslator] = []  # keep references alive, or Qt drops them
+
+
+def _(text: str) -> str:
+    """Translate a UI string through Qt (English source, zh_CN by default)."""
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def _qm_path(language: str) -> Path | None:
+    shipped = resources_dir() / "translations" / f"shuwu_{language}.qm"
+    if shipped.exists():
+        return shipped
+    ts_files = sorted((resources_dir() / "translations" / language).glob("*.ts"))
+    if not ts_files:
+        return None
+    # A source checkout that was never built: compile on the fly so Chinese still shows.
+    target = Path(tempfile.gettempdir()) / f"shuwu_{language}.qm"
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    try:
+        subprocess.run(
+            [str(lrelease), "-silent", *map(str, ts_files), "-qm", str(target)],
+            check=True,
+            capture_output=True,
+        )
+    except (OSError, subprocess.CalledProcessError):
+        log.warning("could not compile translations")
+        return None
+    return target
+
+
+def install_translators(app: QCoreApplication, language: str) -> None:
+    i18n.set_language(language)
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    if language == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English))
+        return
+    QLocale.setDefault(QLocale(language))
+    qt_translator = QTranslator()
+    if qt_translator.load(
+        f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ):
+        app.installTranslator(qt_translator)
+        _installed.append(qt_translator)
+    qm = _qm_path(language)
+    translator = QTranslator()
+    if qm is not None and translator.load(str(qm)):
+        app.installTranslator(translator)
+        _installed.append(translator)

@@ -1,0 +1,154 @@
+"""The main window: navigation, one page per section, status bar, training banner."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import __version__
+from app.services import settings
+from app.services.status import ProfileStatus, profile_status
+from app.ui.context import AppContext
+from app.ui.i18n import _
+from app.ui.sections import NAVIGATION, SectionSpec, discover
+
+STATUS_REFRESH_MS = 5000
+
+
+def not_built_page(title: str) -> QWidget:
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    label = QLabel(
+        _("The {section} section is not built yet in this version.").format(section=title)
+    )
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setWordWrap(True)
+    label.setAccessibleName(label.text())
+    layout.addWidget(label)
+    return page
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.specs: dict[str, SectionSpec] = discover()
+        self.pages: dict[str, QWidget] = {}
+        self.setWindowTitle(_("Shuwu Library") + f" {__version__}")
+        self.resize(1200, 760)
+
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.training_banner = QLabel(
+            _("TRAINING MODE — practice data, never synced to the county")
+        )
+        self.training_banner.setObjectName("trainingBanner")
+        self.training_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.training_banner.setStyleSheet(
+            "#trainingBanner { background: #d9480f; color: white; font-weight: bold;"
+            " font-size: 16pt; padding: 6px; }"
+        )
+        self.training_banner.setVisible(False)
+        outer.addWidget(self.training_banner)
+
+        body = QHBoxLayout()
+        outer.addLayout(body, 1)
+        self.nav = QListWidget()
+        self.nav.setAccessibleName(_("Sections"))
+        self.nav.setFixedWidth(170)
+        self.nav.setStyleSheet(
+            "QListWidget { font-size: 13pt; } QListWidget::item { padding: 10px; }"
+        )
+        self.stack = QStackedWidget()
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+        for index, (key, title) in enumerate(NAVIGATION):
+            item = QListWidgetItem(f"{title()}")
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setToolTip(f"Ctrl+{index + 1}")
+            self.nav.addItem(item)
+            placeholder = QWidget()
+            self.stack.addWidget(placeholder)
+            QShortcut(
+                QKeySequence(f"Ctrl+{index + 1}"), self, lambda i=index: self.show_section_at(i)
+            )
+        self.nav.currentRowChanged.connect(self.show_section_at)
+        self.setCentralWidget(central)
+
+        self.branch_label = QLabel()
+        self.online_label = QLabel()
+        self.pending_label = QLabel()
+        for label in (self.branch_label, self.online_label, self.pending_label):
+            self.statusBar().addPermanentWidget(label)
+        ctx.data_changed.connect(self.refresh_status)
+        ctx.online_changed.connect(lambda _online: self.refresh_status())
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.refresh_status)
+        self.timer.start(STATUS_REFRESH_MS)
+        self.nav.setCurrentRow(0)
+        self.refresh_status()
+
+    def section_key_at(self, index: int) -> str:
+        return NAVIGATION[index][0]
+
+    def show_section(self, key: str) -> QWidget:
+        index = [k for k, _title in NAVIGATION].index(key)
+        self.show_section_at(index)
+        return self.pages[key]
+
+    def show_section_at(self, index: int) -> None:
+        if index < 0:
+            return
+        key, title = NAVIGATION[index]
+        if key not in self.pages:
+            spec = self.specs.get(key)
+            page = spec.factory(self.ctx) if spec else not_built_page(title())
+            old = self.stack.widget(index)
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self.pages[key] = page
+        if self.nav.currentRow() != index:
+            self.nav.setCurrentRow(index)
+        self.stack.setCurrentIndex(index)
+        page = self.pages[key]
+        activate = getattr(page, "activate", None)
+        if callable(activate):
+            activate()
+
+    def current_status(self) -> ProfileStatus:
+        with self.ctx.profile.sessions() as session:
+            return profile_status(session)
+
+    def refresh_status(self) -> None:
+        status = self.current_status()
+        with self.ctx.profile.sessions() as session:
+            training = settings.get_bool(session, settings.TRAINING_MODE)
+        self.training_banner.setVisible(training)
+        self.branch_label.setText(
+            _("Branch: {name}").format(name=status.branch_name or _("not enrolled"))
+        )
+        online = self.ctx.online
+        if online is None:
+            text, colour = _("Not connected"), "#666"
+        elif online:
+            text, colour = _("Online"), "#2b8a3e"
+        else:
+            text, colour = _("Offline"), "#c92a2a"
+        self.online_label.setText(text)
+        self.online_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        self.pending_label.setText(
+            _("Unsent operations: {count}").format(count=status.outbox_pending)
+        )
