@@ -1,6 +1,14 @@
 """Client-side SQLAlchemy models (Qt-free)."""
 
 from app.models.base import Base
+from app.models.catalog import (
+    CallSeqCounter,
+    LabelQueue,
+    StocktakeScan,
+    StocktakeSession,
+    Transfer,
+    TransferItem,
+)
 from app.models.core import (
     AppSetting,
     AuditLog,
@@ -23,6 +31,12 @@ __all__ = [
     "AuditLog",
     "Base",
     "BibRecord",
+    "CallSeqCounter",
+    "LabelQueue",
+    "StocktakeScan",
+    "StocktakeSession",
+    "Transfer",
+    "TransferItem",
     "Branch",
     "CirculationPolicy",
     "CreditEntry",
