@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pymarc
-from pymarc import Field, Leader, Record, Subfield
+from pymarc import Field, Indicators, Leader, Record, Subfield
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -118,8 +118,10 @@ def split_records(data: bytes) -> list[bytes]:
                 _("This file is not a MARC (ISO 2709) file. Nothing was imported.")
             )
         raise UserInputError(
-            _("The file ends in the middle of record {number} (it is truncated). "
-              "Nothing was imported.").format(number=len(records) + 1)
+            _(
+                "The file ends in the middle of record {number} (it is truncated). "
+                "Nothing was imported."
+            ).format(number=len(records) + 1)
         )
     if not records:
         raise UserInputError(_("This file is not a MARC (ISO 2709) file. Nothing was imported."))
@@ -133,9 +135,7 @@ def _check_structure(record: bytes, number: int) -> None:
                 _("This file is not a MARC (ISO 2709) file. Nothing was imported.")
             )
         return UserInputError(
-            _("Record {number} of the file is damaged. Nothing was imported.").format(
-                number=number
-            )
+            _("Record {number} of the file is damaged. Nothing was imported.").format(number=number)
         )
 
     leader = record[:24]
@@ -202,9 +202,7 @@ _SUSPICIOUS = re.compile("[\ufffd\u0080-\u009f\ue000-\uf8ff]")
 def choose_encoding(records: list[bytes], requested: str) -> str:
     if requested not in ENCODINGS:
         raise UserInputError(
-            _("Unknown encoding {encoding}; use auto, utf-8 or gb18030.").format(
-                encoding=requested
-            )
+            _("Unknown encoding {encoding}; use auto, utf-8 or gb18030.").format(encoding=requested)
         )
     declared = {d for d in map(_declared_encoding, records) if d}
     if requested == "auto":
@@ -216,20 +214,26 @@ def choose_encoding(records: list[bytes], requested: str) -> str:
         encoding = requested
     if not _decodes(records, encoding):
         raise UserInputError(
-            _("The file is not in {encoding}. Choose another encoding (or auto). "
-              "Nothing was imported.").format(encoding=encoding)
+            _(
+                "The file is not in {encoding}. Choose another encoding (or auto). "
+                "Nothing was imported."
+            ).format(encoding=encoding)
         )
     # GBK text is almost never valid UTF-8: if the bytes are clean UTF-8 with Chinese in them,
     # reading them as GB18030 would silently produce mojibake.
     if encoding == "gb18030" and _non_ascii(records) and _decodes(records, "utf-8"):
         raise UserInputError(
-            _("The file looks like UTF-8 but was read as GB18030; the text would be garbled. "
-              "Use --encoding utf-8 or auto. Nothing was imported.")
+            _(
+                "The file looks like UTF-8 but was read as GB18030; the text would be garbled. "
+                "Use --encoding utf-8 or auto. Nothing was imported."
+            )
         )
     if encoding != "utf-8" and "utf-8" in declared and requested != "auto":
         raise UserInputError(
-            _("The records say they are UTF-8 (100$a) but {encoding} was chosen. "
-              "Nothing was imported.").format(encoding=encoding)
+            _(
+                "The records say they are UTF-8 (100$a) but {encoding} was chosen. "
+                "Nothing was imported."
+            ).format(encoding=encoding)
         )
     return encoding
 
@@ -351,8 +355,10 @@ def preview_import(
         text = " ".join(str(v) for v in fields.values() if v)
         if _SUSPICIOUS.search(text):
             raise UserInputError(
-                _("Record {number} decodes to garbled text in {encoding}. Check the file's "
-                  "encoding. Nothing was imported.").format(number=number, encoding=chosen)
+                _(
+                    "Record {number} decodes to garbled text in {encoding}. Check the file's "
+                    "encoding. Nothing was imported."
+                ).format(number=number, encoding=chosen)
             )
         rows.append(_classify(session, number, fields, raw, seen_isbns))
     return ImportPreview(str(path), chosen, "+".join(sorted(formats)), tuple(rows))
@@ -373,9 +379,7 @@ def _classify(
         seen[data.isbn] = number
         existing = session.scalar(select(BibRecord).where(BibRecord.isbn == data.isbn).limit(1))
         if existing is not None:
-            return ImportRow(
-                number, "matched", data.title, data.isbn, "", data, existing.uuid, raw
-            )
+            return ImportRow(number, "matched", data.title, data.isbn, "", data, existing.uuid, raw)
     return ImportRow(number, "new", data.title, data.isbn, "", data, None, raw)
 
 
@@ -419,6 +423,10 @@ def commit_import(
 # --- export ----------------------------------------------------------------------------------
 
 
+def _add(record: Record, fld: Field) -> None:
+    record.add_field(fld)  # type: ignore[no-untyped-call]
+
+
 def _sub(code: str, value: str | None) -> list[Subfield]:
     return [Subfield(code, value)] if value else []
 
@@ -426,58 +434,77 @@ def _sub(code: str, value: str | None) -> list[Subfield]:
 def bib_to_record(bib: BibRecord, fmt: str, stamp: str) -> Record:
     data = replace(BibData.from_mapping({k: getattr(bib, k) for k in BIB_FIELDS}))
     record = Record(force_utf8=True)
-    record.add_field(Field(tag="001", data=bib.uuid))
+    _add(record, Field(tag="001", data=bib.uuid))
     if fmt == "cnmarc":
         record.leader = Leader("     nam0 22        450 ")
         if data.isbn or data.price:
-            record.add_field(
-                Field("010", [" ", " "], _sub("a", data.isbn) + _sub("d", _cny(data.price)))
+            _add(
+                record,
+                Field(
+                    "010", Indicators(" ", " "), _sub("a", data.isbn) + _sub("d", _cny(data.price))
+                ),
             )
         # 100$a: 36 fixed characters; positions 26-29 '50  ' = UTF-8.
         fixed = f"{stamp}d{(data.pub_year or '    ')[:4]:<4}    em y0chiy50      ea"
-        record.add_field(Field("100", [" ", " "], [Subfield("a", fixed)]))
-        record.add_field(
-            Field("200", ["1", " "], [Subfield("a", data.title), *_sub("f", data.author)])
+        _add(record, Field("100", Indicators(" ", " "), [Subfield("a", fixed)]))
+        _add(
+            record,
+            Field(
+                "200", Indicators("1", " "), [Subfield("a", data.title), *_sub("f", data.author)]
+            ),
         )
         if data.edition:
-            record.add_field(Field("205", [" ", " "], [Subfield("a", data.edition)]))
+            _add(record, Field("205", Indicators(" ", " "), [Subfield("a", data.edition)]))
         pub = _sub("a", data.pub_place) + _sub("c", data.publisher) + _sub("d", data.pub_year)
         if pub:
-            record.add_field(Field("210", [" ", " "], pub))
+            _add(record, Field("210", Indicators(" ", " "), pub))
         if data.pages:
-            record.add_field(Field("215", [" ", " "], [Subfield("a", data.pages)]))
+            _add(record, Field("215", Indicators(" ", " "), [Subfield("a", data.pages)]))
         if data.summary:
-            record.add_field(Field("330", [" ", " "], [Subfield("a", data.summary)]))
+            _add(record, Field("330", Indicators(" ", " "), [Subfield("a", data.summary)]))
         for subject in _subjects(data.subjects):
-            record.add_field(Field("606", ["0", " "], [Subfield("a", subject)]))
+            _add(record, Field("606", Indicators("0", " "), [Subfield("a", subject)]))
         if data.clc_class:
-            record.add_field(Field("690", [" ", " "], [Subfield("a", data.clc_class)]))
+            _add(record, Field("690", Indicators(" ", " "), [Subfield("a", data.clc_class)]))
         if data.author:
-            record.add_field(Field("701", [" ", "0"], [Subfield("a", data.author)]))
+            _add(record, Field("701", Indicators(" ", "0"), [Subfield("a", data.author)]))
     else:
         record.leader = Leader("     nam a22        4500")
-        record.add_field(Field(tag="008", data=f"{stamp[2:]}s{(data.pub_year or '    ')[:4]:<4}"
-                                                "    ch            000 0 chi d"))
+        _add(
+            record,
+            Field(
+                tag="008",
+                data=f"{stamp[2:]}s{(data.pub_year or '    ')[:4]:<4}    ch            000 0 chi d",
+            ),
+        )
         if data.isbn or data.price:
-            record.add_field(Field("020", [" ", " "], _sub("a", data.isbn) + _sub("c", data.price)))
+            _add(
+                record,
+                Field("020", Indicators(" ", " "), _sub("a", data.isbn) + _sub("c", data.price)),
+            )
         if data.clc_class:
-            record.add_field(
-                Field("084", [" ", " "], [Subfield("a", data.clc_class), Subfield("2", "clc")])
+            _add(
+                record,
+                Field(
+                    "084",
+                    Indicators(" ", " "),
+                    [Subfield("a", data.clc_class), Subfield("2", "clc")],
+                ),
             )
         if data.author:
-            record.add_field(Field("100", ["1", " "], [Subfield("a", data.author)]))
-        record.add_field(Field("245", ["0", "0"], [Subfield("a", data.title)]))
+            _add(record, Field("100", Indicators("1", " "), [Subfield("a", data.author)]))
+        _add(record, Field("245", Indicators("0", "0"), [Subfield("a", data.title)]))
         if data.edition:
-            record.add_field(Field("250", [" ", " "], [Subfield("a", data.edition)]))
+            _add(record, Field("250", Indicators(" ", " "), [Subfield("a", data.edition)]))
         pub = _sub("a", data.pub_place) + _sub("b", data.publisher) + _sub("c", data.pub_year)
         if pub:
-            record.add_field(Field("260", [" ", " "], pub))
+            _add(record, Field("260", Indicators(" ", " "), pub))
         if data.pages:
-            record.add_field(Field("300", [" ", " "], [Subfield("a", data.pages)]))
+            _add(record, Field("300", Indicators(" ", " "), [Subfield("a", data.pages)]))
         if data.summary:
-            record.add_field(Field("520", [" ", " "], [Subfield("a", data.summary)]))
+            _add(record, Field("520", Indicators(" ", " "), [Subfield("a", data.summary)]))
         for subject in _subjects(data.subjects):
-            record.add_field(Field("650", [" ", "4"], [Subfield("a", subject)]))
+            _add(record, Field("650", Indicators(" ", "4"), [Subfield("a", subject)]))
     return record
 
 

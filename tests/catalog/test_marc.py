@@ -43,8 +43,9 @@ def run_import(profile: Profile, path: Path, encoding: str = "auto", on_match: s
         ("marc21.mrc", b"".join(marc21(b) for b in BOOKS), "utf-8"),
     ],
 )
-def test_import_variants(profile: Profile, tmp_path: Path, name: str, payload: bytes,
-                         encoding: str) -> None:
+def test_import_variants(
+    profile: Profile, tmp_path: Path, name: str, payload: bytes, encoding: str
+) -> None:
     path = tmp_path / name
     path.write_bytes(payload)
     preview, outcome = run_import(profile, path)
@@ -166,9 +167,7 @@ def test_export_is_read_back_by_yaz_and_pymarc(profile: Profile, tmp_path: Path,
     with profile.sessions() as s:
         preview = catalog_marc.preview_import(s, out)
         assert [r.status for r in preview.rows] == ["matched"] * 3
-        originals = {
-            b.isbn: b for b in s.scalars(select(BibRecord))
-        }
+        originals = {b.isbn: b for b in s.scalars(select(BibRecord))}
         for row in preview.rows:
             assert row.data is not None and row.isbn is not None
             original = originals[row.isbn]
