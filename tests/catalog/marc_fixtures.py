@@ -1,4 +1,4 @@
-"""Synthetic MARC files (no third-party data), after shared/reference/fixtures/make_synthetic_cnmarc.py."""
+"""Synthetic MARC files (no third-party data), after make_synthetic_cnmarc.py."""
 
 from __future__ import annotations
 
