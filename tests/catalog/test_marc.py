@@ -115,7 +115,7 @@ def test_broken_files_are_refused_and_nothing_changes(
     path.write_bytes(payload)
     with pytest.raises(UserInputError) as err:
         run_import(profile, path, encoding)
-    assert "Nothing was imported" in err.value.message or "没有导入" in err.value.message
+    assert "Nothing was imported" in err.value.message or "没有导入任何记录" in err.value.message
     assert db_state(profile) == before
 
 
