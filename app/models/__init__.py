@@ -17,6 +17,7 @@ from app.models.core import (
     SyncException,
     SyncState,
 )
+from app.models.circulation import DeskUndo
 
 __all__ = [
     "AppSetting",
@@ -27,6 +28,7 @@ __all__ = [
     "CirculationPolicy",
     "CreditEntry",
     "CreditRules",
+    "DeskUndo",
     "Item",
     "Loan",
     "OutboxOp",
