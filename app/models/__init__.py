@@ -1,6 +1,7 @@
 """Client-side SQLAlchemy models (Qt-free)."""
 
 from app.models.base import Base
+from app.models.circulation import DeskUndo
 from app.models.core import (
     AppSetting,
     AuditLog,
@@ -17,7 +18,6 @@ from app.models.core import (
     SyncException,
     SyncState,
 )
-from app.models.circulation import DeskUndo
 
 __all__ = [
     "AppSetting",

@@ -13,6 +13,7 @@ accepted and sent with ``loan_uuid`` null for the server to reconcile.
 
 from __future__ import annotations
 
+import importlib
 import re
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
@@ -162,16 +163,15 @@ def _isbn_check_ok(code: str) -> bool:
 
 def looks_like_isbn(code: str) -> bool:
     """An ISBN (the cover's EAN-13 or ISBN-10) rather than the library's item barcode."""
-    try:
-        from app.domain import isbn as domain_isbn  # the domain helper's detector, when present
-
-        detector = getattr(domain_isbn, "is_isbn_not_barcode", None) or getattr(
-            domain_isbn, "looks_like_isbn", None
-        )
-        if callable(detector):
-            return bool(detector(code))
+    try:  # the domain helper's detector, when present
+        domain_isbn = importlib.import_module("app.domain.isbn")
     except ImportError:
-        pass
+        domain_isbn = None
+    detector = getattr(domain_isbn, "is_isbn_not_barcode", None) or getattr(
+        domain_isbn, "looks_like_isbn", None
+    )
+    if callable(detector):
+        return bool(detector(code))
     return _isbn_check_ok(re.sub(r"[\s-]", "", code))
 
 
@@ -227,15 +227,18 @@ def _record_override(
         "staff": staff,
     }
     audit.log(
-        session, clock, "override", entity="loan", entity_uuid=item.uuid,
-        detail={"rule": rule, "reason": reason, "reader_uuid": reader.uuid}, actor=staff,
+        session,
+        clock,
+        "override",
+        entity="loan",
+        entity_uuid=item.uuid,
+        detail={"rule": rule, "reason": reason, "reader_uuid": reader.uuid},
+        actor=staff,
     )
     record_op(session, clock, "override", payload)
 
 
-def checkout_refusals(
-    session: Session, clock: Clock, reader: Reader, item: Item
-) -> list[Refused]:
+def checkout_refusals(session: Session, clock: Clock, reader: Reader, item: Item) -> list[Refused]:
     """Every reason this loan would be refused, in the order staff should read them."""
     found: list[Refused] = []
     open_loan = _open_loan(session, item.id)
@@ -557,7 +560,11 @@ def undo(session: Session, clock: Clock, op_id: str, reason: str) -> ScanResult:
         session, clock, "undo", {"undone_op_id": op_id, "kind": op.kind, "reason": text}
     )
     audit.log(
-        session, clock, "undo", entity="loan", entity_uuid=loan.uuid if loan else None,
+        session,
+        clock,
+        "undo",
+        entity="loan",
+        entity_uuid=loan.uuid if loan else None,
         detail={"kind": op.kind, "undone_op_id": op_id},
     )
     session.flush()

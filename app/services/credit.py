@@ -316,7 +316,13 @@ def on_return(
     window = rules.amnesty_on(local_date(returned_at))
     if window is not None:
         add_entry(
-            session, clock, reader, 0, AMNESTY, loan_uuid=loan.uuid, note=window.key,
+            session,
+            clock,
+            reader,
+            0,
+            AMNESTY,
+            loan_uuid=loan.uuid,
+            note=window.key,
             floor=rules.floor,
         )
         return 0
@@ -376,9 +382,7 @@ def reverse_loan_entries(session: Session, clock: Clock, reader: Reader, loan_uu
     )
     if total == 0:
         return 0
-    entry = add_entry(
-        session, clock, reader, -total, UNDO, loan_uuid=loan_uuid, floor=rules.floor
-    )
+    entry = add_entry(session, clock, reader, -total, UNDO, loan_uuid=loan_uuid, floor=rules.floor)
     _after_change(session, clock, reader, rules)
     return entry.delta
 
@@ -391,7 +395,11 @@ def adjust(session: Session, clock: Clock, reader: Reader, delta: int, note: str
     entry = add_entry(session, clock, reader, delta, MANUAL, note=note.strip(), floor=rules.floor)
     _after_change(session, clock, reader, rules)
     audit.log(
-        session, clock, "credit_adjust", entity="reader", entity_uuid=reader.uuid,
+        session,
+        clock,
+        "credit_adjust",
+        entity="reader",
+        entity_uuid=reader.uuid,
         detail={"delta": entry.delta},
     )
     return entry
@@ -447,8 +455,14 @@ def apply_amnesty(session: Session, clock: Clock, window: AmnestyWindow) -> Amne
         if reader is None or entry.delta >= 0:
             continue
         add_entry(
-            session, clock, reader, -entry.delta, AMNESTY_REFUND, loan_uuid=entry.loan_uuid,
-            note=window.key, floor=rules.floor,
+            session,
+            clock,
+            reader,
+            -entry.delta,
+            AMNESTY_REFUND,
+            loan_uuid=entry.loan_uuid,
+            note=window.key,
+            floor=rules.floor,
         )
         refunded_uuids.add(entry.loan_uuid)
         count += 1
@@ -479,7 +493,12 @@ def _restore_all(session: Session, clock: Clock, window: AmnestyWindow, rules: R
         if missing <= 0 and not frozen:
             continue
         add_entry(
-            session, clock, reader, max(0, missing), AMNESTY_RESTORE, note=window.key,
+            session,
+            clock,
+            reader,
+            max(0, missing),
+            AMNESTY_RESTORE,
+            note=window.key,
             floor=rules.floor,
         )
         restored += 1

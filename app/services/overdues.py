@@ -106,9 +106,11 @@ def write_reminder_slips(session: Session, clock: Clock, target: Path) -> int:
     by_reader: dict[str, list[OverdueLoan]] = defaultdict(list)
     for row in overdue:
         by_reader[row.reader_uuid].append(row)
-    branch = settings.get(session, settings.BRANCH_NAME) or settings.get(
-        session, settings.BRANCH_CODE
-    ) or ""
+    branch = (
+        settings.get(session, settings.BRANCH_NAME)
+        or settings.get(session, settings.BRANCH_CODE)
+        or ""
+    )
     today = credit.local_date(clock.now()).isoformat()
     font = _register_font()
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -279,7 +279,9 @@ def register_reader(session: Session, clock: Clock, data: ReaderInput) -> Reader
     return to_view(reader)
 
 
-def update_reader(session: Session, clock: Clock, reader_uuid: str, data: ReaderInput) -> ReaderView:
+def update_reader(
+    session: Session, clock: Clock, reader_uuid: str, data: ReaderInput
+) -> ReaderView:
     reader = _get(session, reader_uuid)
     data = _validate(session, clock, data)
     if data.card is not None and data.card != reader.card:
@@ -341,8 +343,9 @@ def reader_by_card(session: Session, card: str) -> Reader:
     if reader is None:
         if session.scalar(select(Item.id).where(Item.barcode == code)) is not None:
             raise UserInputError(
-                _("{code} is a book's barcode, not a reader card. Scan the reader's card first.")
-                .format(code=code),
+                _(
+                    "{code} is a book's barcode, not a reader card. Scan the reader's card first."
+                ).format(code=code),
                 code="item_not_card",
             )
         raise NotFound(

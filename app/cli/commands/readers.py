@@ -73,9 +73,8 @@ def run_edit(ctx: CliContext) -> CommandResult:
         )
         view = readers.update_reader(session, profile.clock, current.uuid, data)
     return CommandResult(
-        data=view.to_json(masked=False), text=_("Saved {name}, card {card}").format(
-            name=view.name_masked, card=view.card
-        )
+        data=view.to_json(masked=False),
+        text=_("Saved {name}, card {card}").format(name=view.name_masked, card=view.card),
     )
 
 
@@ -86,6 +85,4 @@ def run_list(ctx: CliContext) -> CommandResult:
         f"{r.card}  {r.name_masked}  {r.gender}  {r.phone_masked}  {r.reader_type}  {r.status}"
         for r in found
     ] or [_("No readers found.")]
-    return CommandResult(
-        data={"readers": [r.to_json() for r in found]}, text="\n".join(lines)
-    )
+    return CommandResult(data={"readers": [r.to_json() for r in found]}, text="\n".join(lines))
