@@ -1,6 +1,14 @@
 """Client-side SQLAlchemy models (Qt-free)."""
 
 from app.models.base import Base
+from app.models.catalog import (
+    CallSeqCounter,
+    LabelQueue,
+    StocktakeScan,
+    StocktakeSession,
+    Transfer,
+    TransferItem,
+)
 from app.models.circulation import DeskUndo
 from app.models.core import (
     AppSetting,
@@ -25,15 +33,21 @@ __all__ = [
     "Base",
     "BibRecord",
     "Branch",
+    "CallSeqCounter",
     "CirculationPolicy",
     "CreditEntry",
     "CreditRules",
     "DeskUndo",
     "Item",
+    "LabelQueue",
     "Loan",
     "OutboxOp",
     "Reader",
     "ShelfLocation",
+    "StocktakeScan",
+    "StocktakeSession",
     "SyncException",
     "SyncState",
+    "Transfer",
+    "TransferItem",
 ]

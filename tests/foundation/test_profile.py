@@ -14,6 +14,7 @@ from sqlalchemy import inspect, text
 
 from app.errors import ProfileError
 from app.models import Base
+from app.models.base import alembic_include_name
 from app.models.db import APPLICATION_ID, migrate
 from app.profile import Profile, open_profile
 
@@ -44,7 +45,8 @@ def test_new_profile_has_schema_and_pragmas(profile: Profile) -> None:
 
 def test_migrations_match_models(profile: Profile) -> None:
     with profile.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        context = MigrationContext.configure(conn, opts={"include_name": alembic_include_name})
+        diff = compare_metadata(context, Base.metadata)
     assert diff == [], f"models and migrations differ: {diff}"
 
 

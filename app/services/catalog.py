@@ -1,0 +1,562 @@
+"""Copy cataloguing: ISBN → record → copies with barcodes, call numbers and shelf locations.
+
+Every change writes its outbox op in the same transaction (bib_upsert, item_upsert,
+item_status). New copies are put in ``label_queue`` for the labels screen.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.clock import Clock
+from app.errors import NotFound, ServerUnreachable, UserInputError
+from app.i18n import _
+from app.models import BibRecord, Branch, CallSeqCounter, Item, LabelQueue, Reader, ShelfLocation
+from app.services import settings
+from app.services.catalog_rules import (
+    CallNumber,
+    call_sort_key,
+    looks_like_isbn,
+    normalise_isbn,
+    pinyin_keys,
+    valid_class_number,
+)
+from app.services.catalog_search import index_bib
+from app.services.catalog_union import BIB_FIELDS, UnionCatalog
+from app.services.outbox import record_op
+
+BARCODE_RE = re.compile(r"^[A-Za-z0-9]{4,32}$")
+MANUAL_STATUSES = ("available", "missing", "lost", "withdrawn", "damaged")
+
+
+@dataclass(frozen=True)
+class BibData:
+    """The editable fields of a bibliographic record."""
+
+    title: str = ""
+    isbn: str | None = None
+    author: str | None = None
+    publisher: str | None = None
+    pub_place: str | None = None
+    pub_year: str | None = None
+    edition: str | None = None
+    pages: str | None = None
+    price: str | None = None
+    clc_class: str | None = None
+    subjects: str | None = None
+    summary: str | None = None
+
+    @classmethod
+    def from_mapping(cls, data: dict[str, Any]) -> BibData:
+        values: dict[str, Any] = {
+            k: (str(data[k]).strip() or None) for k in BIB_FIELDS if data.get(k)
+        }
+        values["title"] = values.get("title") or ""
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class ItemView:
+    uuid: str
+    barcode: str
+    call_number: str | None
+    shelf_location: str | None
+    status: str
+    home_branch: str
+    current_branch: str
+
+
+@dataclass(frozen=True)
+class BibView:
+    uuid: str
+    data: BibData
+    source: str
+    items: tuple[ItemView, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "bib_uuid": self.uuid,
+            "source": self.source,
+            **asdict(self.data),
+            "items": [asdict(item) for item in self.items],
+        }
+
+
+@dataclass(frozen=True)
+class LookupResult:
+    """What the form starts from. ``source``: local, union or empty."""
+
+    isbn: str
+    source: str
+    data: BibData
+    bib_uuid: str | None = None
+    items: tuple[ItemView, ...] = ()
+    offline: bool = False
+
+
+@dataclass(frozen=True)
+class CopyInput:
+    barcode: str
+    shelf_location: str | None = None
+    aux: str | None = None  # 辅助区分号: volume or copy number
+    price: str | None = None
+
+
+@dataclass(frozen=True)
+class AddedCopies:
+    bib_uuid: str
+    items: tuple[ItemView, ...]
+    seq_source: str  # county / local / existing
+    queued_for_labels: int = field(default=0)
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+def item_view(item: Item) -> ItemView:
+    return ItemView(
+        uuid=item.uuid,
+        barcode=item.barcode,
+        call_number=item.call_number,
+        shelf_location=item.shelf_location,
+        status=item.status,
+        home_branch=item.home_branch_code,
+        current_branch=item.current_branch_code,
+    )
+
+
+def bib_data(bib: BibRecord) -> BibData:
+    return BibData.from_mapping({k: getattr(bib, k) for k in BIB_FIELDS})
+
+
+def items_of(session: Session, bib_id: int) -> tuple[ItemView, ...]:
+    items = session.scalars(
+        select(Item).where(Item.bib_id == bib_id).order_by(Item.call_sort_key, Item.barcode)
+    )
+    return tuple(item_view(i) for i in items)
+
+
+def bib_view(session: Session, bib: BibRecord) -> BibView:
+    return BibView(bib.uuid, bib_data(bib), bib.source, items_of(session, bib.id))
+
+
+def get_bib(session: Session, bib_uuid: str) -> BibRecord:
+    bib = session.scalar(select(BibRecord).where(BibRecord.uuid == bib_uuid))
+    if bib is None:
+        raise NotFound(_("This record no longer exists."))
+    return bib
+
+
+def find_item(session: Session, barcode: str) -> Item:
+    item = session.scalar(select(Item).where(Item.barcode == barcode.strip()))
+    if item is None:
+        raise NotFound(_("No item has the barcode {barcode}.").format(barcode=barcode))
+    return item
+
+
+def branch_code(session: Session) -> str:
+    code = settings.get(session, settings.BRANCH_CODE)
+    if not code:
+        raise UserInputError(
+            _("This computer is not set up for a branch yet. Enrol it in Settings first.")
+        )
+    return code
+
+
+def require_isbn(raw: str) -> str:
+    isbn = normalise_isbn(raw)
+    if isbn is None:
+        raise UserInputError(
+            _(
+                "{isbn} is not a valid ISBN (check the digits, the last one is a check digit)."
+            ).format(isbn=raw.strip())
+        )
+    return isbn
+
+
+# --- scan classification -------------------------------------------------------------------
+
+
+def classify_scan(session: Session, code: str) -> str:
+    """``isbn``, ``item`` (a known or new copy barcode), ``reader`` (a card) or ``unknown``."""
+    if looks_like_isbn(code) or normalise_isbn(code):
+        return "isbn"
+    if session.scalar(select(Item.id).where(Item.barcode == code)) is not None:
+        return "item"
+    if session.scalar(select(Reader.id).where(Reader.card == code)) is not None:
+        return "reader"
+    return "item" if BARCODE_RE.match(code) else "unknown"
+
+
+# --- lookup chain --------------------------------------------------------------------------
+
+
+def lookup_isbn(session: Session, raw: str, union: UnionCatalog | None) -> LookupResult:
+    """Local record (already in the catalogue) → county union catalogue → empty form."""
+    isbn = require_isbn(raw)
+    local = session.scalar(
+        select(BibRecord).where(BibRecord.isbn == isbn).order_by(BibRecord.id).limit(1)
+    )
+    if local is not None:
+        return LookupResult(isbn, "local", bib_data(local), local.uuid, items_of(session, local.id))
+    offline = union is None
+    if union is not None:
+        try:
+            record = union.lookup_isbn(isbn)
+        except ServerUnreachable:
+            record, offline = None, True
+        if record:
+            data = replace(BibData.from_mapping(record), isbn=isbn)
+            return LookupResult(isbn, "union", data)
+    return LookupResult(isbn, "empty", BibData(isbn=isbn), offline=offline)
+
+
+# --- saving a record -----------------------------------------------------------------------
+
+
+def validate_bib(data: BibData) -> BibData:
+    title = (data.title or "").strip()
+    if not title:
+        raise UserInputError(_("The title is required."))
+    isbn = require_isbn(data.isbn) if data.isbn else None
+    clc = (data.clc_class or "").strip().upper() or None
+    if clc and not valid_class_number(clc):
+        raise UserInputError(
+            _("{clc} is not a 中图法 class number (for example I247.5 or TS976.3).").format(clc=clc)
+        )
+    return replace(data, title=title, isbn=isbn, clc_class=clc)
+
+
+def bib_payload(bib: BibRecord) -> dict[str, Any]:
+    payload: dict[str, Any] = {"bib_uuid": bib.uuid}
+    payload.update({k: getattr(bib, k) for k in BIB_FIELDS})
+    payload["base_version"] = bib.server_version
+    return payload
+
+
+def search_keys_for(data: BibData) -> str:
+    return " ".join(pinyin_keys(" ".join(v for v in (data.title, data.author) if v)))
+
+
+def apply_bib(
+    session: Session, clock: Clock, data: BibData, bib: BibRecord | None, source: str
+) -> BibRecord:
+    """Write the record (insert or update), its search keys, index and bib_upsert op."""
+    now = clock.now()
+    if bib is None:
+        bib = BibRecord(title=data.title, source=source, created_at=now, updated_at=now)
+        session.add(bib)
+    for key in BIB_FIELDS:
+        setattr(bib, key, getattr(data, key))
+    bib.search_keys = search_keys_for(data)
+    bib.updated_at = now
+    session.flush()
+    index_bib(session, bib)
+    record_op(session, clock, "bib_upsert", bib_payload(bib))
+    return bib
+
+
+def save_bib(
+    session: Session,
+    clock: Clock,
+    data: BibData,
+    bib_uuid: str | None = None,
+    source: str = "manual",
+) -> BibView:
+    data = validate_bib(data)
+    bib = get_bib(session, bib_uuid) if bib_uuid else None
+    if bib is None and data.isbn:
+        bib = session.scalar(select(BibRecord).where(BibRecord.isbn == data.isbn).limit(1))
+    bib = apply_bib(session, clock, data, bib, source)
+    return bib_view(session, bib)
+
+
+# --- copies --------------------------------------------------------------------------------
+
+
+def check_barcode(session: Session, barcode: str, branch: str) -> str:
+    code = barcode.strip()
+    if not BARCODE_RE.match(code):
+        raise UserInputError(
+            _("{barcode} is not an item barcode (4–32 letters or digits).").format(barcode=code)
+        )
+    if normalise_isbn(code):
+        raise UserInputError(
+            _("{barcode} is the book's ISBN, not a copy barcode. Scan the library barcode.").format(
+                barcode=code
+            )
+        )
+    row = session.scalar(select(Branch).where(Branch.code == branch))
+    if row is not None and row.barcode_range_start and row.barcode_range_end:
+        low, high = row.barcode_range_start, row.barcode_range_end
+        inside = len(code) == len(low) == len(high) and low <= code <= high
+        if not inside:
+            raise UserInputError(
+                _("Barcode {barcode} is outside this branch's range {low}–{high}.").format(
+                    barcode=code, low=low, high=high
+                )
+            )
+    existing = session.scalar(select(Item).where(Item.barcode == code))
+    if existing is not None:
+        raise UserInputError(
+            _("Barcode {barcode} is already used by another copy. Use a new label.").format(
+                barcode=code
+            )
+        )
+    return code
+
+
+def _local_next_seq(session: Session, class_no: str) -> int:
+    counter = session.get(CallSeqCounter, class_no)
+    best = counter.last_seq if counter else 0
+    numbers = session.scalars(
+        select(Item.call_number).where(
+            Item.call_number >= class_no + "/", Item.call_number < class_no + "0"
+        )
+    )
+    for number in numbers:
+        match = re.match(r"^[^/]+/(\d+)", number or "")
+        if match:
+            best = max(best, int(match.group(1)))
+    return best + 1
+
+
+def _remember_seq(session: Session, class_no: str, seq: int) -> None:
+    counter = session.get(CallSeqCounter, class_no)
+    if counter is None:
+        session.add(CallSeqCounter(class_no=class_no, last_seq=seq))
+    else:
+        counter.last_seq = max(counter.last_seq, seq)
+
+
+def allocate_call_seq(
+    session: Session, class_no: str, union: UnionCatalog | None
+) -> tuple[int, str]:
+    """The next 种次号: county-wide when the server answers, else this device's next number
+    (the server files a CATALOGUE_CONFLICT if two offline devices chose the same)."""
+    if union is not None:
+        try:
+            seq = union.next_call_seq(class_no)
+        except ServerUnreachable:
+            pass
+        else:
+            _remember_seq(session, class_no, seq)
+            return seq, "county"
+    seq = _local_next_seq(session, class_no)
+    _remember_seq(session, class_no, seq)
+    return seq, "local"
+
+
+def _existing_seq(session: Session, bib: BibRecord, class_no: str) -> int | None:
+    """Copies of the same title (种) share its 种次号."""
+    for number in session.scalars(select(Item.call_number).where(Item.bib_id == bib.id)):
+        if number and number.startswith(class_no + "/"):
+            match = re.match(r"^[^/]+/(\d+)", number)
+            if match:
+                return int(match.group(1))
+    return None
+
+
+def item_payload(item: Item, bib_uuid: str) -> dict[str, Any]:
+    return {
+        "item_uuid": item.uuid,
+        "bib_uuid": bib_uuid,
+        "barcode": item.barcode,
+        "call_number": item.call_number,
+        "shelf_location": item.shelf_location,
+        "status": item.status,
+        "home_branch": item.home_branch_code,
+        "current_branch": item.current_branch_code,
+        "price": item.price,
+        "acquired_on": item.acquired_on.isoformat() if item.acquired_on else None,
+        "base_version": item.server_version,
+    }
+
+
+def add_copies(
+    session: Session,
+    clock: Clock,
+    bib_uuid: str,
+    copies: Sequence[CopyInput],
+    union: UnionCatalog | None = None,
+) -> AddedCopies:
+    """Add copies; all or none (a bad barcode refuses the whole batch, nothing saved)."""
+    if not copies:
+        raise UserInputError(_("Scan at least one copy barcode."))
+    bib = get_bib(session, bib_uuid)
+    branch = branch_code(session)
+    if not bib.clc_class:
+        raise UserInputError(_("Choose the 中图法 class before adding copies."))
+    seen: set[str] = set()
+    for copy in copies:
+        code = check_barcode(session, copy.barcode, branch)
+        if code in seen:
+            raise UserInputError(
+                _("Barcode {barcode} was scanned twice in this batch.").format(barcode=code)
+            )
+        seen.add(code)
+        if copy.aux and not re.match(r"^[A-Za-z0-9.\-]{1,16}$", copy.aux.strip()):
+            raise UserInputError(
+                _("{aux} is not a volume/copy mark (letters or digits).").format(aux=copy.aux)
+            )
+    known_locations = {
+        row.code
+        for row in session.scalars(select(ShelfLocation).where(ShelfLocation.branch_code == branch))
+    }
+    for copy in copies:
+        if copy.shelf_location and known_locations and copy.shelf_location not in known_locations:
+            raise UserInputError(
+                _("Shelf location {code} does not exist at this branch.").format(
+                    code=copy.shelf_location
+                )
+            )
+    existing = _existing_seq(session, bib, bib.clc_class)
+    if existing is not None:
+        seq, seq_source = existing, "existing"
+    else:
+        seq, seq_source = allocate_call_seq(session, bib.clc_class, union)
+    now = clock.now()
+    added: list[ItemView] = []
+    for copy in copies:
+        call = CallNumber(bib.clc_class, seq, (copy.aux or "").strip() or None).format()
+        item = Item(
+            barcode=copy.barcode.strip(),
+            bib_id=bib.id,
+            call_number=call,
+            call_sort_key=call_sort_key(call),
+            shelf_location=copy.shelf_location or None,
+            status="available",
+            home_branch_code=branch,
+            current_branch_code=branch,
+            price=copy.price or bib.price,
+            acquired_on=now.date(),
+            created_at=now,
+            updated_at=now,
+        )
+        session.add(item)
+        session.flush()
+        session.add(LabelQueue(item_uuid=item.uuid, queued_at=now, reason="new"))
+        record_op(session, clock, "item_upsert", item_payload(item, bib.uuid))
+        added.append(item_view(item))
+    return AddedCopies(bib.uuid, tuple(added), seq_source, queued_for_labels=len(added))
+
+
+def update_item(
+    session: Session,
+    clock: Clock,
+    barcode: str,
+    *,
+    shelf_location: str | None = None,
+    call_number: str | None = None,
+) -> ItemView:
+    item = find_item(session, barcode)
+    if call_number is not None:
+        from app.services.catalog_rules import parse_call_number
+
+        try:
+            parsed = parse_call_number(call_number)
+        except ValueError as exc:
+            raise UserInputError(
+                _("{call} is not a call number (for example I247.5/123 or TS976.3/12:2).").format(
+                    call=call_number
+                )
+            ) from exc
+        item.call_number = parsed.format()
+        item.call_sort_key = call_sort_key(item.call_number)
+        session.add(LabelQueue(item_uuid=item.uuid, queued_at=clock.now(), reason="relabel"))
+    if shelf_location is not None:
+        item.shelf_location = shelf_location or None
+    item.updated_at = clock.now()
+    bib = session.get(BibRecord, item.bib_id)
+    assert bib is not None
+    record_op(session, clock, "item_upsert", item_payload(item, bib.uuid))
+    return item_view(item)
+
+
+def set_item_status(
+    session: Session, clock: Clock, barcode: str, status: str, reason: str = ""
+) -> ItemView:
+    if status not in MANUAL_STATUSES:
+        raise UserInputError(_("Unknown item status {status}.").format(status=status))
+    item = find_item(session, barcode)
+    if item.status == "on_loan" and status == "available":
+        raise UserInputError(_("This copy is on loan; return it at the circulation desk."))
+    wire = "found" if status == "available" else status
+    item.status = status
+    item.updated_at = clock.now()
+    record_op(
+        session,
+        clock,
+        "item_status",
+        {"item_uuid": item.uuid, "barcode": item.barcode, "status": wire, "reason": reason},
+    )
+    return item_view(item)
+
+
+# --- shelf locations -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ShelfLocationView:
+    code: str
+    name: str
+    items: int
+
+
+def list_shelf_locations(session: Session, branch: str | None = None) -> list[ShelfLocationView]:
+    branch = branch or branch_code(session)
+    counts = dict(
+        session.execute(
+            select(Item.shelf_location, func.count())
+            .where(Item.home_branch_code == branch)
+            .group_by(Item.shelf_location)
+        ).all()
+    )
+    rows = session.scalars(
+        select(ShelfLocation)
+        .where(ShelfLocation.branch_code == branch)
+        .order_by(ShelfLocation.code)
+    )
+    return [ShelfLocationView(r.code, r.name, int(counts.get(r.code, 0))) for r in rows]
+
+
+def add_shelf_location(session: Session, clock: Clock, code: str, name: str) -> ShelfLocationView:
+    branch = branch_code(session)
+    code, name = code.strip(), name.strip()
+    if not re.match(r"^[A-Za-z0-9\-_.]{1,32}$", code) or not name:
+        raise UserInputError(_("A shelf location needs a short code (letters/digits) and a name."))
+    exists = session.scalar(
+        select(ShelfLocation).where(ShelfLocation.branch_code == branch, ShelfLocation.code == code)
+    )
+    if exists is not None:
+        raise UserInputError(_("Shelf location {code} already exists.").format(code=code))
+    row = ShelfLocation(branch_code=branch, code=code, name=name)
+    session.add(row)
+    session.flush()
+    record_op(
+        session,
+        clock,
+        "shelf_location_upsert",
+        {"location_uuid": row.uuid, "branch": branch, "code": code, "name": name},
+    )
+    return ShelfLocationView(code, name, 0)
+
+
+# --- label queue ---------------------------------------------------------------------------
+
+
+def pending_labels(session: Session) -> list[str]:
+    """Item UUIDs waiting for a label, oldest first (the labels screen prints these)."""
+    return list(
+        session.scalars(
+            select(LabelQueue.item_uuid)
+            .where(LabelQueue.printed_at.is_(None))
+            .order_by(LabelQueue.queued_at, LabelQueue.id)
+        )
+    )
