@@ -9,6 +9,7 @@ from app.models.catalog import (
     Transfer,
     TransferItem,
 )
+from app.models.circulation import DeskUndo
 from app.models.core import (
     AppSetting,
     AuditLog,
@@ -36,6 +37,7 @@ __all__ = [
     "CirculationPolicy",
     "CreditEntry",
     "CreditRules",
+    "DeskUndo",
     "Item",
     "LabelQueue",
     "Loan",

@@ -4,6 +4,7 @@ from alembic import context
 
 # Import every model module so autogenerate sees all tables.
 import app.models.catalog  # noqa: F401
+import app.models.circulation  # noqa: F401
 import app.models.core  # noqa: F401
 from app.models import Base
 from app.models.base import alembic_include_name

@@ -1,0 +1,675 @@
+"""The desk: checkout, return, renew, overrides and undo — all offline, each one transaction.
+
+Every scan that changes something writes its outbox op (docs/ops.md) in the same transaction,
+so a loan is never saved without its op, nor an op without its loan. Refusals raise
+``Refused`` (a UserInputError with a Chinese message) before anything is written; the ones real
+desks need to get past (``OVERRIDABLE``) can be overridden with a reason, which is written to
+the audit log and sent to the county as an ``override`` op.
+
+通借通还: an item of another branch can be lent and returned here; on return it is marked
+in transit to its home branch. A return whose loan this database does not know is still
+accepted and sent with ``loan_uuid`` null for the server to reconcile.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from dataclasses import asdict, dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from app.clock import Clock
+from app.errors import NotFound, UserInputError
+from app.i18n import _
+from app.models import BibRecord, CirculationPolicy, DeskUndo, Item, Loan, OutboxOp, Reader
+from app.services import audit, credit
+from app.services.outbox import record_op
+from app.services.readers import current_branch, mask_name, open_loan_count, reader_by_card
+
+# Refusals staff may override (with a reason), because real desks meet them: a blocked or
+# frozen reader who settled up in person, one book over the limit for a school project, an item
+# whose status is stale (found on the shelf while marked missing).
+OVERRIDABLE = frozenset({"blocked", "frozen", "limit", "credit", "item_status", "renew_limit"})
+
+
+class Refused(UserInputError):
+    """A desk refusal. ``rule`` names it; ``overridable`` says whether staff may override."""
+
+    def __init__(self, message: str, rule: str) -> None:
+        super().__init__(message, code=f"refused_{rule}")
+        self.rule = rule
+        self.overridable = rule in OVERRIDABLE
+
+
+@dataclass(frozen=True)
+class Policy:
+    reader_type: str
+    loan_days: int = 30
+    max_items: int = 5
+    max_renewals: int = 1
+    renew_days: int = 30
+
+
+def policy_for(session: Session, reader_type: str) -> Policy:
+    row = session.scalar(
+        select(CirculationPolicy).where(CirculationPolicy.reader_type == reader_type)
+    )
+    if row is None:
+        return Policy(reader_type=reader_type)
+    return Policy(
+        reader_type=row.reader_type,
+        loan_days=row.loan_days,
+        max_items=row.max_items,
+        max_renewals=row.max_renewals,
+        renew_days=row.renew_days,
+    )
+
+
+@dataclass(frozen=True)
+class LoanView:
+    loan_uuid: str
+    item_uuid: str
+    barcode: str
+    title: str
+    call_number: str | None
+    reader_uuid: str
+    card: str
+    reader_name_masked: str
+    branch: str
+    checkout_at: datetime
+    due_at: datetime
+    returned_at: datetime | None
+    renewals: int
+    overdue_days: int
+    override_reason: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        for key in ("checkout_at", "due_at", "returned_at"):
+            value = data[key]
+            data[key] = value.isoformat() if value is not None else None
+        data["due_date"] = credit.local_date(self.due_at).isoformat()
+        return data
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    """What one desk scan did: shown in the banner, printed by the CLI."""
+
+    kind: str  # checkout / return / renew / undo
+    op_id: str
+    message: str
+    loan: LoanView | None
+    barcode: str
+    in_transit_to: str | None = None
+    credit_delta: int = 0
+    overrides: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "op_id": self.op_id,
+            "message": self.message,
+            "barcode": self.barcode,
+            "loan": self.loan.to_json() if self.loan else None,
+            "in_transit_to": self.in_transit_to,
+            "credit_delta": self.credit_delta,
+            "overrides": list(self.overrides),
+        }
+
+
+def loan_view(session: Session, clock: Clock, loan: Loan) -> LoanView:
+    item = session.get(Item, loan.item_id)
+    reader = session.get(Reader, loan.reader_id)
+    assert item is not None and reader is not None
+    bib = session.get(BibRecord, item.bib_id)
+    until = loan.returned_at or clock.now()
+    return LoanView(
+        loan_uuid=loan.uuid,
+        item_uuid=item.uuid,
+        barcode=item.barcode,
+        title=bib.title if bib else "",
+        call_number=item.call_number,
+        reader_uuid=reader.uuid,
+        card=reader.card,
+        reader_name_masked=mask_name(reader.name),
+        branch=loan.branch_code,
+        checkout_at=loan.checkout_at,
+        due_at=loan.due_at,
+        returned_at=loan.returned_at,
+        renewals=loan.renewals,
+        overdue_days=credit.overdue_days(loan.due_at, until),
+        override_reason=loan.override_reason,
+    )
+
+
+# --- scanning --------------------------------------------------------------------------------
+
+
+def _isbn_check_ok(code: str) -> bool:
+    if len(code) == 13 and code.isdigit() and code[:3] in ("978", "979"):
+        total = sum(int(d) * (1 if i % 2 == 0 else 3) for i, d in enumerate(code[:12]))
+        return (10 - total % 10) % 10 == int(code[12])
+    if len(code) == 10 and code[:9].isdigit() and (code[9].isdigit() or code[9] in "Xx"):
+        digits = [int(d) for d in code[:9]] + [10 if code[9] in "Xx" else int(code[9])]
+        return sum((10 - i) * d for i, d in enumerate(digits)) % 11 == 0
+    return False
+
+
+def looks_like_isbn(code: str) -> bool:
+    """An ISBN (the cover's EAN-13 or ISBN-10) rather than the library's item barcode."""
+    try:  # the domain helper's detector, when present
+        domain_isbn = importlib.import_module("app.domain.isbn")
+    except ImportError:
+        domain_isbn = None
+    detector = getattr(domain_isbn, "is_isbn_not_barcode", None) or getattr(
+        domain_isbn, "looks_like_isbn", None
+    )
+    if callable(detector):
+        return bool(detector(code))
+    return _isbn_check_ok(re.sub(r"[\s-]", "", code))
+
+
+def item_by_barcode(session: Session, barcode: str) -> Item:
+    code = barcode.strip()
+    if not code:
+        raise UserInputError(_("Scan or type the book's barcode."), code="barcode_required")
+    item = session.scalar(select(Item).where(Item.barcode == code))
+    if item is not None:
+        return item
+    if looks_like_isbn(code):
+        raise UserInputError(
+            _(
+                "{code} is the book's ISBN (the barcode printed on the cover), not the library's "
+                "barcode. Scan the library's barcode label instead."
+            ).format(code=code),
+            code="isbn_not_barcode",
+        )
+    if session.scalar(select(Reader.id).where(Reader.card == code)) is not None:
+        raise UserInputError(
+            _("{code} is a reader card, not a book. Scan the book's barcode.").format(code=code),
+            code="card_not_item",
+        )
+    raise NotFound(
+        _("No book has the barcode {code}. Check the label or catalogue the book first.").format(
+            code=code
+        ),
+        code="barcode_unknown",
+    )
+
+
+def _open_loan(session: Session, item_id: int) -> Loan | None:
+    return session.scalar(select(Loan).where(Loan.item_id == item_id, Loan.returned_at.is_(None)))
+
+
+def _check_override(reason: str | None) -> str | None:
+    if reason is None:
+        return None
+    text = reason.strip()
+    if not text:
+        raise UserInputError(_("An override needs a reason."), code="override_reason")
+    return text
+
+
+def _record_override(
+    session: Session, clock: Clock, reader: Reader, item: Item, rule: str, reason: str, staff: str
+) -> None:
+    payload = {
+        "reader_uuid": reader.uuid,
+        "item_uuid": item.uuid,
+        "rule": rule,
+        "reason": reason,
+        "staff": staff,
+    }
+    audit.log(
+        session,
+        clock,
+        "override",
+        entity="loan",
+        entity_uuid=item.uuid,
+        detail={"rule": rule, "reason": reason, "reader_uuid": reader.uuid},
+        actor=staff,
+    )
+    record_op(session, clock, "override", payload)
+
+
+def checkout_refusals(session: Session, clock: Clock, reader: Reader, item: Item) -> list[Refused]:
+    """Every reason this loan would be refused, in the order staff should read them."""
+    found: list[Refused] = []
+    open_loan = _open_loan(session, item.id)
+    if open_loan is not None:
+        if open_loan.reader_id == reader.id:
+            msg = _("{code} is already on loan to this reader.").format(code=item.barcode)
+        else:
+            msg = _(
+                "{code} is still on loan to another reader here. Return it first, then lend it."
+            ).format(code=item.barcode)
+        return [Refused(msg, "on_loan_here")]
+    if item.status == "withdrawn":
+        return [
+            Refused(
+                _("{code} has been withdrawn and cannot be lent.").format(code=item.barcode),
+                "withdrawn",
+            )
+        ]
+    if item.status not in ("available", "in_transit") or (
+        item.status == "in_transit" and item.current_branch_code != current_branch(session)
+    ):
+        found.append(
+            Refused(
+                _("{code} is marked “{status}” in the catalogue.").format(
+                    code=item.barcode, status=_status_label(item.status)
+                ),
+                "item_status",
+            )
+        )
+    if reader.status == "blocked":
+        found.append(Refused(_("This reader's card is blocked."), "blocked"))
+    rules = credit.load_rules(session)
+    credit.settle(session, clock, reader, rules)
+    summary = credit.summary(session, clock, reader)
+    if summary.frozen_until is not None:
+        found.append(
+            Refused(
+                _("Borrowing is frozen until {date} (credit points reached the floor).").format(
+                    date=summary.frozen_until.isoformat()
+                ),
+                "frozen",
+            )
+        )
+    elif summary.balance < summary.threshold:
+        found.append(
+            Refused(
+                _("Credit points {points} are below {threshold}: borrowing is refused.").format(
+                    points=summary.balance, threshold=summary.threshold
+                ),
+                "credit",
+            )
+        )
+    policy = policy_for(session, reader.reader_type)
+    if open_loan_count(session, reader.id) >= policy.max_items:
+        found.append(
+            Refused(
+                _("This reader already has {n} books, the most allowed.").format(
+                    n=policy.max_items
+                ),
+                "limit",
+            )
+        )
+    return found
+
+
+def _status_label(status: str) -> str:
+    labels = {
+        "on_loan": _("on loan"),
+        "in_transit": _("in transit"),
+        "missing": _("missing"),
+        "lost": _("lost"),
+        "damaged": _("damaged"),
+        "withdrawn": _("withdrawn"),
+        "available": _("available"),
+    }
+    return labels.get(status, status)
+
+
+def checkout(
+    session: Session,
+    clock: Clock,
+    card: str,
+    barcode: str,
+    *,
+    override_reason: str | None = None,
+    staff: str = "staff",
+) -> ScanResult:
+    """Lend ``barcode`` to the reader with ``card``: loan + checkout op in this transaction."""
+    reader = reader_by_card(session, card)
+    item = item_by_barcode(session, barcode)
+    reason = _check_override(override_reason)
+    refusals = checkout_refusals(session, clock, reader, item)
+    blocking = [r for r in refusals if not r.overridable or reason is None]
+    if blocking:
+        raise blocking[0]
+    branch = current_branch(session)
+    now = clock.now()
+    policy = policy_for(session, reader.reader_type)
+    due_at = credit.end_of_local_day(credit.local_date(now) + timedelta(days=policy.loan_days))
+    loan = Loan(
+        item_id=item.id,
+        reader_id=reader.id,
+        branch_code=branch,
+        checkout_at=now,
+        due_at=due_at,
+        renewals=0,
+        override_reason=reason if refusals else None,
+    )
+    session.add(loan)
+    try:
+        session.flush()
+    except IntegrityError as exc:  # another window lent it a moment ago
+        raise Refused(
+            _("{code} is already on loan here.").format(code=item.barcode), "on_loan_here"
+        ) from exc
+    item.status = "on_loan"
+    item.current_branch_code = branch
+    item.updated_at = now
+    for refusal in refusals:
+        assert reason is not None
+        _record_override(session, clock, reader, item, refusal.rule, reason, staff)
+    op = record_op(
+        session,
+        clock,
+        "checkout",
+        {
+            "loan_uuid": loan.uuid,
+            "item_uuid": item.uuid,
+            "barcode": item.barcode,
+            "reader_uuid": reader.uuid,
+            "card": reader.card,
+            "branch": branch,
+            "checkout_at": now.isoformat(),
+            "due_at": due_at.isoformat(),
+            "override_reason": loan.override_reason,
+        },
+    )
+    earned = credit.on_checkout(session, clock, reader, loan)
+    view = loan_view(session, clock, loan)
+    message = _("Lent: {title} — due {date}").format(
+        title=view.title or item.barcode, date=credit.local_date(due_at).isoformat()
+    )
+    return ScanResult(
+        kind="checkout",
+        op_id=op.op_id,
+        message=message,
+        loan=view,
+        barcode=item.barcode,
+        credit_delta=earned,
+        overrides=tuple(r.rule for r in refusals),
+    )
+
+
+def return_item(session: Session, clock: Clock, barcode: str) -> ScanResult:
+    """Check an item in here, wherever it was lent (通借通还)."""
+    item = item_by_barcode(session, barcode)
+    branch = current_branch(session)
+    now = clock.now()
+    loan = _open_loan(session, item.id)
+    in_transit_to = item.home_branch_code if item.home_branch_code != branch else None
+    delta = 0
+    if loan is not None:
+        loan.returned_at = now
+        loan.return_branch_code = branch
+        reader = session.get(Reader, loan.reader_id)
+        assert reader is not None
+        delta = credit.on_return(session, clock, reader, loan, now)
+    item.status = "in_transit" if in_transit_to else "available"
+    item.current_branch_code = branch
+    item.updated_at = now
+    session.flush()
+    op = record_op(
+        session,
+        clock,
+        "return",
+        {
+            "loan_uuid": loan.uuid if loan else None,
+            "item_uuid": item.uuid,
+            "barcode": item.barcode,
+            "branch": branch,
+            "returned_at": now.isoformat(),
+            "in_transit_to": in_transit_to,
+        },
+    )
+    title = _title(session, item)
+    if loan is None:
+        message = _("Returned: {title}. Its loan is not known here; the county will match it.")
+    else:
+        message = _("Returned: {title}")
+    message = message.format(title=title)
+    if in_transit_to:
+        message += " " + _("Put it aside for {branch} (in transit).").format(branch=in_transit_to)
+    if delta < 0:
+        message += " " + _("Overdue: {points} credit points deducted.").format(points=-delta)
+    return ScanResult(
+        kind="return",
+        op_id=op.op_id,
+        message=message,
+        loan=loan_view(session, clock, loan) if loan else None,
+        barcode=item.barcode,
+        in_transit_to=in_transit_to,
+        credit_delta=delta,
+    )
+
+
+def _title(session: Session, item: Item) -> str:
+    bib = session.get(BibRecord, item.bib_id)
+    return bib.title if bib and bib.title else item.barcode
+
+
+def renew(
+    session: Session,
+    clock: Clock,
+    barcode: str,
+    *,
+    override_reason: str | None = None,
+    staff: str = "staff",
+) -> ScanResult:
+    item = item_by_barcode(session, barcode)
+    loan = _open_loan(session, item.id)
+    if loan is None:
+        raise Refused(
+            _("{code} is not on loan here, so it cannot be renewed.").format(code=item.barcode),
+            "not_on_loan",
+        )
+    reader = session.get(Reader, loan.reader_id)
+    assert reader is not None
+    now = clock.now()
+    if credit.overdue_days(loan.due_at, now) > 0:
+        raise Refused(
+            _("{code} is overdue: return it (points are deducted), then lend it again.").format(
+                code=item.barcode
+            ),
+            "renew_overdue",
+        )
+    reason = _check_override(override_reason)
+    policy = policy_for(session, reader.reader_type)
+    overridden = False
+    if loan.renewals >= policy.max_renewals:
+        if reason is None:
+            raise Refused(
+                _("{code} has been renewed {n} times, the most allowed.").format(
+                    code=item.barcode, n=loan.renewals
+                ),
+                "renew_limit",
+            )
+        overridden = True
+        _record_override(session, clock, reader, item, "renew_limit", reason, staff)
+    # A renewal extends the current due day (续借延长), so renewing early never loses days.
+    loan.due_at = credit.end_of_local_day(
+        credit.local_date(loan.due_at) + timedelta(days=policy.renew_days)
+    )
+    loan.renewals += 1
+    if overridden:
+        loan.override_reason = reason
+    session.flush()
+    op = record_op(
+        session,
+        clock,
+        "renew",
+        {
+            "loan_uuid": loan.uuid,
+            "barcode": item.barcode,
+            "renewed_at": now.isoformat(),
+            "due_at": loan.due_at.isoformat(),
+            "renewals": loan.renewals,
+            "override_reason": reason if overridden else None,
+        },
+    )
+    view = loan_view(session, clock, loan)
+    return ScanResult(
+        kind="renew",
+        op_id=op.op_id,
+        message=_("Renewed: {title} — now due {date}").format(
+            title=view.title or item.barcode, date=credit.local_date(loan.due_at).isoformat()
+        ),
+        loan=view,
+        barcode=item.barcode,
+        overrides=("renew_limit",) if overridden else (),
+    )
+
+
+# --- undo ------------------------------------------------------------------------------------
+
+
+def undo(session: Session, clock: Clock, op_id: str, reason: str) -> ScanResult:
+    """Take back a desk scan with a compensating ``undo`` op; nothing is deleted."""
+    text = reason.strip()
+    if not text:
+        raise UserInputError(_("Say why the scan is undone."), code="undo_reason")
+    op = session.scalar(select(OutboxOp).where(OutboxOp.op_id == op_id))
+    if op is None or op.kind not in ("checkout", "return", "renew"):
+        raise UserInputError(_("There is no desk scan to undo."), code="undo_none")
+    if session.scalar(select(DeskUndo.id).where(DeskUndo.undone_op_id == op_id)) is not None:
+        raise UserInputError(_("That scan was already undone."), code="undo_twice")
+    payload = op.payload
+    loan_uuid = payload.get("loan_uuid")
+    loan = (
+        session.scalar(select(Loan).where(Loan.uuid == loan_uuid))
+        if isinstance(loan_uuid, str)
+        else None
+    )
+    item = session.scalar(select(Item).where(Item.barcode == str(payload.get("barcode"))))
+    if item is None:
+        raise UserInputError(_("There is no desk scan to undo."), code="undo_none")
+    now = clock.now()
+    if op.kind == "checkout":
+        _undo_checkout(session, clock, loan, item, now)
+    elif op.kind == "return":
+        _undo_return(session, clock, loan, item, payload, now)
+    else:
+        raise UserInputError(
+            _("A renewal cannot be undone; renew again or return the book."), code="undo_renew"
+        )
+    session.add(
+        DeskUndo(undone_op_id=op_id, kind=op.kind, loan_uuid=loan_uuid, reason=text, at=now)
+    )
+    recorded = record_op(
+        session, clock, "undo", {"undone_op_id": op_id, "kind": op.kind, "reason": text}
+    )
+    audit.log(
+        session,
+        clock,
+        "undo",
+        entity="loan",
+        entity_uuid=loan.uuid if loan else None,
+        detail={"kind": op.kind, "undone_op_id": op_id},
+    )
+    session.flush()
+    return ScanResult(
+        kind="undo",
+        op_id=recorded.op_id,
+        message=_("Undone: the last scan of {code}.").format(code=item.barcode),
+        loan=loan_view(session, clock, loan) if loan else None,
+        barcode=item.barcode,
+    )
+
+
+def _undo_checkout(
+    session: Session, clock: Clock, loan: Loan | None, item: Item, now: datetime
+) -> None:
+    if loan is None or loan.returned_at is not None:
+        raise UserInputError(
+            _("That loan has already been returned; return scans cannot be undone this way."),
+            code="undo_stale",
+        )
+    loan.returned_at = now  # closed and marked void by the DeskUndo row
+    loan.return_branch_code = loan.branch_code
+    item.status = "available" if item.home_branch_code == loan.branch_code else "in_transit"
+    item.updated_at = now
+    reader = session.get(Reader, loan.reader_id)
+    assert reader is not None
+    credit.reverse_loan_entries(session, clock, reader, loan.uuid)
+
+
+def _undo_return(
+    session: Session,
+    clock: Clock,
+    loan: Loan | None,
+    item: Item,
+    payload: dict[str, Any],
+    now: datetime,
+) -> None:
+    if loan is None:
+        # The loan was unknown here: the item goes back to "on loan" as the county knows it.
+        item.status = "on_loan"
+        item.updated_at = now
+        return
+    if _open_loan(session, item.id) is not None:
+        raise UserInputError(
+            _("The book has been lent again since; the return cannot be undone."),
+            code="undo_stale",
+        )
+    loan.returned_at = None
+    loan.return_branch_code = None
+    item.status = "on_loan"
+    item.current_branch_code = loan.branch_code
+    item.updated_at = now
+    reader = session.get(Reader, loan.reader_id)
+    assert reader is not None
+    credit.reverse_loan_entries(session, clock, reader, loan.uuid)
+
+
+# --- reader at the desk ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DeskReader:
+    """The reader panel of the desk: masked name, points, limits and loans."""
+
+    uuid: str
+    card: str
+    card_provisional: bool
+    name_masked: str
+    reader_type: str
+    status: str
+    points: int
+    threshold: int
+    frozen_until: str | None
+    max_items: int
+    loans: tuple[LoanView, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["loans"] = [loan.to_json() for loan in self.loans]
+        return data
+
+
+def desk_reader(session: Session, clock: Clock, card: str) -> DeskReader:
+    reader = reader_by_card(session, card)
+    return desk_reader_for(session, clock, reader)
+
+
+def desk_reader_for(session: Session, clock: Clock, reader: Reader) -> DeskReader:
+    credit.settle(session, clock, reader)
+    summary = credit.summary(session, clock, reader)
+    loans = session.scalars(
+        select(Loan)
+        .where(Loan.reader_id == reader.id, Loan.returned_at.is_(None))
+        .order_by(Loan.due_at)
+    ).all()
+    return DeskReader(
+        uuid=reader.uuid,
+        card=reader.card,
+        card_provisional=reader.card_provisional,
+        name_masked=mask_name(reader.name),
+        reader_type=reader.reader_type,
+        status=reader.status,
+        points=summary.balance,
+        threshold=summary.threshold,
+        frozen_until=summary.frozen_until.isoformat() if summary.frozen_until else None,
+        max_items=policy_for(session, reader.reader_type).max_items,
+        loans=tuple(loan_view(session, clock, loan) for loan in loans),
+    )

@@ -1,0 +1,382 @@
+"""Readers: registration, edits, look-up by card/name/pinyin/phone, masking of personal data.
+
+Personal data is minimal (no ID-card number) and never logged: the audit log and errors
+reference readers by UUID or card only. Lists show masked names and phones (``mask_name``,
+``mask_phone``); the full values appear only on the reader's own form.
+
+Readers registered without a pre-printed card get a provisional card number
+``P<branch><device><serial>`` which sync confirms (``confirm_card``); the server may assign the
+final card.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from typing import Any
+
+from pypinyin import Style, pinyin
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from app.clock import Clock
+from app.errors import NotFound, UserInputError
+from app.i18n import _
+from app.models import Item, Loan, Reader, SyncState
+from app.services import audit, settings
+from app.services.outbox import record_op
+
+GENDERS = ("F", "M", "U")
+AGE_BANDS = ("0-6", "7-14", "15-17", "18-59", "60+")
+READER_STATUSES = ("active", "blocked")
+DEFAULT_READER_TYPE = "adult"
+PROVISIONAL_PREFIX = "P"
+DEVICE_ID_KEY = "device_id"
+LOCAL_BRANCH = "LOCAL"  # a profile not yet enrolled in a county
+_CARD_RE = re.compile(r"^[0-9A-Za-z-]{3,32}$")
+_PHONE_RE = re.compile(r"^[0-9+\- ]{5,20}$")
+MIN_BIRTH_YEAR = 1900
+
+
+@dataclass(frozen=True)
+class ReaderView:
+    """A reader as shown to staff. ``name``/``phone`` are full; lists use the masked ones."""
+
+    uuid: str
+    card: str
+    card_provisional: bool
+    name: str
+    name_masked: str
+    gender: str
+    birth_year: int | None
+    age_band: str | None
+    phone: str | None
+    phone_masked: str
+    reader_type: str
+    home_branch: str
+    status: str
+    registered_at: datetime
+
+    def to_json(self, *, masked: bool = True) -> dict[str, Any]:
+        data = asdict(self)
+        data["registered_at"] = self.registered_at.isoformat()
+        if masked:
+            data["name"] = self.name_masked
+            data["phone"] = self.phone_masked or None
+        return data
+
+
+def mask_name(name: str) -> str:
+    """张晓明 → 张*明, 张三 → 张*, 欧阳晓明 → 欧**明."""
+    name = name.strip()
+    if len(name) <= 1:
+        return name
+    if len(name) == 2:
+        return name[0] + "*"
+    return name[0] + "*" * (len(name) - 2) + name[-1]
+
+
+def mask_phone(phone: str | None) -> str:
+    """13812341234 → 138****1234; shorter numbers keep only their last 4 digits."""
+    if not phone:
+        return ""
+    digits = re.sub(r"\D", "", phone)
+    if len(digits) == 11:
+        return f"{digits[:3]}****{digits[-4:]}"
+    if len(digits) <= 4:
+        return "*" * len(digits)
+    return "*" * (len(digits) - 4) + digits[-4:]
+
+
+def name_search_keys(name: str) -> str:
+    """Full pinyin and initials, with heteronym variants (曾 → ceng/zeng), space-separated."""
+    syllables = pinyin(name, style=Style.NORMAL, heteronym=True, errors="ignore")
+    if not syllables:
+        return name.lower()
+    keys: set[str] = set()
+    # Limit the combinations: a long name with many heteronyms must not explode.
+    for combo in itertools.islice(itertools.product(*syllables), 16):
+        keys.add("".join(combo))
+        keys.add("".join(s[0] for s in combo if s))
+    return " ".join(sorted(keys))
+
+
+def to_view(reader: Reader) -> ReaderView:
+    return ReaderView(
+        uuid=reader.uuid,
+        card=reader.card,
+        card_provisional=reader.card_provisional,
+        name=reader.name,
+        name_masked=mask_name(reader.name),
+        gender=reader.gender,
+        birth_year=reader.birth_year,
+        age_band=reader.age_band,
+        phone=reader.phone,
+        phone_masked=mask_phone(reader.phone),
+        reader_type=reader.reader_type,
+        home_branch=reader.home_branch_code,
+        status=reader.status,
+        registered_at=reader.registered_at,
+    )
+
+
+def current_branch(session: Session) -> str:
+    return settings.get(session, settings.BRANCH_CODE) or LOCAL_BRANCH
+
+
+def _device_tag(session: Session) -> str:
+    row = session.get(SyncState, DEVICE_ID_KEY)
+    raw = re.sub(r"[^0-9A-Za-z]", "", row.value if row else "")
+    return (raw[:4] or "0000").upper()
+
+
+def provisional_card(session: Session) -> str:
+    """The next free ``P<branch><device><serial>`` number on this device."""
+    prefix = f"{PROVISIONAL_PREFIX}{current_branch(session)}{_device_tag(session)}"
+    taken = session.scalars(select(Reader.card).where(Reader.card.like(f"{prefix}%"))).all()
+    serial = len(taken) + 1
+    existing = set(taken)
+    while f"{prefix}{serial:04d}" in existing:
+        serial += 1
+    return f"{prefix}{serial:04d}"
+
+
+def _reader_payload(reader: Reader) -> dict[str, Any]:
+    return {
+        "reader_uuid": reader.uuid,
+        "card": reader.card,
+        "card_provisional": reader.card_provisional,
+        "name": reader.name,
+        "gender": reader.gender,
+        "birth_year": reader.birth_year,
+        "age_band": reader.age_band,
+        "phone": reader.phone,
+        "reader_type": reader.reader_type,
+        "home_branch": reader.home_branch_code,
+        "status": reader.status,
+    }
+
+
+@dataclass(frozen=True)
+class ReaderInput:
+    name: str
+    gender: str = "U"
+    birth_year: int | None = None
+    age_band: str | None = None
+    phone: str | None = None
+    reader_type: str = DEFAULT_READER_TYPE
+    card: str | None = None  # a pre-printed card scanned at registration
+    home_branch: str | None = None
+    status: str = "active"
+
+
+def reader_types(session: Session) -> list[str]:
+    from app.models import CirculationPolicy
+
+    types = list(session.scalars(select(CirculationPolicy.reader_type)).all())
+    return types or [DEFAULT_READER_TYPE, "child"]
+
+
+def _validate(session: Session, clock: Clock, data: ReaderInput) -> ReaderInput:
+    name = " ".join(data.name.split())
+    if not name:
+        raise UserInputError(_("Enter the reader's name."), code="name_required")
+    if len(name) > 50:
+        raise UserInputError(_("The name is too long (at most 50 characters)."), code="name_long")
+    gender = (data.gender or "U").strip().upper()
+    if gender not in GENDERS:
+        raise UserInputError(_("Gender must be F, M or U (not given)."), code="gender")
+    year = data.birth_year
+    if year is not None and not MIN_BIRTH_YEAR <= year <= clock.now().year:
+        raise UserInputError(
+            _("The birth year {year} is not possible.").format(year=year), code="birth_year"
+        )
+    band = (data.age_band or "").strip() or None
+    if band is not None and band not in AGE_BANDS:
+        raise UserInputError(
+            _("The age band must be one of: {bands}.").format(bands=", ".join(AGE_BANDS)),
+            code="age_band",
+        )
+    if year is None and band is None:
+        raise UserInputError(_("Enter the birth year or choose an age band."), code="age_required")
+    phone = (data.phone or "").strip() or None
+    if phone is not None and not _PHONE_RE.match(phone):
+        raise UserInputError(_("The phone number is not valid."), code="phone")
+    card = (data.card or "").strip() or None
+    if card is not None and not _CARD_RE.match(card):
+        raise UserInputError(
+            _("The card number may only hold letters, digits and '-'."), code="card"
+        )
+    rtype = (data.reader_type or DEFAULT_READER_TYPE).strip()
+    if rtype not in reader_types(session):
+        raise UserInputError(
+            _("Unknown reader type {type}. Known types: {types}.").format(
+                type=rtype, types=", ".join(reader_types(session))
+            ),
+            code="reader_type",
+        )
+    if data.status not in READER_STATUSES:
+        raise UserInputError(_("Unknown reader status."), code="status")
+    return ReaderInput(
+        name=name,
+        gender=gender,
+        birth_year=year,
+        age_band=band,
+        phone=phone,
+        reader_type=rtype,
+        card=card,
+        home_branch=data.home_branch,
+        status=data.status,
+    )
+
+
+def _card_in_use(session: Session, card: str, except_uuid: str | None = None) -> bool:
+    stmt = select(Reader.uuid).where(Reader.card == card)
+    found = session.scalar(stmt)
+    if found is not None and found != except_uuid:
+        return True
+    # A card number that is a book's barcode would confuse the desk's scanner flow.
+    return session.scalar(select(Item.id).where(Item.barcode == card)) is not None
+
+
+def register_reader(session: Session, clock: Clock, data: ReaderInput) -> ReaderView:
+    """Register a reader (offline is fine): reader_upsert op and the opening credit points."""
+    from app.services import credit
+
+    data = _validate(session, clock, data)
+    if data.card is not None:
+        if _card_in_use(session, data.card):
+            raise UserInputError(
+                _("The card number {card} is already in use.").format(card=data.card),
+                code="card_taken",
+            )
+        card, provisional = data.card, False
+    else:
+        card, provisional = provisional_card(session), True
+    now = clock.now()
+    reader = Reader(
+        card=card,
+        card_provisional=provisional,
+        name=data.name,
+        name_search_keys=name_search_keys(data.name),
+        gender=data.gender,
+        birth_year=data.birth_year,
+        age_band=data.age_band,
+        phone=data.phone,
+        reader_type=data.reader_type,
+        home_branch_code=data.home_branch or current_branch(session),
+        status=data.status,
+        registered_at=now,
+        updated_at=now,
+    )
+    session.add(reader)
+    session.flush()
+    record_op(session, clock, "reader_upsert", _reader_payload(reader))
+    credit.open_account(session, clock, reader)
+    audit.log(session, clock, "reader_register", entity="reader", entity_uuid=reader.uuid)
+    return to_view(reader)
+
+
+def update_reader(
+    session: Session, clock: Clock, reader_uuid: str, data: ReaderInput
+) -> ReaderView:
+    reader = _get(session, reader_uuid)
+    data = _validate(session, clock, data)
+    if data.card is not None and data.card != reader.card:
+        if _card_in_use(session, data.card, except_uuid=reader.uuid):
+            raise UserInputError(
+                _("The card number {card} is already in use.").format(card=data.card),
+                code="card_taken",
+            )
+        reader.card = data.card
+        reader.card_provisional = False
+    reader.name = data.name
+    reader.name_search_keys = name_search_keys(data.name)
+    reader.gender = data.gender
+    reader.birth_year = data.birth_year
+    reader.age_band = data.age_band
+    reader.phone = data.phone
+    reader.reader_type = data.reader_type
+    if data.home_branch:
+        reader.home_branch_code = data.home_branch
+    reader.status = data.status
+    reader.updated_at = clock.now()
+    session.flush()
+    record_op(session, clock, "reader_upsert", _reader_payload(reader))
+    audit.log(session, clock, "reader_update", entity="reader", entity_uuid=reader.uuid)
+    return to_view(reader)
+
+
+def confirm_card(session: Session, reader_uuid: str, final_card: str) -> ReaderView:
+    """Called by sync when the server confirms (or replaces) a provisional card number.
+
+    No outbox op: this is the server's own decision coming back.
+    """
+    reader = _get(session, reader_uuid)
+    reader.card = final_card
+    reader.card_provisional = False
+    session.flush()
+    return to_view(reader)
+
+
+def _get(session: Session, reader_uuid: str) -> Reader:
+    reader = session.scalar(select(Reader).where(Reader.uuid == reader_uuid))
+    if reader is None:
+        raise NotFound(_("This reader no longer exists."), code="reader_unknown")
+    return reader
+
+
+def get_reader(session: Session, reader_uuid: str) -> ReaderView:
+    return to_view(_get(session, reader_uuid))
+
+
+def reader_by_card(session: Session, card: str) -> Reader:
+    """The ORM row for a scanned card; NotFound with a desk-friendly message."""
+    code = card.strip()
+    if not code:
+        raise UserInputError(_("Scan or type the reader's card number."), code="card_required")
+    reader = session.scalar(select(Reader).where(Reader.card == code))
+    if reader is None:
+        reader = session.scalar(select(Reader).where(func.upper(Reader.card) == code.upper()))
+    if reader is None:
+        if session.scalar(select(Item.id).where(Item.barcode == code)) is not None:
+            raise UserInputError(
+                _(
+                    "{code} is a book's barcode, not a reader card. Scan the reader's card first."
+                ).format(code=code),
+                code="item_not_card",
+            )
+        raise NotFound(
+            _("No reader has the card {card}. Check the card or register the reader.").format(
+                card=code
+            ),
+            code="card_unknown",
+        )
+    return reader
+
+
+def find_readers(session: Session, query: str = "", limit: int = 200) -> list[ReaderView]:
+    """Search by card, name, pinyin (full or initials) or phone (any 4+ digits)."""
+    text = query.strip()
+    stmt = select(Reader)
+    if text:
+        like = f"%{text.lower()}%"
+        clauses = [
+            Reader.card == text,
+            Reader.name.like(f"%{text}%"),
+            Reader.name_search_keys.like(like),
+        ]
+        digits = re.sub(r"\D", "", text)
+        if len(digits) >= 4 and digits == text.replace(" ", ""):
+            clauses.append(Reader.phone.like(f"%{digits}%"))
+            clauses.append(Reader.card.like(f"%{digits}%"))
+        stmt = stmt.where(or_(*clauses))
+    stmt = stmt.order_by(Reader.registered_at.desc(), Reader.id.desc()).limit(limit)
+    return [to_view(r) for r in session.scalars(stmt)]
+
+
+def open_loan_count(session: Session, reader_id: int) -> int:
+    stmt = select(func.count()).where(Loan.reader_id == reader_id, Loan.returned_at.is_(None))
+    return int(session.scalar(stmt) or 0)
