@@ -34,8 +34,19 @@ def shuwu(home: Path, *args: str, days: float = 0) -> tuple[int, dict]:
 def test_cli_desk_round_trip(branch: Profile) -> None:
     home = branch.home
     code, reader = shuwu(
-        home, "readers", "add", "--name", "王小红", "--gender", "F", "--birth-year", "2012",
-        "--phone", "13912345678", "--type", "child",
+        home,
+        "readers",
+        "add",
+        "--name",
+        "王小红",
+        "--gender",
+        "F",
+        "--birth-year",
+        "2012",
+        "--phone",
+        "13912345678",
+        "--type",
+        "child",
     )
     assert code == 0 and reader["card_provisional"] is True
     card = reader["card"]
@@ -73,7 +84,8 @@ def test_reminder_slips_pdf_has_chinese_text(branch: Profile, tmp_path: Path) ->
 
     with branch.sessions() as s, s.begin():
         card = readers.register_reader(
-            s, branch.clock,
+            s,
+            branch.clock,
             readers.ReaderInput(name="张晓明", gender="M", birth_year=1980, phone="13812341234"),
         ).card
         circulation.checkout(s, branch.clock, card, "C01000001")
