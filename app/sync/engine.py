@@ -95,13 +95,20 @@ def measure_clock(transport: Transport, profile: Profile, training_profile: bool
     return server_ms - (sent_ms + received_ms) // 2
 
 
+def _wire_id(device_id: str) -> int | str:
+    """The server issues integer ids; keep whatever it gave us."""
+    return int(device_id) if device_id.isdigit() else device_id
+
+
 def _parse_time(value: str) -> datetime:
     parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def _renew_epoch(profile: Profile, transport: Transport, device_id: str) -> int:
-    body, _s, _r = transport.request("POST", "/v1/devices/epoch", {"device_id": device_id})
+    body, _s, _r = transport.request(
+        "POST", "/v1/devices/epoch", {"device_id": _wire_id(device_id)}
+    )
     epoch = int(body["epoch"])
     with profile.sessions() as session, session.begin():
         backup.clear_epoch_renewal(session, epoch)
@@ -154,7 +161,12 @@ def push_outbox(
             {"seq": seq, "op_id": op_id, "kind": kind, "payload": payload, "device_wall_ms": wall}
             for seq, op_id, kind, payload, wall in batch
         ]
-        body = {"device_id": device_id, "epoch": epoch, "clock_offset_ms": offset_ms, "ops": ops}
+        body = {
+            "device_id": _wire_id(device_id),
+            "epoch": epoch,
+            "clock_offset_ms": offset_ms,
+            "ops": ops,
+        }
         reply, _s, _r = transport.request("POST", "/v1/ops/push", body)
         results = {str(r.get("op_id")): r for r in reply.get("results", [])}
         if any(r.get("error") == "sequence_reused" for r in results.values()):
