@@ -171,12 +171,9 @@ def _wire_to_row(
         if column in table.c and column not in ("id", "uuid", "server_version", "detail"):
             row[column] = _convert(table, column, value)
     row["uuid"] = change["uuid"]
-    row["server_version"] = int(change.get("seq") or 0)
+    if "server_version" in table.c:
+        row["server_version"] = int(change.get("seq") or 0)
     _fill_computed(entity, row)
-    now = datetime.now(UTC)
-    for column in ("created_at", "updated_at", "registered_at"):
-        if column in table.c and row.get(column) is None and not table.c[column].nullable:
-            row[column] = now
     return row
 
 
@@ -207,6 +204,11 @@ def _write_rows(
     inserts = [r for r in rows if r["uuid"] not in existing]
     updates = [r for r in rows if r["uuid"] in existing]
     if inserts:
+        now = datetime.now(UTC)  # only for rows the server sent without their timestamps
+        for row in inserts:
+            for column in ("created_at", "updated_at", "registered_at"):
+                if column in table.c and row.get(column) is None:
+                    row[column] = now
         for start in range(0, len(inserts), CHUNK):
             conn.execute(insert(table), _insert_defaults(table, inserts[start : start + CHUNK]))
     # Group updates by their column set: executemany needs uniform parameters.

@@ -90,7 +90,7 @@ def measure_clock(transport: Transport, profile: Profile, training_profile: bool
     hello, _sent, _received = transport.request("GET", "/v1/hello", auth=False)
     received_ms = profile.clock.wall_ms()
     check_hello(hello, transport.base_url)
-    require_training_compatible(training_profile, bool(hello.get("training")))
+    require_training_compatible(training_profile, hello.get("training") is True)
     server_ms = int(_parse_time(str(hello["server_time"])).timestamp() * 1000)
     return server_ms - (sent_ms + received_ms) // 2
 

@@ -1,7 +1,8 @@
 """Enrolling this computer with the county server using a one-time code.
 
-``require_training_compatible`` is the rule training mode relies on: a training profile
-never talks to a real (non-training) county server, so practice loans can't reach real data.
+Enrolment and every sync check ``require_training_compatible``: a training profile never
+talks to the real county server (practice loans can't reach real data), and a real branch
+never syncs with a training server.
 """
 
 from __future__ import annotations
@@ -14,12 +15,9 @@ from app.errors import UserInputError
 from app.i18n import _
 from app.profile import Profile
 from app.services import settings
+from app.services.training import check_server_mode
 from app.sync import credentials, state
 from app.sync.transport import Transport, TransportConfig, normalise_url, not_shuwu
-
-
-class TrainingServerRefused(UserInputError):
-    """A training profile was pointed at the real county server (refused by design)."""
 
 
 @dataclass(frozen=True)
@@ -37,15 +35,12 @@ class EnrolResult:
 
 
 def require_training_compatible(profile_training: bool, server_training: bool) -> None:
-    """Raise TrainingServerRefused when a training profile meets a real county server."""
-    if profile_training and not server_training:
-        raise TrainingServerRefused(
-            _(
-                "This is a training profile: it never connects to the real county server."
-                " Use the training server, or leave training mode."
-            ),
-            code="training_refused",
-        )
+    """Training profiles and training servers only ever talk to each other.
+
+    The rule itself is app.services.training.check_server_mode (the training helper's guard);
+    enrolment and every sync call it with the server's ``/v1/hello`` answer.
+    """
+    check_server_mode(profile_training, {"training": server_training})
 
 
 def check_hello(hello: dict[str, Any], url: str) -> None:
@@ -79,7 +74,7 @@ def enrol(
     with Transport(url, None, config) as transport:
         info, _s, _r = transport.request("GET", "/v1/hello", auth=False)
         check_hello(info, url)
-        require_training_compatible(training, bool(info.get("training")))
+        require_training_compatible(training, info.get("training") is True)
         body = {
             "code": code,
             "device_name": device_name or platform.node() or "shuwu",
