@@ -79,7 +79,13 @@ def write_pdf(
     page_w, page_h = template.page_width_mm, template.page_height_mm
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + ".part")
-    c = Canvas(str(tmp), pagesize=(page_w * mm, page_h * mm), pageCompression=1)
+    # The initial font is ours too, so the PDF references no font the printer must supply.
+    c = Canvas(
+        str(tmp),
+        pagesize=(page_w * mm, page_h * mm),
+        pageCompression=1,
+        initialFontName=register_font(),
+    )
     c.setTitle(_("Shuwu labels"))
     c.setCreator("Shuwu")
     pages = 0
@@ -128,7 +134,7 @@ def write_test_page(template: LabelTemplate, out: Path, calibration: Calibration
     the printer is off, row by row.
     """
     page_w, page_h = template.page_width_mm, template.page_height_mm
-    c = Canvas(str(out), pagesize=(page_w * mm, page_h * mm))
+    c = Canvas(str(out), pagesize=(page_w * mm, page_h * mm), initialFontName=register_font())
     c.setTitle(_("Calibration test page"))
     for index in range(template.per_page):
         x, y, row = template.label_origin(index)
