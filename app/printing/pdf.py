@@ -21,6 +21,11 @@ from app.printing.templates import LabelTemplate
 from app.services.progress import NoProgress, Progress, check_cancel
 
 
+def progress_step(total: int) -> int:
+    """Report about 10 times per job: enough for a progress bar, few cross-thread signals."""
+    return max(20, total // 10)
+
+
 def _draw(c: Canvas, layout: LabelLayout, x0: float, y0: float, page_h: float) -> None:
     """Draw one label whose top-left corner is (x0, y0) mm from the page's top-left."""
     font = register_font()
@@ -90,6 +95,7 @@ def write_pdf(
     c.setCreator("Shuwu")
     pages = 0
     position = skip
+    step = progress_step(len(layouts))
     for n, layout in enumerate(layouts):
         check_cancel(progress)
         if position == template.per_page:
@@ -100,7 +106,7 @@ def write_pdf(
         dx, dy = calibration.shift(row)
         _draw(c, layout, x + dx, y + dy, page_h)
         position += 1
-        if n % 20 == 0:
+        if n % step == 0:
             progress.report(n, len(layouts), "")
     c.showPage()
     pages += 1
