@@ -12,6 +12,7 @@ request can be treated on its own:
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 import time
@@ -156,10 +157,8 @@ class FaultProxy:
         except OSError:
             return
         finally:
-            try:
+            with contextlib.suppress(OSError):
                 client.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
             client.close()
 
     def _forward(self, request: bytes) -> bytes | None:
