@@ -106,6 +106,7 @@ class ScanResult:
     message: str
     loan: LoanView | None
     barcode: str
+    title: str = ""
     in_transit_to: str | None = None
     credit_delta: int = 0
     overrides: tuple[str, ...] = ()
@@ -116,6 +117,7 @@ class ScanResult:
             "op_id": self.op_id,
             "message": self.message,
             "barcode": self.barcode,
+            "title": self.title,
             "loan": self.loan.to_json() if self.loan else None,
             "in_transit_to": self.in_transit_to,
             "credit_delta": self.credit_delta,
@@ -387,6 +389,7 @@ def checkout(
         message=message,
         loan=view,
         barcode=item.barcode,
+        title=view.title,
         credit_delta=earned,
         overrides=tuple(r.rule for r in refusals),
     )
@@ -439,6 +442,7 @@ def return_item(session: Session, clock: Clock, barcode: str) -> ScanResult:
         message=message,
         loan=loan_view(session, clock, loan) if loan else None,
         barcode=item.barcode,
+        title=title,
         in_transit_to=in_transit_to,
         credit_delta=delta,
     )
@@ -517,6 +521,7 @@ def renew(
         ),
         loan=view,
         barcode=item.barcode,
+        title=view.title,
         overrides=("renew_limit",) if overridden else (),
     )
 
@@ -574,6 +579,7 @@ def undo(session: Session, clock: Clock, op_id: str, reason: str) -> ScanResult:
         message=_("Undone: the last scan of {code}.").format(code=item.barcode),
         loan=loan_view(session, clock, loan) if loan else None,
         barcode=item.barcode,
+        title=_title(session, item),
     )
 
 

@@ -173,10 +173,21 @@ class ReaderInput:
 
 
 def reader_types(session: Session) -> list[str]:
+    return list(reader_type_labels(session))
+
+
+def reader_type_labels(session: Session) -> dict[str, str]:
+    """Reader types of the county's policies (type → label), or the two built-in ones."""
     from app.models import CirculationPolicy
 
-    types = list(session.scalars(select(CirculationPolicy.reader_type)).all())
-    return types or [DEFAULT_READER_TYPE, "child"]
+    rows = session.execute(
+        select(CirculationPolicy.reader_type, CirculationPolicy.label).order_by(
+            CirculationPolicy.id
+        )
+    ).all()
+    if rows:
+        return {rtype: label or rtype for rtype, label in rows}
+    return {DEFAULT_READER_TYPE: _("Adult"), "child": _("Child")}
 
 
 def _validate(session: Session, clock: Clock, data: ReaderInput) -> ReaderInput:

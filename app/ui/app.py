@@ -68,6 +68,9 @@ def run_gui(home: str | Path | None) -> int:
         return EXIT_BAD_INPUT
     install_crash_handler(profile.log_dir)
     window = build_main_window(profile)
+    from app.ui.auto_backup import start_auto_backup
+
+    window.auto_backup = start_auto_backup(window.ctx)  # type: ignore[attr-defined]
     window.show()
     code = app.exec()
     window.ctx.tasks.wait(10000)

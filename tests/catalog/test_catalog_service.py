@@ -106,10 +106,10 @@ def test_offline_seq_is_next_local_number(branch_profile: Profile) -> None:
 @pytest.mark.parametrize(
     ("barcode", "message"),
     [
-        ("V0010001", "already used"),
-        ("X0010002", "outside"),
+        ("V0010001", "已被其他复本使用"),
+        ("X0010002", "不在本馆点的条码段"),
         ("9787020002207", "ISBN"),
-        ("a b", "not an item barcode"),
+        ("a b", "不是图书条码"),
     ],
 )
 def test_bad_barcodes_are_refused_and_nothing_changes(

@@ -1,0 +1,33 @@
+"""The automatic daily backup: at start-up and then hourly, through the task runner."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QTimer
+
+from app.services import backup
+from app.ui.context import AppContext
+
+log = logging.getLogger(__name__)
+CHECK_EVERY_MS = 60 * 60 * 1000
+
+
+def start_auto_backup(ctx: AppContext) -> QTimer:
+    """Returns the timer (keep a reference). A failed backup is logged, never a pop-up storm."""
+    profile = ctx.profile
+
+    def job(_control: Any) -> backup.BackupInfo | None:
+        with profile.sessions() as session:
+            keep = backup.keep_count(session)
+        return backup.daily_backup(profile.home, profile.clock, keep)
+
+    def tick() -> None:
+        ctx.tasks.run(job, on_error=lambda exc: log.warning("daily backup failed: %s", exc))
+
+    timer = QTimer(ctx)
+    timer.timeout.connect(tick)
+    timer.start(CHECK_EVERY_MS)
+    QTimer.singleShot(30_000, tick)  # not at the very first second: let the desk start working
+    return timer

@@ -1,0 +1,95 @@
+"""General settings: language and font size (applied app-wide at once)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.i18n import DEFAULT_LANGUAGE
+from app.services import settings
+from app.ui.context import AppContext
+from app.ui.i18n import _
+from app.ui.settings_pages import SettingsPageSpec
+
+MIN_FONT_PT, MAX_FONT_PT, DEFAULT_FONT_PT = 9, 28, 11
+LANGUAGES = (("zh_CN", "中文（简体）"), ("en", "English"))
+
+
+def apply_font_size(points: int) -> None:
+    """Every widget follows the application font, so one call resizes the whole app."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        font = app.font()
+        font.setPointSize(points)
+        app.setFont(font)
+
+
+class GeneralPage(QWidget):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        outer = QVBoxLayout(self)
+        form = QFormLayout()
+        outer.addLayout(form)
+
+        self.language = QComboBox()
+        for code, name in LANGUAGES:
+            self.language.addItem(name, code)
+        self.language.setAccessibleName(_("Language"))
+        language_label = QLabel(_("&Language:"))
+        language_label.setBuddy(self.language)
+        form.addRow(language_label, self.language)
+
+        self.font_size = QSpinBox()
+        self.font_size.setRange(MIN_FONT_PT, MAX_FONT_PT)
+        self.font_size.setSuffix(" pt")
+        self.font_size.setAccessibleName(_("Font size"))
+        font_label = QLabel(_("&Font size:"))
+        font_label.setBuddy(self.font_size)
+        form.addRow(font_label, self.font_size)
+
+        self.save_button = QPushButton(_("&Save settings"))
+        self.save_button.setAccessibleName(_("Save settings"))
+        self.save_button.clicked.connect(self.save)
+        outer.addWidget(self.save_button)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        outer.addWidget(self.message)
+        outer.addStretch(1)
+        self.load()
+
+    def load(self) -> None:
+        with self.ctx.profile.sessions() as session:
+            language = settings.get(session, settings.LANGUAGE) or DEFAULT_LANGUAGE
+            size = int(settings.get_float(session, settings.FONT_SIZE, DEFAULT_FONT_PT))
+        index = self.language.findData(language)
+        self.language.setCurrentIndex(max(0, index))
+        self.font_size.setValue(size)
+
+    def activate(self) -> None:
+        self.load()
+
+    def save(self) -> None:
+        language = str(self.language.currentData())
+        size = self.font_size.value()
+        with self.ctx.profile.sessions() as session, session.begin():
+            old_language = settings.get(session, settings.LANGUAGE) or DEFAULT_LANGUAGE
+            settings.put(session, settings.LANGUAGE, language)
+            settings.put(session, settings.FONT_SIZE, size)
+        apply_font_size(size)
+        text = _("Saved. The font size is applied now.")
+        if language != old_language:
+            text += " " + _("Close and reopen Shuwu to see the new language everywhere.")
+        self.message.setText(text)
+        self.ctx.data_changed.emit()
+
+
+PAGE = SettingsPageSpec(key="general", title=lambda: _("General"), factory=GeneralPage, order=10)

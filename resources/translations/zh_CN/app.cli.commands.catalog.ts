@@ -1,0 +1,115 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+  <context>
+    <name>shuwu</name>
+    <message>
+      <source>cataloguing: search, add copies, MARC</source>
+      <translation>编目：检索、添加复本、MARC</translation>
+    </message>
+    <message>
+      <source>search the catalogue</source>
+      <translation>检索书目</translation>
+    </message>
+    <message>
+      <source>look up an ISBN (county, then local, else empty)</source>
+      <translation>查询 ISBN（先县馆，再本地，否则空白）</translation>
+    </message>
+    <message>
+      <source>catalogue a book and add copies</source>
+      <translation>编目并添加复本</translation>
+    </message>
+    <message>
+      <source>import MARC records (ISO 2709)</source>
+      <translation>导入 MARC 记录（ISO 2709）</translation>
+    </message>
+    <message>
+      <source>export all records as MARC (UTF-8)</source>
+      <translation>将全部记录导出为 MARC（UTF-8）</translation>
+    </message>
+    <message>
+      <source>list this branch's shelf locations</source>
+      <translation>列出本馆点的书架位置</translation>
+    </message>
+    <message>
+      <source>add a shelf location</source>
+      <translation>添加书架位置</translation>
+    </message>
+    <message>
+      <source>set a copy's status (missing, lost, …)</source>
+      <translation>设置复本状态（缺失、丢失……）</translation>
+    </message>
+    <message>
+      <source>rebuild the search indexes</source>
+      <translation>重建检索索引</translation>
+    </message>
+    <message>
+      <source>title, author, ISBN, barcode, call number or pinyin</source>
+      <translation>题名、作者、ISBN、条码、索书号或拼音</translation>
+    </message>
+    <message>
+      <source>中图法 class number, e.g. I247.5</source>
+      <translation>中图法分类号，例如 I247.5</translation>
+    </message>
+    <message>
+      <source>copy barcode (repeat)</source>
+      <translation>复本条码（可重复）</translation>
+    </message>
+    <message>
+      <source>shelf location code</source>
+      <translation>书架位置代码</translation>
+    </message>
+    <message>
+      <source>辅助区分号 (volume/copy), e.g. 2</source>
+      <translation>辅助区分号（卷册/复本），例如 2</translation>
+    </message>
+    <message>
+      <source>only show what would happen</source>
+      <translation>只显示将要发生的变化</translation>
+    </message>
+    <message>
+      <source>no copies</source>
+      <translation>无复本</translation>
+    </message>
+    <message>
+      <source>Nothing found.</source>
+      <translation>没有找到。</translation>
+    </message>
+    <message>
+      <source>{isbn}: {source} {title}</source>
+      <translation>{isbn}：{source} {title}</translation>
+    </message>
+    <message>
+      <source>Preview only: nothing was saved.</source>
+      <translation>仅预览：没有保存任何内容。</translation>
+    </message>
+    <message>
+      <source>No shelf locations.</source>
+      <translation>没有书架位置。</translation>
+    </message>
+    <message>
+      <source>{file}: {encoding}, {fmt}</source>
+      <translation>{file}：{encoding}，{fmt}</translation>
+    </message>
+    <message>
+      <source>New: {new}  Matched by ISBN: {matched}  Rejected: {rejected}</source>
+      <translation>新记录：{new}  按 ISBN 匹配：{matched}  拒绝：{rejected}</translation>
+    </message>
+    <message>
+      <source>  record {number} rejected: {reason}</source>
+      <translation>  第 {number} 条记录被拒绝：{reason}</translation>
+    </message>
+    <message>
+      <source>Wrote {count} records to {file}.</source>
+      <translation>已将 {count} 条记录写入 {file}。</translation>
+    </message>
+    <message>
+      <source>Indexed {count} records.</source>
+      <translation>已为 {count} 条记录建立索引。</translation>
+    </message>
+    <message>
+      <source>Imported: {created} new, {merged} merged, {skipped} skipped.</source>
+      <translation>已导入：新增 {created} 条，合并 {merged} 条，跳过 {skipped} 条。</translation>
+    </message>
+  </context>
+</TS>

@@ -1,0 +1,43 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+  <context>
+    <name>shuwu</name>
+    <message>
+      <source>A transfer must go to another branch.</source>
+      <translation>调拨必须发往其他馆点。</translation>
+    </message>
+    <message>
+      <source>This transfer was already sent.</source>
+      <translation>该调拨单已经发出。</translation>
+    </message>
+    <message>
+      <source>Scan the copies to send first.</source>
+      <translation>请先扫描要发送的图书。</translation>
+    </message>
+    <message>
+      <source>Scan the copies that arrived.</source>
+      <translation>请扫描到达的图书。</translation>
+    </message>
+    <message>
+      <source>No transfer {uuid}.</source>
+      <translation>没有调拨单 {uuid}。</translation>
+    </message>
+    <message>
+      <source>There is no branch with the code {code}.</source>
+      <translation>没有代码为 {code} 的馆点。</translation>
+    </message>
+    <message>
+      <source>{barcode} is not at this branch, so it cannot be sent.</source>
+      <translation>{barcode} 不在本馆点，无法发送。</translation>
+    </message>
+    <message>
+      <source>{barcode} cannot be sent: it is {status}.</source>
+      <translation>{barcode} 无法发送：状态为 {status}。</translation>
+    </message>
+    <message>
+      <source>{barcode} cannot be received: it is {status}.</source>
+      <translation>{barcode} 无法接收：状态为 {status}。</translation>
+    </message>
+  </context>
+</TS>
