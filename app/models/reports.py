@@ -13,7 +13,7 @@ ACTIVITY_KINDS = ("delivery", "lecture", "children", "training", "exhibition", "
 
 
 class Activity(SyncedMixin, Base):
-    """A branch activity (送书下乡, 讲座, 少儿课堂, 培训…) with its attendance; synced as ``activity``."""
+    """A branch activity (送书下乡, 讲座, 少儿课堂, 培训…) and its attendance; op ``activity``."""
 
     __tablename__ = "activity"
     __table_args__ = (

@@ -95,7 +95,7 @@ def build(profile: Profile, seed: int = 7) -> Data:
             )
         names = ["张晓明", "李四", "欧阳晓明", "王", "赵敏"]
         for i in range(60):
-            gender = rnd.choice(GENDERS + ["F", "M"])
+            gender = rnd.choice([*GENDERS, "F", "M"])
             birth = None if rnd.random() < 0.25 else rnd.randint(1940, 2019)
             band = rnd.choice([None, "0-6", "18-59", "60+", "weird"]) if birth is None else None
             registered = moment() if i else utc(2020, 12, 31, 17, 30)  # local 2021-01-01

@@ -64,7 +64,7 @@ def got_demo(d):
     return {
         (r.band, g): getattr(r, k)
         for r in d.rows
-        for g, k in zip("FMU", ("female", "male", "unknown"))
+        for g, k in zip("FMU", ("female", "male", "unknown"), strict=True)
     }
 
 
@@ -78,32 +78,34 @@ def test_every_figure(world, start, end, branch):
         rep = branch_report(s, clock, start, end, branch=branch, top_n=5)
 
     loans = [
-        l for l in data.loans if at(branch, l["branch"]) and in_period(l["checkout"], start, end)
+        ln
+        for ln in data.loans
+        if at(branch, ln["branch"]) and in_period(ln["checkout"], start, end)
     ]
     returns = [
-        l for l in data.loans if at(branch, l["back"]) and in_period(l["returned"], start, end)
+        ln for ln in data.loans if at(branch, ln["back"]) and in_period(ln["returned"], start, end)
     ]
     months = Period(start, end).months
     assert [m.month for m in rep.circulation.months] == list(months)
     for m in rep.circulation.months:
-        mine = [l for l in loans if local_day(l["checkout"]).isoformat()[:7] == m.month]
+        mine = [ln for ln in loans if local_day(ln["checkout"]).isoformat()[:7] == m.month]
         assert m.loans == len(mine)
-        assert m.borrowers == len({l["reader"] for l in mine})
+        assert m.borrowers == len({ln["reader"] for ln in mine})
         assert m.returns == sum(
-            1 for l in returns if local_day(l["returned"]).isoformat()[:7] == m.month
+            1 for ln in returns if local_day(ln["returned"]).isoformat()[:7] == m.month
         )
     assert rep.circulation.loans == len(loans)
     assert rep.circulation.returns == len(returns)
-    assert rep.circulation.borrowers == len({l["reader"] for l in loans})
+    assert rep.circulation.borrowers == len({ln["reader"] for ln in loans})
     assert rep.circulation.returns_of_earlier == sum(
-        1 for l in returns if local_day(l["checkout"]) < start
+        1 for ln in returns if local_day(ln["checkout"]) < start
     )
     assert rep.circulation.open_at_end == sum(
         1
-        for l in data.loans
-        if at(branch, l["branch"])
-        and local_day(l["checkout"]) <= end
-        and (l["returned"] is None or local_day(l["returned"]) > end)
+        for ln in data.loans
+        if at(branch, ln["branch"])
+        and local_day(ln["checkout"]) <= end
+        and (ln["returned"] is None or local_day(ln["returned"]) > end)
     )
 
     # Readers: registered by the end, new in the period, active (borrowed in the period).
@@ -117,16 +119,16 @@ def test_every_figure(world, start, end, branch):
     )
     by_id = {r["id"]: r for r in data.readers}
     assert got_demo(rep.readers.active) == demo(
-        [by_id[i] for i in {l["reader"] for l in loans}], ref
+        [by_id[i] for i in {ln["reader"] for ln in loans}], ref
     )
 
     # Visits: the head count where entered, else distinct readers served at the desk that day.
     served: dict[tuple[str, date], set] = defaultdict(set)
-    for l in data.loans:
-        if at(branch, l["branch"]) and in_period(l["checkout"], start, end):
-            served[(l["branch"], local_day(l["checkout"]))].add(l["reader"])
-        if l["back"] and at(branch, l["back"]) and in_period(l["returned"], start, end):
-            served[(l["back"], local_day(l["returned"]))].add(l["reader"])
+    for ln in data.loans:
+        if at(branch, ln["branch"]) and in_period(ln["checkout"], start, end):
+            served[(ln["branch"], local_day(ln["checkout"]))].add(ln["reader"])
+        if ln["back"] and at(branch, ln["back"]) and in_period(ln["returned"], start, end):
+            served[(ln["back"], local_day(ln["returned"]))].add(ln["reader"])
     manual = {
         (v["branch"], v["day"]): v["count"]
         for v in data.visits
@@ -144,14 +146,14 @@ def test_every_figure(world, start, end, branch):
     # Top lists (ties broken by title / card).
     items = {i["id"]: i for i in data.items}
     bibs = {b["id"]: b for b in data.bibs}
-    per_bib = Counter(items[l["item"]]["bib"] for l in loans)
+    per_bib = Counter(items[ln["item"]]["bib"] for ln in loans)
     expected_books = sorted(per_bib.items(), key=lambda kv: (-kv[1], bibs[kv[0]]["title"], kv[0]))[
         :5
     ]
     assert [(b.title, b.loans) for b in rep.top_books] == [
         (bibs[b]["title"], n) for b, n in expected_books
     ]
-    per_reader = Counter(l["reader"] for l in loans)
+    per_reader = Counter(ln["reader"] for ln in loans)
     expected_readers = sorted(per_reader.items(), key=lambda kv: (-kv[1], by_id[kv[0]]["card"]))[:5]
     assert [(r.card, r.name_masked, r.loans) for r in rep.top_readers] == [
         (by_id[i]["card"], mask_name(by_id[i]["name"]), n) for i, n in expected_readers
@@ -182,24 +184,24 @@ def test_every_figure(world, start, end, branch):
 
     # Overdue at the end of the period, in local days.
     overdue = [
-        l
-        for l in data.loans
-        if at(branch, l["branch"])
-        and local_day(l["checkout"]) <= end
-        and (l["returned"] is None or local_day(l["returned"]) > end)
-        and (end - local_day(l["due"])).days >= 1
+        ln
+        for ln in data.loans
+        if at(branch, ln["branch"])
+        and local_day(ln["checkout"]) <= end
+        and (ln["returned"] is None or local_day(ln["returned"]) > end)
+        and (end - local_day(ln["due"])).days >= 1
     ]
-    days = [(end - local_day(l["due"])).days for l in overdue]
+    days = [(end - local_day(ln["due"])).days for ln in overdue]
     assert rep.overdue.as_of == end
     assert rep.overdue.overdue_loans == len(overdue)
-    assert rep.overdue.overdue_readers == len({l["reader"] for l in overdue})
+    assert rep.overdue.overdue_readers == len({ln["reader"] for ln in overdue})
     assert dict(rep.overdue.buckets) == {
         "1-7": sum(1 for d in days if d <= 7),
         "8-30": sum(1 for d in days if 8 <= d <= 30),
         "31-90": sum(1 for d in days if 31 <= d <= 90),
         "91+": sum(1 for d in days if d >= 91),
     }
-    assert rep.overdue.late_returns == sum(1 for l in returns if l["returned"] > l["due"])
+    assert rep.overdue.late_returns == sum(1 for ln in returns if ln["returned"] > ln["due"])
 
     # Credit entries of the branch's readers in the period, by reason.
     entries = [
@@ -241,9 +243,9 @@ def test_year_boundary_counts_by_checkout_date(world):
     assert y2020.circulation.loans + y2021.circulation.loans == both.circulation.loans
     assert y2020.circulation.returns + y2021.circulation.returns == both.circulation.returns
     # 2020-12-31 16:30 UTC is 2021-01-01 00:30 in the county: a January loan.
-    jan = [m for m in y2021.circulation.months if m.month == "2021-01"][0]
+    jan = next(m for m in y2021.circulation.months if m.month == "2021-01")
     assert jan.loans == sum(
-        1 for l in data.loans if local_day(l["checkout"]).isoformat()[:7] == "2021-01"
+        1 for ln in data.loans if local_day(ln["checkout"]).isoformat()[:7] == "2021-01"
     )
     assert y2021.circulation.returns_of_earlier >= 2  # the two loans made in December 2020
     # The reader registered 2020-12-31 17:30 UTC is new in 2021, not 2020.
@@ -256,7 +258,7 @@ def test_unknown_gender_and_birth_year_are_counted(world):
     profile, data = world
     with profile.sessions() as s:
         rep = branch_report(s, Clock(), "2015-01-01", "2021-12-31", branch=None)
-    unknown_row = [r for r in rep.readers.registered.rows if r.band == UNKNOWN][0]
+    unknown_row = next(r for r in rep.readers.registered.rows if r.band == UNKNOWN)
     assert unknown_row.total == sum(1 for r in data.readers if band_of(r, 2021) == UNKNOWN)
     assert unknown_row.total > 0
     assert (

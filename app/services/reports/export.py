@@ -10,6 +10,7 @@ from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.piecharts import Pie
@@ -27,6 +28,7 @@ from app.i18n import _
 from app.paths import cjk_font_path
 from app.services.reports.model import Report
 from app.services.reports.tables import (
+    PALETTE,
     ChartSpec,
     ReportTable,
     report_charts,
@@ -35,19 +37,6 @@ from app.services.reports.tables import (
 
 FONT_NAME = "WQYMicroHei"
 FORMATS = ("xlsx", "csv", "pdf")
-# The same colours on screen and on paper (ColorBrewer "Set2", readable in greyscale too).
-PALETTE = (
-    "#4E79A7",
-    "#F28E2B",
-    "#59A14F",
-    "#E15759",
-    "#76B7B2",
-    "#EDC948",
-    "#B07AA1",
-    "#FF9DA7",
-    "#9C755F",
-    "#BAB0AC",
-)
 
 
 def export_report(report: Report, target: str | Path) -> Path:
@@ -118,15 +107,15 @@ def write_xlsx(report: Report, path: Path) -> None:
     wb.save(path)
 
 
-def _xlsx_month_chart(ws: object, months: int) -> None:
+def _xlsx_month_chart(ws: Worksheet, months: int) -> None:
     chart = BarChart()
     chart.title = _("Loans and returns by month")
-    data = Reference(ws, min_col=2, max_col=3, min_row=2, max_row=2 + months)  # type: ignore[arg-type]
-    cats = Reference(ws, min_col=1, min_row=3, max_row=2 + months)  # type: ignore[arg-type]
+    data = Reference(ws, min_col=2, max_col=3, min_row=2, max_row=2 + months)
+    cats = Reference(ws, min_col=1, min_row=3, max_row=2 + months)
     chart.add_data(data, titles_from_data=True)
     chart.set_categories(cats)
     chart.width, chart.height = 18, 8
-    ws.add_chart(chart, "F3")  # type: ignore[attr-defined]
+    ws.add_chart(chart, "F3")
 
 
 def _sheet_name(title: str, used: set[str]) -> str:
@@ -237,7 +226,7 @@ def write_pdf(report: Report, path: Path) -> None:
         story.append(KeepTogether([chart_drawing(spec), Spacer(1, 3 * mm)]))
     for table in tables.values():
         story.extend(_pdf_table(table, head_style, cell_style, font))
-    doc.build(story)  # type: ignore[arg-type]
+    doc.build(story)
 
 
 def _pdf_table(

@@ -38,6 +38,19 @@ CLC_NAMES = {
 }
 
 Cell = str | int | float
+# The same colours on screen and on paper (Tableau 10: distinct, and readable in greyscale).
+PALETTE = (
+    "#4E79A7",
+    "#F28E2B",
+    "#59A14F",
+    "#E15759",
+    "#76B7B2",
+    "#EDC948",
+    "#B07AA1",
+    "#FF9DA7",
+    "#9C755F",
+    "#BAB0AC",
+)
 
 
 @dataclass(frozen=True)
