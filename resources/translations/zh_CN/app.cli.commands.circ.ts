@@ -69,11 +69,11 @@
     </message>
     <message>
       <source>first day, YYYY-MM-DD</source>
-      <translation>起始日期，YYYY-MM-DD</translation>
+      <translation>开始日期，格式 YYYY-MM-DD</translation>
     </message>
     <message>
       <source>last day, YYYY-MM-DD</source>
-      <translation>截止日期，YYYY-MM-DD</translation>
+      <translation>结束日期，格式 YYYY-MM-DD</translation>
     </message>
     <message>
       <source>what the amnesty is for</source>
