@@ -1,0 +1,88 @@
+"""``shuwu selftest``: check an installation end to end (used by the installer smoke test).
+
+Opens a throwaway profile (migrations run), builds the main window offscreen and visits every
+section, renders a small label PDF with the shipped Chinese font and a barcode, and exits 0.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from app.cli.base import CliContext, CommandResult, add_command
+from app.errors import ShuwuError
+from app.i18n import _
+
+
+def register(subparsers: Any) -> None:
+    add_command(subparsers, "selftest", _("check that this installation works, then exit"), run)
+
+
+def render_test_label(target: Path) -> None:
+    """A 50×30 mm label: Chinese title, call number and a Code 128 barcode."""
+    from reportlab.graphics.barcode import code128
+    from reportlab.lib.units import mm
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    from app.paths import cjk_font_path
+
+    pdfmetrics.registerFont(TTFont("WQY", str(cjk_font_path()), subfontIndex=0))
+    page = canvas.Canvas(str(target), pagesize=(50 * mm, 30 * mm))
+    page.setFont("WQY", 9)
+    page.drawString(3 * mm, 25 * mm, "书屋自检 I247.5/12")
+    code128.Code128("T0000001", barHeight=10 * mm, barWidth=0.3 * mm).drawOn(page, 2 * mm, 8 * mm)
+    page.drawString(3 * mm, 3 * mm, "T0000001")
+    page.showPage()
+    page.save()
+
+
+def _open_window(home: Path) -> list[str]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from app.profile import open_profile
+    from app.ui.app import build_main_window
+    from app.ui.sections import NAVIGATION
+
+    profile = open_profile(home)
+    try:
+        window = build_main_window(profile)
+        window.show()
+        visited = []
+        for key, _title in NAVIGATION:
+            window.show_section(key)
+            QApplication.processEvents()
+            visited.append(key)
+        window.timer.stop()
+        window.close()
+        window.ctx.tasks.wait(10000)
+        return visited
+    finally:
+        profile.close()
+
+
+def run(ctx: CliContext) -> CommandResult:
+    with tempfile.TemporaryDirectory(prefix="shuwu-selftest-") as tmp:
+        folder = Path(tmp)
+        try:
+            sections = _open_window(folder / "profile")
+            pdf = folder / "label.pdf"
+            render_test_label(pdf)
+            pdf_ok = pdf.read_bytes().startswith(b"%PDF")
+        except ShuwuError:
+            raise
+        except Exception as exc:
+            raise ShuwuError(
+                _(
+                    "Self-test failed: {error}. Reinstall Shuwu or send this message to the county."
+                ).format(error=f"{type(exc).__name__}: {exc}")
+            ) from exc
+    data = {"ok": pdf_ok, "sections": sections, "label_pdf": pdf_ok}
+    text = _("Self-test passed: {count} sections opened, label PDF rendered.").format(
+        count=len(sections)
+    )
+    return CommandResult(data=data, text=text, exit_code=0 if pdf_ok else 1)
