@@ -173,6 +173,7 @@ class ReportsPage(QWidget):
         self.table_list.setMaximumWidth(240)
         self.table_list.currentRowChanged.connect(self.show_table)
         self.table_view = TableView()
+        self.table_view.setAccessibleName(_("Report table"))
         self.table_view.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         split.addWidget(self.table_list)

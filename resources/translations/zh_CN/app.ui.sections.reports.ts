@@ -84,6 +84,10 @@
       <translation>报表列表</translation>
     </message>
     <message>
+      <source>Report table</source>
+      <translation>报表内容</translation>
+    </message>
+    <message>
       <source>Tables</source>
       <translation>表格</translation>
     </message>
