@@ -137,6 +137,16 @@ class MainWindow(QMainWindow):
         with self.ctx.profile.sessions() as session:
             training = settings.get_bool(session, settings.TRAINING_MODE)
         self.training_banner.setVisible(training)
+        if training:
+            # The simulated date on every screen: trainees must never mistake it for today.
+            when = self.ctx.profile.clock.now().astimezone().date().isoformat()
+            self.training_banner.setText(
+                _("TRAINING MODE — practice data, never synced to the county")
+                + "   ·   "
+                + _("Training date: {date}").format(date=when)
+            )
+        title = _("Shuwu Library") + f" {__version__}"
+        self.setWindowTitle(("【" + _("Training") + "】" + title) if training else title)
         self.branch_label.setText(
             _("Branch: {name}").format(name=status.branch_name or _("not enrolled"))
         )

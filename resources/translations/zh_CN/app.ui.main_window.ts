@@ -12,12 +12,12 @@
       <translation>功能栏目</translation>
     </message>
     <message>
-      <source>The {section} section is not built yet in this version.</source>
-      <translation>“{section}”功能在本版本中尚未完成。</translation>
-    </message>
-    <message>
       <source>Shuwu Library</source>
       <translation>书屋图书管理</translation>
+    </message>
+    <message>
+      <source>The {section} section is not built yet in this version.</source>
+      <translation>“{section}”功能在本版本中尚未完成。</translation>
     </message>
     <message>
       <source>Not connected</source>
@@ -42,6 +42,14 @@
     <message>
       <source>not enrolled</source>
       <translation>未登记</translation>
+    </message>
+    <message>
+      <source>Training date: {date}</source>
+      <translation>培训日期：{date}</translation>
+    </message>
+    <message>
+      <source>Training</source>
+      <translation>培训</translation>
     </message>
   </context>
 </TS>
