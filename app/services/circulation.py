@@ -13,8 +13,6 @@ accepted and sent with ``loan_uuid`` null for the server to reconcile.
 
 from __future__ import annotations
 
-import importlib
-import re
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -27,7 +25,7 @@ from app.clock import Clock
 from app.errors import NotFound, UserInputError
 from app.i18n import _
 from app.models import BibRecord, CirculationPolicy, DeskUndo, Item, Loan, OutboxOp, Reader
-from app.services import audit, credit
+from app.services import audit, catalog_rules, credit
 from app.services.outbox import record_op
 from app.services.readers import current_branch, mask_name, open_loan_count, reader_by_card
 
@@ -153,28 +151,9 @@ def loan_view(session: Session, clock: Clock, loan: Loan) -> LoanView:
 # --- scanning --------------------------------------------------------------------------------
 
 
-def _isbn_check_ok(code: str) -> bool:
-    if len(code) == 13 and code.isdigit() and code[:3] in ("978", "979"):
-        total = sum(int(d) * (1 if i % 2 == 0 else 3) for i, d in enumerate(code[:12]))
-        return (10 - total % 10) % 10 == int(code[12])
-    if len(code) == 10 and code[:9].isdigit() and (code[9].isdigit() or code[9] in "Xx"):
-        digits = [int(d) for d in code[:9]] + [10 if code[9] in "Xx" else int(code[9])]
-        return sum((10 - i) * d for i, d in enumerate(digits)) % 11 == 0
-    return False
-
-
 def looks_like_isbn(code: str) -> bool:
     """An ISBN (the cover's EAN-13 or ISBN-10) rather than the library's item barcode."""
-    try:  # the domain helper's detector, when present
-        domain_isbn = importlib.import_module("app.domain.isbn")
-    except ImportError:
-        domain_isbn = None
-    detector = getattr(domain_isbn, "is_isbn_not_barcode", None) or getattr(
-        domain_isbn, "looks_like_isbn", None
-    )
-    if callable(detector):
-        return bool(detector(code))
-    return _isbn_check_ok(re.sub(r"[\s-]", "", code))
+    return catalog_rules.normalise_isbn(code) is not None or catalog_rules.looks_like_isbn(code)
 
 
 def item_by_barcode(session: Session, barcode: str) -> Item:

@@ -99,7 +99,11 @@ class Rules:
         return next((w for w in self.amnesty if w.covers(day)), None)
 
 
-def _parse_window(raw: dict[str, Any]) -> AmnestyWindow | None:
+def _parse_window(raw: Any) -> AmnestyWindow | None:
+    if isinstance(raw, list | tuple) and len(raw) >= 2:  # [start, end, note] form
+        raw = {"start": raw[0], "end": raw[1], "note": raw[2] if len(raw) > 2 else ""}
+    if not isinstance(raw, dict):
+        return None
     try:
         return AmnestyWindow(
             start=date.fromisoformat(str(raw["start"])),

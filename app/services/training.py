@@ -31,6 +31,7 @@ from app.models import (
     BibRecord,
     Branch,
     CirculationPolicy,
+    CreditEntry,
     CreditRules,
     Item,
     LabelQueue,
@@ -46,8 +47,6 @@ from app.services.backup import TAKEN_AT_KEY, backup_to
 TRAINING_DIRNAME = "training"
 SNAPSHOT_NAME = "demo-state.db"
 BASELINE_KEY = "training_baseline"
-TRAINING_BRANCH = "TRN01"
-TRAINING_BRANCH_NAME = "培训示范农家书屋"
 
 
 def snapshot_path(home: Path) -> Path:
@@ -95,97 +94,170 @@ def _isbn13(stem: str) -> str:
     return stem + str(check)
 
 
-# (title, author, publisher, year, 中图法 class, price) — a small, plausible village collection.
-DEMO_BOOKS: tuple[tuple[str, str, str, str, str, str], ...] = (
-    ("活着", "余华", "作家出版社", "2012", "I247.57", "20.00"),
-    ("平凡的世界", "路遥", "北京十月文艺出版社", "2017", "I247.57", "108.00"),
-    ("红岩", "罗广斌, 杨益言", "中国青年出版社", "2019", "I247.5", "39.00"),
-    ("西游记", "吴承恩", "人民文学出版社", "2010", "I242.4", "47.20"),
-    ("果树栽培技术", "张玉星", "中国农业出版社", "2018", "S66", "36.00"),
-    ("生猪养殖实用技术", "李德发", "金盾出版社", "2016", "S828", "18.00"),
-    ("农村常见病防治", "王红", "人民卫生出版社", "2015", "R4", "25.00"),
-    ("小学生字典", "商务印书馆辞书研究中心", "商务印书馆", "2020", "H163", "19.90"),
-    ("十万个为什么·动物", "韩启德", "少年儿童出版社", "2013", "Z228.1", "28.00"),
-    ("中国历史故事", "林汉达", "中国少年儿童出版社", "2014", "K209", "32.00"),
-    ("家庭电工入门", "陈勇", "化学工业出版社", "2019", "TM05", "29.80"),
-    ("三体", "刘慈欣", "重庆出版社", "2008", "I247.55", "23.00"),
-)
-DEMO_READERS: tuple[tuple[str, str, str, int], ...] = (
-    ("王秀兰", "F", "adult", 1968),
-    ("李建国", "M", "adult", 1975),
-    ("张小雨", "F", "child", 2015),
-    ("刘强", "M", "adult", 1990),
-    ("陈芳", "F", "adult", 1983),
-    ("赵磊", "M", "child", 2013),
-)
+DEMO_SEED = 2020  # the same demo county as ``shuwu demo`` and a classroom server seeded from it
 
 
 def _seed_demo(session: Session, clock: Clock) -> None:
-    """The practice collection, made through the same services the desk uses."""
-    from app.services import catalog, circulation, readers
+    """The first village bookroom of the demo county (app.demo), as if freshly synced.
 
-    settings.put(session, settings.BRANCH_CODE, TRAINING_BRANCH)
-    settings.put(session, settings.BRANCH_NAME, TRAINING_BRANCH_NAME)
+    Rows are written directly (they stand for data the county already has: no outbox ops).
+    Loan dates are moved so the demo county's reference day is today: its overdue loans are
+    overdue now, and the trainer's date moves make more of them so.
+    """
+    from app.demo import generate
+    from app.services import catalog_search, credit
+    from app.services.catalog import BibData, search_keys_for
+    from app.services.readers import name_search_keys
+
+    county = generate(DEMO_SEED)
+    village = county.villages()[0]
     now = clock.now()
+    shift = now - county.reference_date
+    settings.put(session, settings.BRANCH_CODE, village.code)
+    settings.put(session, settings.BRANCH_NAME, village.name)
+    for branch in county.branches:
+        session.add(
+            Branch(
+                uuid=branch.uuid,
+                server_version=1,
+                code=branch.code,
+                name=branch.name,
+                kind=branch.kind,
+                parent_code=branch.parent_code,
+                barcode_range_start=branch.barcode_range_start,
+                barcode_range_end=branch.barcode_range_end,
+            )
+        )
+    for policy in county.policies:
+        session.add(
+            CirculationPolicy(
+                uuid=policy.uuid,
+                server_version=1,
+                reader_type=policy.reader_type,
+                label=policy.label,
+                loan_days=policy.loan_days,
+                max_items=policy.max_items,
+                max_renewals=policy.max_renewals,
+                renew_days=policy.renew_days,
+            )
+        )
+    rules = county.credit_rules
     session.add(
-        Branch(
-            code=TRAINING_BRANCH,
-            name=TRAINING_BRANCH_NAME,
-            kind="village",
-            parent_code="TRN",
-            barcode_range_start="T0000001",
-            barcode_range_end="T0099999",
+        CreditRules(
+            uuid=rules.uuid,
+            server_version=1,
+            start_points=rules.start_points,
+            deduct_per_item_day=rules.deduct_per_item_day,
+            cap_per_item=rules.cap_per_item,
+            floor=rules.floor,
+            borrow_threshold=rules.borrow_threshold,
+            freeze_days=rules.freeze_days,
+            reset_points=rules.reset_points,
+            grace_days=rules.grace_days,
+            amnesty=[{"start": a, "end": b, "note": n} for a, b, n in rules.amnesty],
         )
     )
-    session.add(CirculationPolicy(reader_type="adult", label="成人", loan_days=30, max_items=5))
-    session.add(CirculationPolicy(reader_type="child", label="少儿", loan_days=21, max_items=3))
-    if session.scalar(select(func.count()).select_from(CreditRules)) == 0:
-        session.add(CreditRules())
+    items = [i for i in county.items if i.home_branch == village.code]
+    wanted_bibs = {i.bib_uuid for i in items}
+    bib_ids: dict[str, BibRecord] = {}
+    for demo_bib in county.bibs:
+        if demo_bib.uuid not in wanted_bibs:
+            continue
+        data = BibData(
+            title=demo_bib.title,
+            isbn=demo_bib.isbn,
+            author=demo_bib.author,
+            publisher=demo_bib.publisher,
+            pub_place=demo_bib.pub_place,
+            pub_year=demo_bib.pub_year,
+            pages=demo_bib.pages,
+            price=demo_bib.price,
+            clc_class=demo_bib.clc_class,
+        )
+        bib = BibRecord(
+            uuid=demo_bib.uuid,
+            server_version=1,
+            search_keys=search_keys_for(data),
+            source="union",
+            created_at=now,
+            updated_at=now,
+            **{k: v for k, v in data.__dict__.items() if v is not None},
+        )
+        session.add(bib)
+        bib_ids[demo_bib.uuid] = bib
     session.flush()
-    barcodes: list[str] = []
-    for index, (title, author, publisher, year, clc, price) in enumerate(DEMO_BOOKS):
-        bib = catalog.save_bib(
-            session,
-            clock,
-            catalog.BibData(
-                title=title,
-                isbn=_isbn13(f"978700{index:06d}"),
-                author=author,
-                publisher=publisher,
-                pub_year=year,
-                clc_class=clc,
-                price=price,
-            ),
+    for bib in bib_ids.values():
+        catalog_search.index_bib(session, bib)
+    item_rows: dict[str, Item] = {}
+    for demo_item in items:
+        item = Item(
+            uuid=demo_item.uuid,
+            server_version=1,
+            barcode=demo_item.barcode,
+            bib_id=bib_ids[demo_item.bib_uuid].id,
+            call_number=demo_item.call_number,
+            shelf_location=demo_item.shelf_location,
+            status=demo_item.status,
+            home_branch_code=demo_item.home_branch,
+            current_branch_code=demo_item.current_branch,
+            price=demo_item.price,
+            acquired_on=demo_item.acquired_on,
+            created_at=now,
+            updated_at=now,
         )
-        copies = [catalog.CopyInput(barcode=f"T{len(barcodes) + n + 1:07d}") for n in range(2)]
-        catalog.add_copies(session, clock, bib.uuid, copies)
-        barcodes += [c.barcode for c in copies]
-    cards: list[str] = []
-    for name, gender, reader_type, birth_year in DEMO_READERS:
-        view = readers.register_reader(
-            session,
-            clock,
-            readers.ReaderInput(
-                name=name,
-                gender=gender,
-                reader_type=reader_type,
-                birth_year=birth_year,
-                card=f"TR{len(cards) + 1:04d}",
-            ),
+        session.add(item)
+        item_rows[demo_item.uuid] = item
+    reader_rows: dict[str, Reader] = {}
+    for demo_reader in county.readers:
+        if demo_reader.home_branch != village.code:
+            continue
+        reader = Reader(
+            uuid=demo_reader.uuid,
+            server_version=1,
+            card=demo_reader.card,
+            name=demo_reader.name,
+            name_search_keys=name_search_keys(demo_reader.name),
+            gender=demo_reader.gender,
+            birth_year=demo_reader.birth_year,
+            phone=demo_reader.phone,
+            reader_type=demo_reader.reader_type,
+            home_branch_code=demo_reader.home_branch,
+            registered_at=demo_reader.registered_at,
+            updated_at=now,
         )
-        cards.append(view.card)
-    # Open loans: one due in a fortnight, two lent long ago and now overdue (for the exercises
-    # "return late" and the credit deductions the trainer shows by moving the date).
-    circulation.checkout(session, clock.shifted(timedelta(days=-15)), cards[0], barcodes[0])
-    circulation.checkout(session, clock.shifted(timedelta(days=-40)), cards[1], barcodes[2])
-    circulation.checkout(session, clock.shifted(timedelta(days=-35)), cards[2], barcodes[16])
-    # The demo state counts as already sent: only the trainees' own operations are pending.
-    for op in session.scalars(select(OutboxOp).where(OutboxOp.state == "pending")):
-        op.state = "acked"
-        op.acked_at = now
-        op.server_result = {"status": "training_seed"}
-    for row in session.scalars(select(LabelQueue).where(LabelQueue.printed_at.is_(None))):
-        row.printed_at = now
+        session.add(reader)
+        reader_rows[demo_reader.uuid] = reader
+    session.flush()
+    for reader in reader_rows.values():
+        session.add(
+            CreditEntry(
+                reader_id=reader.id,
+                delta=rules.start_points,
+                reason=credit.INITIAL,
+                created_at=reader.registered_at,
+            )
+        )
+    for demo_loan in county.loans:
+        loan_item = item_rows.get(demo_loan.item_uuid)
+        loan_reader = reader_rows.get(demo_loan.reader_uuid)
+        if loan_item is None or loan_reader is None:
+            continue  # a loan of another branch's copy or reader: not this bookroom's data
+        session.add(
+            Loan(
+                uuid=demo_loan.uuid,
+                server_version=1,
+                item_id=loan_item.id,
+                reader_id=loan_reader.id,
+                branch_code=demo_loan.branch,
+                checkout_at=demo_loan.checkout_at + shift,
+                due_at=demo_loan.due_at + shift,
+                returned_at=demo_loan.returned_at + shift if demo_loan.returned_at else None,
+                renewals=demo_loan.renewals,
+            )
+        )
+        if demo_loan.returned_at is None:
+            loan_item.status = "on_loan"
+    session.flush()
 
 
 def _baseline(session: Session) -> dict[str, int]:

@@ -71,6 +71,9 @@ def run_gui(home: str | Path | None) -> int:
     from app.ui.auto_backup import start_auto_backup
 
     window.auto_backup = start_auto_backup(window.ctx)  # type: ignore[attr-defined]
+    from app.ui.auto_sync import start_auto_sync
+
+    window.auto_sync = start_auto_sync(window.ctx)  # type: ignore[attr-defined]
     window.show()
     code = app.exec()
     window.ctx.tasks.wait(10000)

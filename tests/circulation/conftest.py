@@ -14,6 +14,7 @@ from app.services import settings
 
 BRANCH = "LC01"
 OTHER_BRANCH = "LC02"
+ITEMS_TITLES = ["平凡的世界", "红岩", "乡村振兴实用技术", "小王子", "西游记"]
 
 
 def add_item(session, clock, barcode: str, title: str, home: str = BRANCH) -> Item:
@@ -75,7 +76,7 @@ def seed(profile: Profile) -> None:
                 extra={},
             )
         )
-        for n, title in enumerate(["平凡的世界", "红岩", "乡村振兴实用技术", "小王子", "西游记"]):
+        for n, title in enumerate(ITEMS_TITLES):
             add_item(s, profile.clock, f"C01{n:06d}", title)
         add_item(s, profile.clock, "C02000001", "三国演义", home=OTHER_BRANCH)
 

@@ -42,7 +42,7 @@ def test_exercises_follow_real_work_and_reset_restores_demo(trainee) -> None:
     profile = trainee
     profile.engine.dispose()
     demo = dump(profile.db_path)
-    assert len(demo["item"]) == 24 and len(demo["reader"]) == 6
+    assert len(demo["item"]) == 53 and len(demo["reader"]) == 25
     assert not any(done(profile).values())
 
     with profile.sessions() as s, s.begin():
@@ -53,13 +53,13 @@ def test_exercises_follow_real_work_and_reset_restores_demo(trainee) -> None:
                 title="乡村振兴读本", isbn=training._isbn13("978710900000"), clc_class="F32"
             ),
         )
-        catalog.add_copies(s, profile.clock, bib.uuid, [catalog.CopyInput(barcode="T0000101")])
+        catalog.add_copies(s, profile.clock, bib.uuid, [catalog.CopyInput(barcode="20009990")])
     with profile.sessions() as s, s.begin():
         readers.register_reader(
             s, profile.clock, readers.ReaderInput(name="学员甲", card="TR0100", birth_year=1980)
         )
     with profile.sessions() as s, s.begin():
-        circulation.checkout(s, profile.clock, "TR0100", "T0000101")
+        circulation.checkout(s, profile.clock, "TR0100", "20009990")
     state = done(profile)
     assert state["catalogue"] and state["register"] and state["lend"]
     assert not state["return_late"] and not state["sync"]
@@ -69,7 +69,7 @@ def test_exercises_follow_real_work_and_reset_restores_demo(trainee) -> None:
     assert total == 31
     assert profile.clock.now().date() > (profile.clock.shifted(timedelta(days=-31)).now().date())
     with profile.sessions() as s, s.begin():
-        result = circulation.return_item(s, profile.clock, "T0000101")
+        result = circulation.return_item(s, profile.clock, "20009990")
     assert result.credit_delta is None or result.credit_delta <= 0
     assert done(profile)["return_late"]
     reopened = open_profile(profile.home)  # the moved date survives a restart

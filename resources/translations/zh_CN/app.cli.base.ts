@@ -9,7 +9,7 @@
     </message>
     <message>
       <source>print one JSON object instead of text</source>
-      <translation>输出一个 JSON 对象而不是文本</translation>
+      <translation>输出一个 JSON 对象而不是文字</translation>
     </message>
   </context>
 </TS>

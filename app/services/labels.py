@@ -1,0 +1,231 @@
+"""Labels use cases: the "to print" queue, finding a copy to re-label, generating output.
+
+The queue is cataloguing's ``label_queue`` table (app.models.catalog.LabelQueue): newly
+catalogued or re-numbered copies wait there until their labels are marked printed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from app.clock import Clock
+from app.errors import NotFound, UserInputError
+from app.i18n import _
+from app.models import BibRecord, Branch, Item, LabelQueue, Reader
+from app.printing.calibration import NONE, Calibration
+from app.printing.layout import LabelData, LabelLayout, layout_label
+from app.printing.pdf import write_pdf
+from app.printing.raw import write_raw
+from app.printing.templates import KINDS, LabelTemplate
+from app.services import settings
+from app.services.progress import Progress, check_cancel
+
+OUTPUT_FORMATS = {".pdf": "pdf", ".tspl": "tspl", ".prn": "tspl", ".zpl": "zpl"}
+SEARCH_LIMIT = 200
+
+
+@dataclass(frozen=True)
+class QueueEntry:
+    queue_id: int | None  # None for a copy found by search (not in the queue)
+    item_uuid: str
+    barcode: str
+    call_number: str | None
+    title: str
+    queued_at: datetime | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class OutputResult:
+    path: str
+    format: str
+    labels: int
+    pages: int
+    marked_printed: int
+
+
+def library_name(session: Session) -> str:
+    name = settings.get(session, settings.BRANCH_NAME)
+    if name:
+        return name
+    code = settings.get(session, settings.BRANCH_CODE)
+    branch = session.scalar(select(Branch).where(Branch.code == code)) if code else None
+    return branch.name if branch is not None else ""
+
+
+def list_queue(session: Session) -> list[QueueEntry]:
+    """Copies waiting for a label, oldest first; one row per copy even if queued twice."""
+    rows = session.execute(
+        select(LabelQueue, Item, BibRecord.title)
+        .join(Item, Item.uuid == LabelQueue.item_uuid)
+        .join(BibRecord, BibRecord.id == Item.bib_id)
+        .where(LabelQueue.printed_at.is_(None))
+        .order_by(LabelQueue.queued_at, LabelQueue.id)
+    ).all()
+    seen: set[str] = set()
+    entries: list[QueueEntry] = []
+    for queue, item, title in rows:
+        if item.uuid in seen:
+            continue
+        seen.add(item.uuid)
+        entries.append(
+            QueueEntry(
+                queue.id,
+                item.uuid,
+                item.barcode,
+                item.call_number,
+                title,
+                queue.queued_at,
+                queue.reason,
+            )
+        )
+    return entries
+
+
+def find_copies(session: Session, query: str) -> list[QueueEntry]:
+    """A damaged label: find the copy by its barcode (exact) or title/call number (part)."""
+    text = query.strip()
+    if not text:
+        raise UserInputError(_("Type or scan a barcode, a title or a call number."))
+    like = f"%{text}%"
+    rows = session.execute(
+        select(Item, BibRecord.title)
+        .join(BibRecord, BibRecord.id == Item.bib_id)
+        .where(
+            or_(
+                Item.barcode == text,
+                BibRecord.title.like(like),
+                Item.call_number.like(f"{text}%"),
+            )
+        )
+        .order_by(Item.barcode != text, Item.call_sort_key, Item.barcode)
+        .limit(SEARCH_LIMIT)
+    ).all()
+    return [
+        QueueEntry(None, item.uuid, item.barcode, item.call_number, title, None, "reprint")
+        for item, title in rows
+    ]
+
+
+def items_by_barcode(session: Session, barcodes: Sequence[str]) -> list[QueueEntry]:
+    """The copies with these barcodes, in the given order; NotFound names the unknown ones."""
+    wanted = [code.strip() for code in barcodes if code.strip()]
+    if not wanted:
+        raise UserInputError(_("Give at least one barcode."))
+    rows = session.execute(
+        select(Item, BibRecord.title)
+        .join(BibRecord, BibRecord.id == Item.bib_id)
+        .where(Item.barcode.in_(wanted))
+    ).all()
+    found = {item.barcode: (item, title) for item, title in rows}
+    missing = [code for code in wanted if code not in found]
+    if missing:
+        raise NotFound(_("No copy has the barcode {codes}.").format(codes=", ".join(missing[:10])))
+    return [
+        QueueEntry(None, found[c][0].uuid, c, found[c][0].call_number, found[c][1], None, "")
+        for c in wanted
+    ]
+
+
+def label_data(session: Session, entries: Iterable[QueueEntry]) -> list[LabelData]:
+    name = library_name(session)
+    return [LabelData(e.barcode, e.call_number, name, e.title) for e in entries]
+
+
+def reader_card_data(session: Session, cards: Sequence[str]) -> list[LabelData]:
+    """Reader cards carry the reader's name: they are handed to the reader, never listed."""
+    name = library_name(session)
+    result: list[LabelData] = []
+    for card in cards:
+        reader = session.scalar(select(Reader).where(Reader.card == card.strip()))
+        if reader is None:
+            raise NotFound(_("No reader has the card {card}.").format(card=card))
+        result.append(LabelData(reader.card, None, name, reader_name=reader.name))
+    return result
+
+
+def mark_printed(session: Session, clock: Clock, item_uuids: Iterable[str]) -> int:
+    """Mark the queued labels of these copies printed; returns how many queue rows closed."""
+    uuids = set(item_uuids)
+    if not uuids:
+        return 0
+    rows = session.scalars(
+        select(LabelQueue).where(LabelQueue.item_uuid.in_(uuids), LabelQueue.printed_at.is_(None))
+    ).all()
+    now = clock.now()
+    for row in rows:
+        row.printed_at = now
+    return len(rows)
+
+
+def build_layouts(
+    data: Sequence[LabelData],
+    kind: str,
+    template: LabelTemplate,
+    progress: Progress | None = None,
+) -> list[LabelLayout]:
+    if kind not in KINDS:
+        raise UserInputError(_("Unknown label kind {kind}.").format(kind=kind))
+    layouts: list[LabelLayout] = []
+    for n, item in enumerate(data):
+        if progress is not None:
+            check_cancel(progress)
+            if n % 50 == 0:
+                progress.report(n, len(data), _("Laying out labels…"))
+        layouts.append(layout_label(kind, item, template))
+    return layouts
+
+
+def problems(layouts: Sequence[LabelLayout]) -> list[tuple[str, str]]:
+    """(barcode, message) for every label that cannot print as it is."""
+    return [(layout.code, message) for layout in layouts for message in layout.problems]
+
+
+def output_format(out: Path) -> str:
+    fmt = OUTPUT_FORMATS.get(out.suffix.lower())
+    if fmt is None:
+        raise UserInputError(
+            _("Save labels as .pdf, .tspl or .zpl (not {suffix}).").format(
+                suffix=out.suffix or _("no extension")
+            )
+        )
+    return fmt
+
+
+def write_output(
+    layouts: Sequence[LabelLayout],
+    template: LabelTemplate,
+    out: Path,
+    *,
+    calibration: Calibration = NONE,
+    skip: int = 0,
+    progress: Progress | None = None,
+) -> OutputResult:
+    """Write PDF/TSPL/ZPL. Refuses (nothing written) if any label has a problem."""
+    fmt = output_format(out)
+    if not layouts:
+        raise UserInputError(_("There are no labels to print."))
+    bad = problems(layouts)
+    if bad:
+        lines = "\n".join(f"{code}: {message}" for code, message in bad[:10])
+        more = len(bad) - 10
+        if more > 0:
+            lines += "\n" + _("…and {n} more.").format(n=more)
+        raise UserInputError(
+            _("{n} labels cannot be printed as they are:\n{lines}").format(
+                n=len({c for c, _m in bad}), lines=lines
+            )
+        )
+    if fmt == "pdf":
+        pages = write_pdf(
+            layouts, template, out, calibration=calibration, skip=skip, progress=progress
+        )
+    else:
+        pages = write_raw(layouts, fmt, out, calibration=calibration, progress=progress)
+    return OutputResult(str(out), fmt, len(layouts), pages, 0)

@@ -1,0 +1,350 @@
+"""Applying one page of the server's change feed to the local database, fast and idempotently.
+
+Rows are matched by UUID; ``*_uuid`` references become local integer ids; county codes keep
+their client column names. Writes use Core ``executemany`` (an initial sync loads hundreds of
+thousands of rows). Rows that a pending local op is about to change are left alone: the server
+echoes them back after it applied our op, so the cashier's newest scan is never overwritten
+by older server state.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import Date, Table, bindparam, delete, insert, select, text, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from app.models import (
+    BibRecord,
+    Branch,
+    CirculationPolicy,
+    CreditEntry,
+    CreditRules,
+    Item,
+    Loan,
+    OutboxOp,
+    Reader,
+    ShelfLocation,
+    SyncException,
+)
+from app.models.base import Base, UTCDateTime
+
+log = logging.getLogger(__name__)
+
+# Dependency order: referenced rows first, so one page can carry a bib and its copies.
+ENTITY_MODELS: dict[str, type[Base]] = {
+    "branch": Branch,
+    "policy": CirculationPolicy,
+    "credit_rules": CreditRules,
+    "shelf_location": ShelfLocation,
+    "bib": BibRecord,
+    "reader": Reader,
+    "item": Item,
+    "loan": Loan,
+    "credit_entry": CreditEntry,
+    "exception": SyncException,
+}
+# Wire name → client column, where the feed uses the short form.
+RENAMES = {
+    "home_branch": "home_branch_code",
+    "current_branch": "current_branch_code",
+    "branch": "branch_code",
+    "return_branch": "return_branch_code",
+}
+# Wire reference → (client column, referenced model).
+REFERENCES: dict[str, tuple[str, type[Base]]] = {
+    "bib_uuid": ("bib_id", BibRecord),
+    "item_uuid": ("item_id", Item),
+    "reader_uuid": ("reader_id", Reader),
+}
+# Columns only this device computes; never overwritten with nothing.
+LOCAL_ONLY = {"id", "search_keys", "call_sort_key", "name_search_keys", "marc"}
+CHUNK = 500
+DELETE_GRAMS = text("DELETE FROM fts_bib_bigram WHERE rowid = :id")
+INSERT_GRAMS = text("INSERT INTO fts_bib_bigram(rowid, grams) VALUES (:id, :grams)")
+
+
+@dataclass
+class PageStats:
+    applied: int = 0
+    deleted: int = 0
+    skipped_pending: int = 0
+    skipped_bad: int = 0
+    new_exceptions: int = 0
+
+
+def table_of(model: type[Base]) -> Table:
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
+
+
+def pending_uuids(session: Session) -> set[str]:
+    """UUIDs that unsent local ops refer to (their rows must not be overwritten by a pull)."""
+    found: set[str] = set()
+    for payload in session.scalars(select(OutboxOp.payload).where(OutboxOp.state == "pending")):
+        if not isinstance(payload, dict):
+            continue
+        for key, value in payload.items():
+            if key.endswith("_uuid") and isinstance(value, str):
+                found.add(value)
+            elif key.endswith("_uuids") and isinstance(value, list):
+                found.update(v for v in value if isinstance(v, str))
+    return found
+
+
+def _uuid_ids(session: Session, table: Table, uuids: Iterable[str]) -> dict[str, int]:
+    wanted = list(dict.fromkeys(uuids))
+    out: dict[str, int] = {}
+    for start in range(0, len(wanted), CHUNK):
+        chunk = wanted[start : start + CHUNK]
+        rows = session.execute(select(table.c.uuid, table.c.id).where(table.c.uuid.in_(chunk)))
+        out.update({u: i for u, i in rows})
+    return out
+
+
+def _parse_datetime(value: Any) -> datetime | None:
+    if value is None or isinstance(value, datetime):
+        return value
+    parsed = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def _parse_date(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def _convert(table: Table, column: str, value: Any) -> Any:
+    col_type = table.c[column].type
+    if isinstance(col_type, UTCDateTime):
+        return _parse_datetime(value)
+    if isinstance(col_type, Date):
+        return _parse_date(value)
+    return value
+
+
+def _fill_computed(entity: str, row: dict[str, Any]) -> None:
+    """Search keys and shelf order are computed here when the server did not send them."""
+    from app.services.catalog_rules import call_sort_key, pinyin_keys
+
+    if entity == "bib" and not row.get("search_keys") and "title" in row:
+        words = " ".join(v for v in (row.get("title"), row.get("author")) if v)
+        row["search_keys"] = " ".join(pinyin_keys(words))
+    elif entity == "item" and row.get("call_number") and not row.get("call_sort_key"):
+        row["call_sort_key"] = call_sort_key(str(row["call_number"]))
+    elif entity == "reader" and row.get("name") and not row.get("name_search_keys"):
+        from app.services.readers import name_search_keys
+
+        row["name_search_keys"] = name_search_keys(str(row["name"]))
+
+
+def _wire_to_row(
+    entity: str, table: Table, change: dict[str, Any], refs: dict[str, dict[str, int]]
+) -> dict[str, Any] | None:
+    """The local column values of one change, or None when a reference is unknown."""
+    data = change.get("data") or {}
+    row: dict[str, Any] = {}
+    if entity == "exception":
+        detail = data.get("detail")
+        detail = dict(detail) if isinstance(detail, dict) else {"text": detail} if detail else {}
+        if data.get("branch_codes") is not None:
+            detail["branch_codes"] = data["branch_codes"]
+        row["detail"] = detail
+    for key, value in data.items():
+        if key in REFERENCES:
+            column, _model = REFERENCES[key]
+            if column not in table.c:
+                continue
+            local_id = refs[key].get(value) if value else None
+            if local_id is None:
+                return None
+            row[column] = local_id
+            continue
+        column = RENAMES.get(key, key)
+        if column in table.c and column not in ("id", "uuid", "server_version", "detail"):
+            row[column] = _convert(table, column, value)
+    row["uuid"] = change["uuid"]
+    if "server_version" in table.c:
+        row["server_version"] = int(change.get("seq") or 0)
+    _fill_computed(entity, row)
+    return row
+
+
+def _insert_defaults(table: Table, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """executemany needs the same keys in every row: fill absent columns with their default."""
+    keys: set[str] = set()
+    for row in rows:
+        keys.update(row)
+    out = []
+    for row in rows:
+        full = dict(row)
+        for key in keys - row.keys():
+            default = table.c[key].default
+            value = getattr(default, "arg", None)
+            if default is not None and getattr(default, "is_callable", False):
+                value = value(None)  # type: ignore[misc]
+            full[key] = value
+        out.append(full)
+    return out
+
+
+def _write_rows(
+    session: Session, entity: str, table: Table, rows: list[dict[str, Any]]
+) -> list[int]:
+    """Upsert rows (matched by uuid); returns the ids of the inserted bib rows to index."""
+    conn = session.connection()
+    existing = _uuid_ids(session, table, (r["uuid"] for r in rows))
+    inserts = [r for r in rows if r["uuid"] not in existing]
+    updates = [r for r in rows if r["uuid"] in existing]
+    if inserts:
+        now = datetime.now(UTC)  # only for rows the server sent without their timestamps
+        for row in inserts:
+            for column in ("created_at", "updated_at", "registered_at"):
+                if column in table.c and row.get(column) is None:
+                    row[column] = now
+        for start in range(0, len(inserts), CHUNK):
+            conn.execute(insert(table), _insert_defaults(table, inserts[start : start + CHUNK]))
+    # Group updates by their column set: executemany needs uniform parameters.
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for row in updates:
+        cols = tuple(
+            sorted(
+                k
+                for k in row
+                if k not in ("uuid", "id") and not (k in LOCAL_ONLY and row.get(k) is None)
+            )
+        )
+        groups.setdefault(cols, []).append(row)
+    for cols, group in groups.items():
+        stmt = (
+            update(table)
+            .where(table.c.uuid == bindparam("_uuid"))
+            .values({c: bindparam(f"v_{c}") for c in cols})
+        )
+        params = [{"_uuid": r["uuid"], **{f"v_{c}": r.get(c) for c in cols}} for r in group]
+        conn.execute(stmt, params)
+    if entity != "bib":
+        return []
+    return list(_uuid_ids(session, table, (r["uuid"] for r in rows)).values())
+
+
+def _index_bibs(session: Session, ids: Sequence[int]) -> None:
+    """The bigram index (the trigram one follows bib_record by trigger)."""
+    from app.services.catalog_rules import bigram_text
+
+    if not ids:
+        return
+    table = table_of(BibRecord)
+    conn = session.connection()
+    for start in range(0, len(ids), CHUNK):
+        chunk = list(ids[start : start + CHUNK])
+        rows = conn.execute(
+            select(
+                table.c.id, table.c.title, table.c.author, table.c.publisher, table.c.search_keys
+            ).where(table.c.id.in_(chunk))
+        ).all()
+        conn.execute(DELETE_GRAMS, [{"id": i} for i in chunk])
+        params = []
+        for bib_id, title, author, publisher, keys in rows:
+            grams = bigram_text(title, author, publisher)
+            if keys:
+                grams += " " + keys
+            params.append({"id": bib_id, "grams": grams})
+        if params:
+            conn.execute(INSERT_GRAMS, params)
+
+
+def _latest_per_uuid(changes: Sequence[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Group by entity, keeping only the newest change of each uuid (a page may hold several)."""
+    latest: dict[tuple[str, str], dict[str, Any]] = {}
+    for change in changes:
+        key = (str(change.get("entity")), str(change.get("uuid")))
+        previous = latest.get(key)
+        if previous is None or int(change.get("seq") or 0) >= int(previous.get("seq") or 0):
+            latest[key] = change
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for (entity, _uuid), change in latest.items():
+        grouped.setdefault(entity, []).append(change)
+    return grouped
+
+
+def apply_page(
+    session: Session, changes: Sequence[dict[str, Any]], protected: set[str]
+) -> PageStats:
+    """Apply one page inside the caller's transaction. Idempotent: re-applying changes nothing.
+
+    A batch that violates a local constraint (e.g. a barcode catalogued twice offline) is
+    retried row by row in savepoints, so one bad row never blocks the whole county's feed.
+    """
+    stats = PageStats()
+    grouped = _latest_per_uuid(changes)
+    for entity, model in ENTITY_MODELS.items():
+        batch = grouped.get(entity)
+        if not batch:
+            continue
+        try:
+            with session.begin_nested():
+                _apply_entity(session, entity, model, batch, protected, stats)
+        except IntegrityError:
+            log.warning("constraint clash in a %s page; applying row by row", entity)
+            for change in batch:
+                try:
+                    with session.begin_nested():
+                        _apply_entity(session, entity, model, [change], protected, stats)
+                except IntegrityError:
+                    stats.skipped_bad += 1
+                    log.warning("skipped %s %s: local constraint", entity, change.get("uuid"))
+    unknown = set(grouped) - set(ENTITY_MODELS)
+    if unknown:
+        log.info("ignored unknown feed entities: %s", sorted(unknown))
+    return stats
+
+
+def _apply_entity(
+    session: Session,
+    entity: str,
+    model: type[Base],
+    batch: list[dict[str, Any]],
+    protected: set[str],
+    stats: PageStats,
+) -> None:
+    table = table_of(model)
+    deletes = [c["uuid"] for c in batch if c.get("op") == "delete"]
+    upserts = [c for c in batch if c.get("op") != "delete" and c.get("uuid")]
+    existing = _uuid_ids(session, table, (c["uuid"] for c in upserts))
+    kept = []
+    for change in upserts:
+        if change["uuid"] in protected and change["uuid"] in existing:
+            stats.skipped_pending += 1
+        else:
+            kept.append(change)
+    refs: dict[str, dict[str, int]] = {}
+    for ref, (column, ref_model) in REFERENCES.items():
+        if column in table.c:
+            wanted = [c["data"].get(ref) for c in kept if (c.get("data") or {}).get(ref)]
+            refs[ref] = _uuid_ids(session, table_of(ref_model), wanted)
+    rows = []
+    for change in kept:
+        row = _wire_to_row(entity, table, change, refs)
+        if row is None:
+            stats.skipped_bad += 1
+            log.warning("skipped %s %s: unknown reference", entity, change["uuid"])
+        else:
+            rows.append(row)
+    if entity == "exception":
+        stats.new_exceptions += sum(1 for r in rows if r["uuid"] not in existing)
+    bib_ids = _write_rows(session, entity, table, rows) if rows else []
+    _index_bibs(session, bib_ids)
+    stats.applied += len(rows)
+    if deletes:
+        for start in range(0, len(deletes), CHUNK):
+            chunk = deletes[start : start + CHUNK]
+            session.connection().execute(delete(table).where(table.c.uuid.in_(chunk)))
+        stats.deleted += len(deletes)

@@ -1,0 +1,304 @@
+"""One sync run: measure the clock, push the outbox, pull the change feed.
+
+Never holds a database transaction across network I/O: every step reads what it needs in a
+short session, closes it, talks to the server, then writes the outcome in a new transaction.
+A run killed at any point leaves the database consistent; the next run resends unacked ops
+(the server answers "duplicate") and resumes the feed at the last committed cursor.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import bindparam, func, select, update
+
+from app.errors import UserInputError
+from app.i18n import _
+from app.models import OutboxOp, SyncException
+from app.profile import Profile
+from app.services import backup, settings
+from app.services.progress import NoProgress, Progress, check_cancel
+from app.sync import credentials, state
+from app.sync.apply import apply_page, pending_uuids, table_of
+from app.sync.enrol import check_hello, require_training_compatible
+from app.sync.transport import Transport, TransportConfig
+
+log = logging.getLogger(__name__)
+
+PUSH_BATCH = 200
+PULL_LIMIT = 1000
+ACK_STATES = {"applied", "duplicate", "applied_with_exception"}
+_run_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    pushed: int  # ops the server now holds (applied, duplicates and conflicts)
+    duplicates: int  # of which it already had (a resend after a lost reply)
+    conflicts: int  # of which it applied with an exception filed
+    rejected: int  # ops the server refused (kept locally, shown to staff)
+    pulled: int  # changes applied from the feed
+    new_exceptions: int  # exceptions seen for the first time in this run
+    open_exceptions: int
+    pending: int  # ops still waiting after this run
+    clock_offset_ms: int
+    clock_warning: bool
+    last_sync: str
+    credential_storage: str | None
+    cursor: int
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def not_enrolled() -> UserInputError:
+    return UserInputError(
+        _(
+            "This computer is not enrolled with a county server yet. Enrol it first with the"
+            " code from the county library (shuwu enrol --server URL --code CODE)."
+        ),
+        code="not_enrolled",
+    )
+
+
+@dataclass(frozen=True)
+class _Enrolment:
+    server_url: str
+    device_id: str
+    token: str
+    training_profile: bool
+
+
+def _enrolment(profile: Profile) -> _Enrolment:
+    with profile.sessions() as session:
+        url = state.get(session, state.SERVER_URL)
+        device_id = state.get(session, state.DEVICE_ID)
+        token = credentials.load_token(session, profile.home)
+        training = settings.get_bool(session, settings.TRAINING_MODE)
+    if not url or not device_id or not token:
+        raise not_enrolled()
+    return _Enrolment(url, device_id, token, training)
+
+
+def measure_clock(transport: Transport, profile: Profile, training_profile: bool) -> int:
+    """Cristian's method: offset = server time − midpoint of our send and receive (ms)."""
+    sent_ms = profile.clock.wall_ms()
+    hello, _sent, _received = transport.request("GET", "/v1/hello", auth=False)
+    received_ms = profile.clock.wall_ms()
+    check_hello(hello, transport.base_url)
+    require_training_compatible(training_profile, hello.get("training") is True)
+    server_ms = int(_parse_time(str(hello["server_time"])).timestamp() * 1000)
+    return server_ms - (sent_ms + received_ms) // 2
+
+
+def _wire_id(device_id: str) -> int | str:
+    """The server issues integer ids; keep whatever it gave us."""
+    return int(device_id) if device_id.isdigit() else device_id
+
+
+def _parse_time(value: str) -> datetime:
+    parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def _renew_epoch(profile: Profile, transport: Transport, device_id: str) -> int:
+    body, _s, _r = transport.request(
+        "POST", "/v1/devices/epoch", {"device_id": _wire_id(device_id)}
+    )
+    epoch = int(body["epoch"])
+    with profile.sessions() as session, session.begin():
+        backup.clear_epoch_renewal(session, epoch)
+    log.info("device epoch renewed to %s", epoch)
+    return epoch
+
+
+@dataclass
+class _PushCounts:
+    pushed: int = 0
+    duplicates: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+
+
+def push_outbox(
+    profile: Profile,
+    transport: Transport,
+    device_id: str,
+    offset_ms: int,
+    progress: Progress,
+) -> _PushCounts:
+    counts = _PushCounts()
+    with profile.sessions() as session:
+        total = int(session.scalar(select(func.count()).where(OutboxOp.state == "pending")) or 0)
+        renew = backup.epoch_renewal_pending(session)
+    if renew:
+        _renew_epoch(profile, transport, device_id)
+    renewed_for_reuse = False
+    after_seq = 0
+    while True:
+        check_cancel(progress)
+        with profile.sessions() as session:
+            epoch = state.get_int(session, state.EPOCH)
+            batch = session.execute(
+                select(
+                    OutboxOp.device_seq,
+                    OutboxOp.op_id,
+                    OutboxOp.kind,
+                    OutboxOp.payload,
+                    OutboxOp.device_wall_ms,
+                )
+                .where(OutboxOp.state == "pending", OutboxOp.device_seq > after_seq)
+                .order_by(OutboxOp.device_seq)
+                .limit(PUSH_BATCH)
+            ).all()
+        if not batch:
+            return counts
+        ops = [
+            {"seq": seq, "op_id": op_id, "kind": kind, "payload": payload, "device_wall_ms": wall}
+            for seq, op_id, kind, payload, wall in batch
+        ]
+        body = {
+            "device_id": _wire_id(device_id),
+            "epoch": epoch,
+            "clock_offset_ms": offset_ms,
+            "ops": ops,
+        }
+        reply, _s, _r = transport.request("POST", "/v1/ops/push", body)
+        results = {str(r.get("op_id")): r for r in reply.get("results", [])}
+        if any(r.get("error") == "sequence_reused" for r in results.values()):
+            if renewed_for_reuse:
+                raise UserInputError(
+                    _("The county server keeps refusing this computer's operation numbers."),
+                    code="sequence_reused",
+                )
+            _renew_epoch(profile, transport, device_id)
+            renewed_for_reuse = True
+            continue  # resend the same batch under the new epoch
+        _record_results(profile, results, counts)
+        after_seq = batch[-1][0]
+        progress.report(counts.pushed + counts.rejected, total, _("Sending operations"))
+
+
+def _record_results(
+    profile: Profile, results: dict[str, dict[str, Any]], counts: _PushCounts
+) -> None:
+    now = profile.clock.now()
+    acked: list[dict[str, Any]] = []
+    rejected: list[dict[str, Any]] = []
+    for op_id, result in results.items():
+        status = result.get("status")
+        if status in ACK_STATES:
+            acked.append({"b_op_id": op_id, "b_result": result})
+            counts.pushed += 1
+            counts.duplicates += status == "duplicate"
+            counts.conflicts += status == "applied_with_exception"
+        elif status == "rejected":
+            rejected.append({"b_op_id": op_id, "b_result": result})
+            counts.rejected += 1
+            log.warning("server rejected op %s: %s", op_id, result.get("error"))
+    with profile.sessions() as session, session.begin():
+        table = table_of(OutboxOp)
+        conn = session.connection()
+        for rows, new_state in ((acked, "acked"), (rejected, "rejected")):
+            if rows:
+                conn.execute(
+                    update(table)
+                    .where(table.c.op_id == bindparam("b_op_id"), table.c.state == "pending")
+                    .values(state=new_state, server_result=bindparam("b_result"), acked_at=now),
+                    rows,
+                )
+
+
+def pull_changes(profile: Profile, transport: Transport, progress: Progress) -> tuple[int, int]:
+    """Page through the feed; each page and its cursor commit together. (pulled, new_exc)."""
+    pulled = new_exceptions = 0
+    while True:
+        check_cancel(progress)
+        with profile.sessions() as session:
+            cursor = state.get_int(session, state.CURSOR)
+        page, _s, _r = transport.request("GET", f"/v1/changes?cursor={cursor}&limit={PULL_LIMIT}")
+        changes = page.get("changes") or []
+        next_cursor = int(page.get("next_cursor") or cursor)
+        with profile.sessions() as session, session.begin():
+            # Another run (the CLI while the GUI syncs) may have moved on meanwhile.
+            if state.get_int(session, state.CURSOR) != cursor:
+                continue
+            stats = apply_page(session, changes, pending_uuids(session))
+            state.put(session, state.CURSOR, max(cursor, next_cursor))
+        pulled += stats.applied + stats.deleted
+        new_exceptions += stats.new_exceptions
+        progress.report(pulled, 0, _("Receiving changes"))
+        if not page.get("has_more") or next_cursor <= cursor:
+            return pulled, new_exceptions
+
+
+def sync_once(
+    profile: Profile,
+    progress: Progress | None = None,
+    config: TransportConfig | None = None,
+) -> SyncResult:
+    """Push then pull once. Raises ServerUnreachable (exit 3), DeviceRevoked, NotShuwuServer."""
+    progress = progress or NoProgress()
+    enrolment = _enrolment(profile)
+    if not _run_lock.acquire(blocking=False):
+        raise UserInputError(_("A sync is already running."), code="busy")
+    try:
+        with profile.sessions() as session, session.begin():
+            state.put(session, state.LAST_ATTEMPT, profile.clock.now().isoformat())
+        try:
+            result = _run(profile, enrolment, progress, config)
+        except Exception as exc:
+            with profile.sessions() as session, session.begin():
+                state.put(session, state.LAST_ERROR, getattr(exc, "message", type(exc).__name__))
+            raise
+        return result
+    finally:
+        _run_lock.release()
+
+
+def _run(
+    profile: Profile,
+    enrolment: _Enrolment,
+    progress: Progress,
+    config: TransportConfig | None,
+) -> SyncResult:
+    with Transport(enrolment.server_url, enrolment.token, config) as transport:
+        progress.report(0, 0, _("Checking the server clock"))
+        offset = measure_clock(transport, profile, enrolment.training_profile)
+        with profile.sessions() as session, session.begin():
+            state.put(session, state.CLOCK_OFFSET_MS, offset)
+        if abs(offset) > state.CLOCK_WARNING_MS:
+            log.warning("device clock is off by %d s", offset // 1000)
+        counts = push_outbox(profile, transport, enrolment.device_id, offset, progress)
+        pulled, new_exceptions = pull_changes(profile, transport, progress)
+    # The server-corrected time: the device's own clock may be days off.
+    corrected = profile.clock.now() + timedelta(milliseconds=offset)
+    now = corrected.isoformat(timespec="seconds")
+    with profile.sessions() as session, session.begin():
+        state.put(session, state.LAST_SYNC, now)
+        state.delete(session, state.LAST_ERROR)
+        pending = int(session.scalar(select(func.count()).where(OutboxOp.state == "pending")) or 0)
+        open_exc = int(
+            session.scalar(select(func.count()).where(SyncException.resolved_at.is_(None))) or 0
+        )
+        storage = credentials.storage_of(session)
+        cursor = state.get_int(session, state.CURSOR)
+    return SyncResult(
+        pushed=counts.pushed,
+        duplicates=counts.duplicates,
+        conflicts=counts.conflicts,
+        rejected=counts.rejected,
+        pulled=pulled,
+        new_exceptions=new_exceptions,
+        open_exceptions=open_exc,
+        pending=pending,
+        clock_offset_ms=offset,
+        clock_warning=abs(offset) > state.CLOCK_WARNING_MS,
+        last_sync=now,
+        credential_storage=storage,
+        cursor=cursor,
+    )

@@ -1,0 +1,50 @@
+"""Keys of the sync bookkeeping in ``sync_state`` and small typed accessors.
+
+``server_url`` and ``device_token``-free: the token lives in app.sync.credentials.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from app.models import SyncState
+
+SERVER_URL = "server_url"  # also read by app.services.catalog_union
+DEVICE_ID = "device_id"  # also read by app.services.readers
+EPOCH = "epoch"  # also read by app.services.outbox
+CLOCK_OFFSET_MS = "clock_offset_ms"  # also read by app.services.outbox
+CURSOR = "change_cursor"
+LAST_SYNC = "last_sync"  # also read by app.services.status (ISO UTC of the last success)
+LAST_ATTEMPT = "last_attempt"
+LAST_ERROR = "last_error"
+TRAINING_SERVER = "server_training"
+
+# |offset| above this is shown as a warning (never a refusal).
+CLOCK_WARNING_MS = 5 * 60 * 1000
+
+
+def get(session: Session, key: str) -> str | None:
+    row = session.get(SyncState, key)
+    return row.value if row is not None else None
+
+
+def get_int(session: Session, key: str, default: int = 0) -> int:
+    raw = get(session, key)
+    try:
+        return int(raw) if raw is not None else default
+    except ValueError:
+        return default
+
+
+def put(session: Session, key: str, value: str | int) -> None:
+    row = session.get(SyncState, key)
+    if row is None:
+        session.add(SyncState(key=key, value=str(value)))
+    else:
+        row.value = str(value)
+
+
+def delete(session: Session, key: str) -> None:
+    row = session.get(SyncState, key)
+    if row is not None:
+        session.delete(row)

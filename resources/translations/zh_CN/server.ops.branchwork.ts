@@ -1,0 +1,15 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+  <context>
+    <name>shuwu</name>
+    <message>
+      <source>Staff overrode rule {rule} for card {card}, copy {barcode}: {reason}</source>
+      <translation>工作人员对读者证 {card}、图书 {barcode} 越过规则 {rule}：{reason}</translation>
+    </message>
+    <message>
+      <source>Unknown barcodes in a {kind}: {barcodes}</source>
+      <translation>{kind} 中有未知条码：{barcodes}</translation>
+    </message>
+  </context>
+</TS>

@@ -1,0 +1,94 @@
+"""``shuwu-server``: the county server's command line. Commands live in server/commands/."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import logging
+import pkgutil
+import sys
+from collections.abc import Sequence
+
+from sqlalchemy.exc import OperationalError, ProgrammingError
+
+from app import __version__
+from app.i18n import _
+from server.cli_base import EXIT_BAD_INPUT, EXIT_UNREACHABLE, CommandResult, common_options
+from server.devices import InputError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="shuwu-server", description=_("Shuwu county server"), parents=[common_options()]
+    )
+    parser.add_argument("--version", action="version", version=f"shuwu-server {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    import server.commands as commands_pkg
+
+    for info in sorted(pkgutil.iter_modules(commands_pkg.__path__), key=lambda i: i.name):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"server.commands.{info.name}")
+        module.register(subparsers)
+    return parser
+
+
+def _print(result: CommandResult, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(result.data, ensure_ascii=False, default=str))
+    elif result.text:
+        print(result.text)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+    logging.basicConfig(
+        level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s %(message)s"
+    )
+    parser = build_parser()
+    try:
+        args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    except SystemExit as exc:
+        return int(exc.code or 0) and EXIT_BAD_INPUT
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return EXIT_BAD_INPUT
+    as_json = bool(getattr(args, "json", False))
+    try:
+        result = handler(args)
+    except InputError as exc:
+        _fail(str(exc), "bad_input", as_json)
+        return EXIT_BAD_INPUT
+    except OperationalError as exc:
+        if "no such table" in str(exc.orig):
+            _fail(
+                _("The database is not set up; run shuwu-server init first"), "bad_input", as_json
+            )
+            return EXIT_BAD_INPUT
+        _fail(
+            _("The database cannot be reached: {error}").format(error=str(exc.orig)),
+            "unreachable",
+            as_json,
+        )
+        return EXIT_UNREACHABLE
+    except ProgrammingError:
+        _fail(_("The database is not set up; run shuwu-server init first"), "bad_input", as_json)
+        return EXIT_BAD_INPUT
+    _print(result, as_json)
+    return result.exit_code
+
+
+def _fail(message: str, code: str, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps({"error": code, "message": message}, ensure_ascii=False))
+    else:
+        print(message, file=sys.stderr)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

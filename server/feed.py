@@ -1,0 +1,266 @@
+"""The change feed: append change_log rows, and render entities in the client's column names."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session, aliased
+
+from server import models as m
+from server.timeutil import iso, iso_date, utcnow
+
+ENTITIES = (
+    "branch",
+    "policy",
+    "credit_rules",
+    "bib",
+    "item",
+    "reader",
+    "loan",
+    "credit_entry",
+    "exception",
+)
+MAX_LIMIT = 5000
+
+
+def record_change(
+    session: Session,
+    entity: str,
+    uuid: str,
+    branches: Iterable[str | None] = (None,),
+    op: str = "upsert",
+) -> None:
+    """Publish ``entity``/``uuid`` to the given branch scopes (None: every device).
+
+    Must run inside a ``server.db.writer`` transaction (the lock keeps seqs commit-ordered).
+    """
+    now = utcnow()
+    wanted = list(branches)
+    scopes: list[str | None] = (
+        [None] if None in wanted else sorted({b for b in wanted if b is not None})
+    )
+    for code in scopes:
+        session.add(m.ChangeLog(entity=entity, uuid=uuid, op=op, branch_code=code, at=now))
+    session.flush()
+
+
+def _branch(row: m.Branch) -> dict[str, Any]:
+    return {
+        "uuid": row.uuid,
+        "code": row.code,
+        "name": row.name,
+        "kind": row.kind,
+        "parent_code": row.parent_code,
+        "barcode_range_start": row.barcode_range_start,
+        "barcode_range_end": row.barcode_range_end,
+    }
+
+
+def _policy(row: m.CirculationPolicy) -> dict[str, Any]:
+    return {
+        "uuid": row.uuid,
+        "reader_type": row.reader_type,
+        "label": row.label,
+        "loan_days": row.loan_days,
+        "max_items": row.max_items,
+        "max_renewals": row.max_renewals,
+        "renew_days": row.renew_days,
+    }
+
+
+def _rules(row: m.CreditRules) -> dict[str, Any]:
+    return {
+        "uuid": row.uuid,
+        "start_points": row.start_points,
+        "deduct_per_item_day": row.deduct_per_item_day,
+        "cap_per_item": row.cap_per_item,
+        "floor": row.floor,
+        "borrow_threshold": row.borrow_threshold,
+        "freeze_days": row.freeze_days,
+        "reset_points": row.reset_points,
+        "grace_days": row.grace_days,
+        "amnesty": row.amnesty or [],
+        "extra": row.extra or {},
+    }
+
+
+def bib_data(row: m.Bib) -> dict[str, Any]:
+    return {
+        "uuid": row.uuid,
+        "isbn": row.isbn,
+        "title": row.title,
+        "author": row.author,
+        "publisher": row.publisher,
+        "pub_place": row.pub_place,
+        "pub_year": row.pub_year,
+        "edition": row.edition,
+        "pages": row.pages,
+        "price": row.price,
+        "clc_class": row.clc_class,
+        "subjects": row.subjects,
+        "summary": row.summary,
+        "created_at": iso(row.created_at),
+        "updated_at": iso(row.updated_at),
+    }
+
+
+def _item(row: m.Item, bib_uuid: str) -> dict[str, Any]:
+    return {
+        "uuid": row.uuid,
+        "bib_uuid": bib_uuid,
+        "barcode": row.barcode,
+        "call_number": row.call_number,
+        "shelf_location": row.shelf_location,
+        "status": row.status,
+        "home_branch": row.home_branch_code,
+        "current_branch": row.current_branch_code,
+        "home_branch_code": row.home_branch_code,
+        "current_branch_code": row.current_branch_code,
+        "price": row.price,
+        "acquired_on": iso_date(row.acquired_on),
+        "note": row.note,
+        "created_at": iso(row.created_at),
+        "updated_at": iso(row.updated_at),
+    }
+
+
+def reader_data(row: m.Reader) -> dict[str, Any]:
+    return {
+        "uuid": row.uuid,
+        "card": row.card,
+        "card_provisional": row.card_provisional,
+        "name": row.name,
+        "gender": row.gender,
+        "birth_year": row.birth_year,
+        "age_band": row.age_band,
+        "phone": row.phone,
+        "reader_type": row.reader_type,
+        "home_branch": row.home_branch_code,
+        "home_branch_code": row.home_branch_code,
+        "status": row.status,
+        "registered_at": iso(row.registered_at),
+        "updated_at": iso(row.updated_at),
+    }
+
+
+def _loan(row: m.Loan, item_uuid: str, reader_uuid: str) -> dict[str, Any]:
+    return {
+        "uuid": row.uuid,
+        "item_uuid": item_uuid,
+        "reader_uuid": reader_uuid,
+        "branch_code": row.branch_code,
+        "checkout_at": iso(row.checkout_at),
+        "due_at": iso(row.due_at),
+        "returned_at": iso(row.returned_at),
+        "return_branch_code": row.return_branch_code,
+        "renewals": row.renewals,
+        "override_reason": row.override_reason,
+        "closed_by": row.closed_by,
+    }
+
+
+def _credit(row: m.CreditEntry, reader_uuid: str) -> dict[str, Any]:
+    return {
+        "uuid": row.uuid,
+        "reader_uuid": reader_uuid,
+        "delta": row.delta,
+        "reason": row.reason,
+        "loan_uuid": row.loan_uuid,
+        "note": row.note,
+        "created_at": iso(row.created_at),
+    }
+
+
+def exception_data(row: m.SyncExceptionRow) -> dict[str, Any]:
+    return {
+        "uuid": row.uuid,
+        "kind": row.kind,
+        "severity": row.severity,
+        "branch_codes": list(row.branch_codes or []),
+        "summary": row.summary,
+        "detail": row.detail or {},
+        "created_at": iso(row.created_at),
+        "resolved_at": iso(row.resolved_at),
+        "resolution": row.resolution,
+    }
+
+
+def render(session: Session, entity: str, uuids: list[str]) -> dict[str, dict[str, Any]]:
+    """Current state of the given entities, keyed by uuid (batch-loaded, no N+1)."""
+    if not uuids:
+        return {}
+    out: dict[str, dict[str, Any]] = {}
+    if entity == "branch":
+        for b in session.scalars(select(m.Branch).where(m.Branch.uuid.in_(uuids))):
+            out[b.uuid] = _branch(b)
+    elif entity == "policy":
+        q = select(m.CirculationPolicy).where(m.CirculationPolicy.uuid.in_(uuids))
+        for p in session.scalars(q):
+            out[p.uuid] = _policy(p)
+    elif entity == "credit_rules":
+        for r in session.scalars(select(m.CreditRules).where(m.CreditRules.uuid.in_(uuids))):
+            out[r.uuid] = _rules(r)
+    elif entity == "bib":
+        for bib in session.scalars(select(m.Bib).where(m.Bib.uuid.in_(uuids))):
+            out[bib.uuid] = bib_data(bib)
+    elif entity == "item":
+        q2 = select(m.Item, m.Bib.uuid).join(m.Bib, m.Bib.id == m.Item.bib_id)
+        for item, bib_uuid in session.execute(q2.where(m.Item.uuid.in_(uuids))):
+            out[item.uuid] = _item(item, bib_uuid)
+    elif entity == "reader":
+        for rd in session.scalars(select(m.Reader).where(m.Reader.uuid.in_(uuids))):
+            out[rd.uuid] = reader_data(rd)
+    elif entity == "loan":
+        it, rd2 = aliased(m.Item), aliased(m.Reader)
+        q3 = (
+            select(m.Loan, it.uuid, rd2.uuid)
+            .join(it, it.id == m.Loan.item_id)
+            .join(rd2, rd2.id == m.Loan.reader_id)
+            .where(m.Loan.uuid.in_(uuids))
+        )
+        for loan, item_uuid, reader_uuid in session.execute(q3):
+            out[loan.uuid] = _loan(loan, item_uuid, reader_uuid)
+    elif entity == "credit_entry":
+        q4 = (
+            select(m.CreditEntry, m.Reader.uuid)
+            .join(m.Reader, m.Reader.id == m.CreditEntry.reader_id)
+            .where(m.CreditEntry.uuid.in_(uuids))
+        )
+        for ce, reader_uuid in session.execute(q4):
+            out[ce.uuid] = _credit(ce, reader_uuid)
+    elif entity == "exception":
+        q5 = select(m.SyncExceptionRow).where(m.SyncExceptionRow.uuid.in_(uuids))
+        for ex in session.scalars(q5):
+            out[ex.uuid] = exception_data(ex)
+    return out
+
+
+def page(session: Session, branch_code: str, cursor: int, limit: int) -> dict[str, Any]:
+    """One page of the feed for a device of ``branch_code``, after ``cursor``."""
+    limit = max(1, min(limit, MAX_LIMIT))
+    rows = session.execute(
+        select(m.ChangeLog.seq, m.ChangeLog.entity, m.ChangeLog.uuid, m.ChangeLog.op)
+        .where(m.ChangeLog.seq > cursor)
+        .where(or_(m.ChangeLog.branch_code.is_(None), m.ChangeLog.branch_code == branch_code))
+        .order_by(m.ChangeLog.seq)
+        .limit(limit + 1)
+    ).all()
+    has_more = len(rows) > limit
+    rows = rows[:limit]
+    by_entity: dict[str, list[str]] = {}
+    for row in rows:
+        by_entity.setdefault(row.entity, []).append(row.uuid)
+    rendered = {e: render(session, e, list(set(u))) for e, u in by_entity.items()}
+    changes = []
+    for row in rows:
+        data = rendered[row.entity].get(row.uuid)
+        op = row.op if data is not None else "delete"
+        if data is not None:
+            data = {**data, "version": row.seq}
+        changes.append(
+            {"seq": row.seq, "entity": row.entity, "uuid": row.uuid, "op": op, "data": data or {}}
+        )
+    next_cursor = rows[-1].seq if rows else cursor
+    return {"changes": changes, "next_cursor": next_cursor, "has_more": has_more}

@@ -1,0 +1,116 @@
+"""What an apply function gets: the session, the device, corrected time, and a way to file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from server import models as m
+from server.exceptions import file_exception
+from server.timeutil import parse_date, parse_iso
+
+
+class OpRejected(Exception):
+    """The op cannot be applied at all (malformed payload); stored as a rejected receipt."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+@dataclass
+class OpContext:
+    session: Session
+    device: m.Device
+    op_id: str
+    kind: str
+    received_at: datetime
+    corrected_at: datetime
+    shift: timedelta  # corrected − device wall time: applied to every time in the payload
+    exception_ids: list[str] = field(default_factory=list)
+    data: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def branch(self) -> str:
+        return self.device.branch_code
+
+    def file(
+        self, kind: str, branches: list[str | None], summary: str, detail: dict[str, Any]
+    ) -> str:
+        filed = file_exception(
+            self.session,
+            kind,
+            [b for b in branches if b],
+            summary,
+            {**detail, "op_id": self.op_id, "op_kind": self.kind, "device_id": self.device.id},
+            device_id=self.device.id,
+            op_id=self.op_id,
+        )
+        self.exception_ids.append(filed.uuid)
+        return filed.uuid
+
+    def time(self, payload: dict[str, Any], key: str) -> datetime | None:
+        """A device time from the payload, corrected like the op's own time."""
+        try:
+            value = parse_iso(payload.get(key))
+        except ValueError as exc:
+            raise OpRejected("bad_payload", f"{key}: not an ISO-8601 time") from exc
+        return value + self.shift if value is not None else None
+
+
+def req(payload: dict[str, Any], key: str) -> Any:
+    value = payload.get(key)
+    if value is None or value == "":
+        raise OpRejected("bad_payload", f"missing field: {key}")
+    return value
+
+
+def opt_str(payload: dict[str, Any], key: str) -> str | None:
+    value = payload.get(key)
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str | int):
+        raise OpRejected("bad_payload", f"{key}: expected text")
+    return str(value)
+
+
+def opt_int(payload: dict[str, Any], key: str) -> int | None:
+    value = payload.get(key)
+    if value is None or value == "":
+        return None
+    try:
+        return int(value)
+    except (TypeError, ValueError) as exc:
+        raise OpRejected("bad_payload", f"{key}: expected a number") from exc
+
+
+def opt_date(payload: dict[str, Any], key: str) -> Any:
+    try:
+        return parse_date(payload.get(key))
+    except ValueError as exc:
+        raise OpRejected("bad_payload", f"{key}: expected YYYY-MM-DD") from exc
+
+
+def find_item(session: Session, item_uuid: Any, barcode: Any) -> m.Item | None:
+    if item_uuid:
+        item = session.scalar(select(m.Item).where(m.Item.uuid == str(item_uuid)))
+        if item is not None:
+            return item
+    if barcode:
+        return session.scalar(select(m.Item).where(m.Item.barcode == str(barcode)))
+    return None
+
+
+def find_reader(session: Session, reader_uuid: Any, card: Any) -> m.Reader | None:
+    if reader_uuid:
+        reader = session.scalar(select(m.Reader).where(m.Reader.uuid == str(reader_uuid)))
+        if reader is not None:
+            return reader
+    if card:
+        return session.scalar(select(m.Reader).where(m.Reader.card == str(card)))
+    return None

@@ -1,0 +1,249 @@
+"""Catalogue, item, reader and credit ops: upserts by uuid, conflicts filed, never dropped."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sqlalchemy import func, select
+
+from app.i18n import _
+from server import models as m
+from server.ops import publish
+from server.ops.context import (
+    OpContext,
+    OpRejected,
+    find_item,
+    find_reader,
+    opt_date,
+    opt_int,
+    opt_str,
+    req,
+)
+
+BIB_FIELDS = (
+    "isbn",
+    "title",
+    "author",
+    "publisher",
+    "pub_place",
+    "pub_year",
+    "edition",
+    "pages",
+    "price",
+    "clc_class",
+    "subjects",
+    "summary",
+)
+SETTABLE_STATUSES = ("available", "missing", "lost", "withdrawn", "damaged")
+CARD_COUNTER = "next_card_number"
+
+
+def bib_upsert(ctx: OpContext, p: dict[str, Any]) -> None:
+    s = ctx.session
+    bib_uuid = str(req(p, "bib_uuid"))
+    title = str(req(p, "title"))
+    bib = s.scalar(select(m.Bib).where(m.Bib.uuid == bib_uuid))
+    values = {f: opt_str(p, f) for f in BIB_FIELDS}
+    values["title"] = title
+    if bib is None:
+        bib = m.Bib(uuid=bib_uuid, created_at=ctx.received_at, updated_at=ctx.received_at, **values)
+        s.add(bib)
+    else:
+        base = opt_int(p, "base_version")
+        changed = {f: v for f, v in values.items() if getattr(bib, f) != v}
+        if base is not None and bib.version > base and changed:
+            ctx.file(
+                "CATALOGUE_CONFLICT",
+                [ctx.branch],
+                _(
+                    "Record 《{title}》 was edited here and elsewhere; the latest edit is kept"
+                ).format(title=title),
+                {
+                    "bib_uuid": bib_uuid,
+                    "fields": sorted(changed),
+                    "previous": {f: getattr(bib, f) for f in changed},
+                },
+            )
+        for f, v in values.items():
+            setattr(bib, f, v)
+        bib.updated_at = ctx.received_at
+    publish.bib(ctx, bib)
+
+
+def item_upsert(ctx: OpContext, p: dict[str, Any]) -> None:
+    s = ctx.session
+    item_uuid = str(req(p, "item_uuid"))
+    barcode = str(req(p, "barcode"))
+    bib = s.scalar(select(m.Bib).where(m.Bib.uuid == str(req(p, "bib_uuid"))))
+    item = s.scalar(select(m.Item).where(m.Item.uuid == item_uuid))
+    clash = s.scalar(select(m.Item).where(m.Item.barcode == barcode, m.Item.uuid != item_uuid))
+    if bib is None or clash is not None:
+        reason = (
+            _("barcode {barcode} is already used by another copy").format(barcode=barcode)
+            if clash is not None
+            else _("its catalogue record is unknown")
+        )
+        ctx.file(
+            "CATALOGUE_CONFLICT",
+            [ctx.branch],
+            _("Copy {barcode} was not added: {reason}").format(barcode=barcode, reason=reason),
+            {"barcode": barcode, "payload": p},
+        )
+        return
+    home = opt_str(p, "home_branch") or ctx.branch
+    status = opt_str(p, "status") or "available"
+    if item is None:
+        item = m.Item(
+            uuid=item_uuid,
+            barcode=barcode,
+            bib_id=bib.id,
+            status=status if status in SETTABLE_STATUSES else "available",
+            home_branch_code=home,
+            current_branch_code=opt_str(p, "current_branch") or home,
+            created_at=ctx.received_at,
+            updated_at=ctx.received_at,
+        )
+        s.add(item)
+    else:
+        base = opt_int(p, "base_version")
+        if (
+            base is not None
+            and item.version > base
+            and (item.call_number != opt_str(p, "call_number") or item.bib_id != bib.id)
+        ):
+            ctx.file(
+                "CATALOGUE_CONFLICT",
+                [ctx.branch, item.home_branch_code],
+                _("Copy {barcode} was edited here and elsewhere; the latest edit is kept").format(
+                    barcode=barcode
+                ),
+                {"barcode": barcode, "previous_call_number": item.call_number},
+            )
+        item.barcode = barcode
+        item.bib_id = bib.id
+        item.home_branch_code = home
+        # Circulation owns on_loan/in_transit; an edit cannot silently end a loan.
+        if status in SETTABLE_STATUSES and item.status not in ("on_loan", "in_transit"):
+            item.status = status
+        item.updated_at = ctx.received_at
+    item.call_number = opt_str(p, "call_number")
+    item.shelf_location = opt_str(p, "shelf_location")
+    item.price = opt_str(p, "price")
+    item.acquired_on = opt_date(p, "acquired_on")
+    publish.item(ctx, item)
+
+
+def item_status(ctx: OpContext, p: dict[str, Any]) -> None:
+    item = find_item(ctx.session, p.get("item_uuid"), p.get("barcode"))
+    status = str(req(p, "status"))
+    if status == "found":
+        status = "available"
+    if status not in SETTABLE_STATUSES:
+        raise OpRejected("bad_payload", f"status: unknown value {status}")
+    if item is None:
+        ctx.file(
+            "UNKNOWN_BARCODE",
+            [ctx.branch],
+            _("Unknown barcode {barcode} marked {status}").format(
+                barcode=opt_str(p, "barcode") or "?", status=status
+            ),
+            {"payload": p},
+        )
+        return
+    if status == "available" and item.status == "on_loan":
+        return  # "found" for a copy on loan: the loan decides
+    item.status = status
+    item.updated_at = ctx.received_at
+    publish.item(ctx, item)
+
+
+def _next_card(ctx: OpContext) -> str:
+    s = ctx.session
+    setting = s.get(m.ServerSetting, CARD_COUNTER)
+    if setting is None:
+        highest = 0
+        for (card,) in s.execute(select(m.Reader.card).where(m.Reader.card.like("R%"))):
+            if re.fullmatch(r"R\d{7}", card):
+                highest = max(highest, int(card[1:]))
+        setting = m.ServerSetting(key=CARD_COUNTER, value=str(highest))
+        s.add(setting)
+    while True:
+        number = int(setting.value) + 1
+        setting.value = str(number)
+        card = f"R{number:07d}"
+        if s.scalar(select(m.Reader.id).where(m.Reader.card == card)) is None:
+            return card
+
+
+def reader_upsert(ctx: OpContext, p: dict[str, Any]) -> None:
+    s = ctx.session
+    reader_uuid = str(req(p, "reader_uuid"))
+    card = str(req(p, "card"))
+    reader = s.scalar(select(m.Reader).where(m.Reader.uuid == reader_uuid))
+    clash = s.scalar(select(m.Reader.id).where(m.Reader.card == card, m.Reader.uuid != reader_uuid))
+    if clash is not None:
+        card = _next_card(ctx)
+        ctx.data["card_changed"] = True
+    gender = opt_str(p, "gender") or "U"
+    values: dict[str, Any] = {
+        "card": card,
+        "card_provisional": False,
+        "name": str(req(p, "name")),
+        "gender": gender if gender in ("F", "M", "U") else "U",
+        "birth_year": opt_int(p, "birth_year"),
+        "age_band": opt_str(p, "age_band"),
+        "phone": opt_str(p, "phone"),
+        "reader_type": opt_str(p, "reader_type") or "adult",
+        "home_branch_code": opt_str(p, "home_branch") or ctx.branch,
+        "status": opt_str(p, "status") or "active",
+        "updated_at": ctx.received_at,
+    }
+    if reader is None:
+        reader = m.Reader(uuid=reader_uuid, registered_at=ctx.corrected_at, **values)
+        s.add(reader)
+    else:
+        for key, value in values.items():
+            setattr(reader, key, value)
+    ctx.data["card"] = card
+    ctx.data.setdefault("card_changed", False)
+    publish.reader(ctx, reader)
+
+
+def credit_entry(ctx: OpContext, p: dict[str, Any]) -> None:
+    s = ctx.session
+    entry_uuid = str(req(p, "entry_uuid"))
+    if s.scalar(select(m.CreditEntry.id).where(m.CreditEntry.uuid == entry_uuid)) is not None:
+        return
+    reader = find_reader(s, p.get("reader_uuid"), p.get("card"))
+    delta = opt_int(p, "delta")
+    if delta is None:
+        raise OpRejected("bad_payload", "missing field: delta")
+    if reader is None:
+        ctx.file(
+            "UNKNOWN_CARD",
+            [ctx.branch],
+            _("Credit entry for an unknown reader is kept here"),
+            {"payload": p},
+        )
+        return
+    entry = m.CreditEntry(
+        uuid=entry_uuid,
+        reader_id=reader.id,
+        delta=delta,
+        reason=opt_str(p, "reason") or "manual",
+        loan_uuid=opt_str(p, "loan_uuid"),
+        note=opt_str(p, "note"),
+        created_at=ctx.time(p, "created_at") or ctx.corrected_at,
+    )
+    s.add(entry)
+    publish.credit(ctx, entry, reader)
+
+
+def reader_points(ctx: OpContext, reader: m.Reader) -> int:
+    total = ctx.session.scalar(
+        select(func.coalesce(func.sum(m.CreditEntry.delta), 0)).where(
+            m.CreditEntry.reader_id == reader.id
+        )
+    )
+    return int(total or 0)
