@@ -38,9 +38,9 @@ def record_change(
     """
     now = utcnow()
     wanted = list(branches)
-    scopes: list[str | None] = (
-        [None] if None in wanted else sorted({b for b in wanted if b is not None})
-    )
+    scopes: list[str | None] = [None]
+    if None not in wanted:
+        scopes = [b for b in sorted({b for b in wanted if b is not None})]
     for code in scopes:
         session.add(m.ChangeLog(entity=entity, uuid=uuid, op=op, branch_code=code, at=now))
     session.flush()

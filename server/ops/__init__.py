@@ -195,10 +195,10 @@ def apply_batch(
 
     Idempotent: an op_id seen before returns its stored result as ``duplicate``.
     """
-    parsed = [o if isinstance(o, OpIn) else None for o in ops]
-    if any(o is None for o in parsed):
-        parsed = parse_ops(ops)
-    batch: list[OpIn] = [o for o in parsed if o is not None]
+    if all(isinstance(o, OpIn) for o in ops):
+        batch = [o for o in ops if isinstance(o, OpIn)]
+    else:
+        batch = parse_ops(ops)  # raw dicts (a USB bundle): the same checks as a push
     received = utcnow()
     offset = device.clock_offset_ms if clock_offset_ms is None else clock_offset_ms
     device.clock_offset_ms = offset
