@@ -61,9 +61,10 @@ def _ops(device_no: int, items: list[tuple[str, str]], readers: list[tuple[str, 
     item_uuid, barcode = items[device_no]
     reader_uuid, card = readers[device_no % len(readers)]
     loan = str(uuid.uuid4())
+    due = (now + timedelta(days=30)).isoformat()
     add("checkout", {"loan_uuid": loan, "item_uuid": item_uuid, "barcode": barcode,
                      "reader_uuid": reader_uuid, "card": card, "branch": "LC",
-                     "checkout_at": now.isoformat(), "due_at": (now + timedelta(days=30)).isoformat(),
+                     "checkout_at": now.isoformat(), "due_at": due,
                      "override_reason": None})  # fmt: skip
     add(
         "return",
