@@ -225,14 +225,13 @@ def _apply_one(
                 message=_("This operation id was already used for different content"),
             )
         stored = existing.result
-        return _result(
-            op,
-            "duplicate",
-            stored.get("exception_ids"),
-            stored.get("error"),
-            stored.get("data"),
-            message=stored.get("status"),
+        if stored.get("status") == "rejected":
+            return {**stored, "seq": op.seq}  # a rejection stays a rejection
+        result = _result(
+            op, "duplicate", stored.get("exception_ids"), stored.get("error"), stored.get("data")
         )
+        result["original_status"] = stored.get("status")
+        return result
     taken = session.scalar(
         select(m.OpReceipt.op_id).where(
             m.OpReceipt.device_id == device.id,

@@ -105,3 +105,16 @@ def test_catalog_isbn_and_call_seq(server: serverproc.ServerProcess) -> None:
         timeout=10,
     ).json()["seq"]
     assert first > int(number.split(":")[0]) and second == first + 1
+
+
+def test_shelf_locations_reach_their_branch_only(server: serverproc.ServerProcess) -> None:
+    import uuid
+
+    cw = enrol(server, "CW01")
+    dh = enrol(server, "DH01")
+    loc = {"location_uuid": str(uuid.uuid4()), "branch": "CW01", "code": "A9", "name": "少儿架"}
+    assert cw.push([cw.op("shelf_location_upsert", loc)])[0]["status"] == "applied"
+    mine = [c for c in cw.all_changes()[0] if c["uuid"] == loc["location_uuid"]]
+    assert mine and mine[-1]["entity"] == "shelf_location"
+    assert mine[-1]["data"]["name"] == "少儿架" and mine[-1]["data"]["branch_code"] == "CW01"
+    assert all(c["uuid"] != loc["location_uuid"] for c in dh.all_changes()[0])
