@@ -43,6 +43,6 @@ def run_cli(program: str, *args: str, stdin: str | None = None) -> tuple[int, An
         timeout=300,
     )
     out: Any = proc.stdout
-    if "--json" in args and proc.stdout.strip():
+    if "--json" in args and proc.stdout.strip().startswith("{"):
         out = json.loads(proc.stdout.strip().splitlines()[-1])
     return proc.returncode, out, proc.stderr
