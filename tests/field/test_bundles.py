@@ -56,9 +56,8 @@ def county(tmp_path, monkeypatch):
 
 
 def server_cli(county, *args: str) -> tuple[int, dict, str]:
-    proc = serverproc.cli(county["db_url"], *args, check=False)
-    data = json.loads(proc.stdout) if proc.stdout.strip().startswith("{") else {}
-    return proc.returncode, data, proc.stderr
+    code, data, err = run_cli("shuwu-server", *args, "--db", county["db_url"])
+    return code, data if isinstance(data, dict) else {}, err
 
 
 def server_counts(county) -> dict[str, int]:
