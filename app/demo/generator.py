@@ -176,12 +176,13 @@ def _person_name(rng: random.Random) -> str:
 
 def make_branches(rng: random.Random, villages_per_township: int) -> list[DemoBranch]:
     county_code, county_name = names.COUNTY
+    capacity = len(names.VILLAGE_FIRST) * len(names.VILLAGE_SECOND) // 2
     branches = [
         DemoBranch(_uuid(rng), county_code, county_name, "county", None, "10000000", "10999999")
     ]
-    used_names: set[str] = set()
     village_no = 0
     for t_index, (code, name) in enumerate(names.TOWNSHIPS):
+        used_names: set[str] = set()  # village names repeat across townships, not within one
         start = 11000000 + t_index * 100000
         branches.append(
             DemoBranch(
@@ -191,7 +192,9 @@ def make_branches(rng: random.Random, villages_per_township: int) -> list[DemoBr
         )  # fmt: skip
         for v in range(villages_per_township):
             while True:
-                if village_no < len(names.VILLAGE_NAMED) and rng.random() < 0.5:
+                if len(used_names) >= capacity:
+                    village = rng.choice(names.VILLAGE_FIRST) + str(len(used_names))
+                elif village_no < len(names.VILLAGE_NAMED) and rng.random() < 0.5:
                     village = names.VILLAGE_NAMED[village_no]
                 else:
                     village = rng.choice(names.VILLAGE_FIRST) + rng.choice(names.VILLAGE_SECOND)
