@@ -22,10 +22,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.clock import Clock
+from app.domain import isbn as domain_isbn
 from app.errors import NotFound, UserInputError
 from app.i18n import _
 from app.models import BibRecord, CirculationPolicy, DeskUndo, Item, Loan, OutboxOp, Reader
-from app.services import audit, catalog_rules, credit
+from app.services import audit, credit
 from app.services.outbox import record_op
 from app.services.readers import current_branch, mask_name, open_loan_count, reader_by_card
 
@@ -153,7 +154,7 @@ def loan_view(session: Session, clock: Clock, loan: Loan) -> LoanView:
 
 def looks_like_isbn(code: str) -> bool:
     """An ISBN (the cover's EAN-13 or ISBN-10) rather than the library's item barcode."""
-    return catalog_rules.normalise_isbn(code) is not None or catalog_rules.looks_like_isbn(code)
+    return domain_isbn.is_isbn_not_barcode(code)
 
 
 def item_by_barcode(session: Session, barcode: str) -> Item:
