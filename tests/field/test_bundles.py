@@ -17,7 +17,7 @@ import pytest
 from app.profile import open_profile
 from app.services import readers
 from tests import serverproc
-from tests.field.conftest import run_cli
+from tests.field.conftest import require_working_transport, run_cli
 
 
 @pytest.fixture
@@ -28,6 +28,7 @@ def county(tmp_path, monkeypatch):
     proc = serverproc.ServerProcess(db_url, init_args=("--demo", "--demo-size", "tiny"))
     base = proc.start()
     try:
+        require_working_transport(base)
         device = proc.cli("device", "add", "--branch", "CW01", "--json")
         home = tmp_path / "village"
         code, data, err = run_cli(

@@ -12,7 +12,7 @@ from app.profile import open_profile
 from app.services import readers
 from app.sync.enrol import set_server_url
 from tests import serverproc
-from tests.field.conftest import run_cli
+from tests.field.conftest import require_working_transport, run_cli
 
 
 @pytest.fixture(scope="module")
@@ -27,6 +27,12 @@ def servers(tmp_path_factory):
     )
     classroom.start()
     production.start()
+    try:
+        require_working_transport(classroom.base_url)
+    except BaseException:
+        classroom.stop()
+        production.stop()
+        raise
     yield classroom, production
     classroom.stop()
     production.stop()
