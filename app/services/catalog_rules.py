@@ -11,8 +11,6 @@ import unicodedata
 from dataclasses import dataclass
 from itertools import product
 
-from pypinyin import Style, pinyin
-
 from app.i18n import _
 
 # --- ISBN -----------------------------------------------------------------------------------
@@ -214,6 +212,9 @@ def pinyin_keys(text: str) -> list[str]:
 
     ``红楼梦`` → ``hongloumeng hlm``; ``长城`` → ``changcheng cc zhangcheng zc``.
     """
+    # Imported here: pypinyin loads its phrase dictionary (~1 s), which start-up must not pay.
+    from pypinyin import Style, pinyin
+
     keys: list[str] = []
     for run in re.findall(r"[\u3400-\u4dbf\u4e00-\u9fff]+", text):
         # The phrase reading first (pypinyin picks 重庆 → chongqing from context), then every

@@ -225,13 +225,16 @@ def _fold_conflicts(ctx: OpContext, loan: m.Loan, item: m.Item) -> list[m.Loan]:
     changed: list[m.Loan] = []
     for other in running:
         conflict = other
-        if other.returned_at is None:
+        # An open loan, or one closed only because the copy was lent again later: it ended,
+        # at the latest, when this loan began.
+        if other.returned_at is None or other.closed_by == "implied":
             other.returned_at = at
             other.closed_by = "implied"
             changed.append(other)
-    if conflict is None and later:
-        conflict = later[0]
-        loan.returned_at = conflict.checkout_at
+    if later:
+        conflict = conflict or later[0]
+        # The copy was lent again later: this loan ended, at the latest, then.
+        loan.returned_at = later[0].checkout_at
         loan.closed_by = "implied"
     if conflict is not None:
         ctx.file(
@@ -244,11 +247,13 @@ def _fold_conflicts(ctx: OpContext, loan: m.Loan, item: m.Item) -> list[m.Loan]:
             {
                 "barcode": item.barcode,
                 "item_uuid": item.uuid,
+                "loan_uuids": [conflict.uuid, loan.uuid],
                 "loans": [
                     {"uuid": x.uuid, "branch": x.branch_code, "checkout_at": iso(x.checkout_at)}
                     for x in (conflict, loan)
                 ],
             },
+            subject_uuid=item.uuid,
         )
     return changed
 
@@ -267,24 +272,34 @@ def return_(ctx: OpContext, p: dict[str, Any]) -> None:
     if loan_uuid:
         loan = s.scalar(select(m.Loan).where(m.Loan.uuid == loan_uuid))
     else:
-        open_loans = list(
-            s.scalars(
-                select(m.Loan)
-                .where(m.Loan.item_id == item.id, m.Loan.returned_at.is_(None))
-                .order_by(m.Loan.checkout_at.desc())
-            )
+        # The loan this copy was on at that time: open, or closed only by an implied return
+        # (a later loan elsewhere) that this real return may predate.
+        candidates = s.scalars(
+            select(m.Loan)
+            .where(m.Loan.item_id == item.id, m.Loan.checkout_at <= at)
+            .order_by(m.Loan.checkout_at.desc())
         )
-        before = [x for x in open_loans if x.checkout_at <= at]
-        loan = before[0] if before else (open_loans[0] if open_loans else None)
+        loan = next(
+            (
+                x
+                for x in candidates
+                if x.returned_at is None or (x.closed_by == "implied" and x.returned_at >= at)
+            ),
+            None,
+        )
     if loan is not None:
         _event(ctx, "return", item, at, p, loan.uuid, branch)
-        if loan.returned_at is None or loan.closed_by == "implied":
-            loan.returned_at = (
-                max(at, loan.checkout_at) if loan.returned_at is None else loan.returned_at
-            )
+        real = max(at, loan.checkout_at)
+        if loan.returned_at is None:
+            loan.returned_at = real
+            loan.closed_by = "return"
+        elif loan.closed_by == "implied" and real <= loan.returned_at:
+            loan.returned_at = real
+            loan.closed_by = "return"
+            _clear_double_checkout(ctx, item, loan)
+        if loan.closed_by in ("return", "implied"):
             loan.return_branch_code = branch
-            loan.closed_by = "return" if loan.closed_by is None else loan.closed_by
-            publish.loan(ctx, loan, item.home_branch_code)
+        publish.loan(ctx, loan, item.home_branch_code)
         ctx.data["loan_uuid"] = loan.uuid
     else:
         event = _event(ctx, "return_orphan", item, at, dict(p), loan_uuid, branch)
@@ -302,6 +317,27 @@ def return_(ctx: OpContext, p: dict[str, Any]) -> None:
     transit_to = opt_str(p, "in_transit_to")
     item.status = "in_transit" if transit_to and transit_to != branch else "available"
     _refresh_item_status(ctx, item, ctx.received_at)
+
+
+def _clear_double_checkout(ctx: OpContext, item: m.Item, loan: m.Loan) -> None:
+    """The real return came before the copy was lent again: it was never lent twice."""
+    s = ctx.session
+    rows = s.scalars(
+        select(m.SyncExceptionRow).where(
+            m.SyncExceptionRow.kind == "DOUBLE_CHECKOUT",
+            m.SyncExceptionRow.subject_uuid == item.uuid,
+            m.SyncExceptionRow.resolved_at.is_(None),
+        )
+    )
+    for row in rows:
+        pair = list((row.detail or {}).get("loan_uuids") or [])
+        if loan.uuid not in pair:
+            continue
+        others = [u for u in pair if u != loan.uuid]
+        other = s.scalar(select(m.Loan).where(m.Loan.uuid == others[0])) if others else None
+        assert loan.returned_at is not None
+        if other is None or other.checkout_at >= loan.returned_at:
+            resolve(s, row, _("The return arrived: the copy came back before it was lent again"))
 
 
 def renew(ctx: OpContext, p: dict[str, Any]) -> None:

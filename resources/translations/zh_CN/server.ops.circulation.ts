@@ -12,6 +12,10 @@
       <translation>借出记录已到达，归还已关闭该借阅</translation>
     </message>
     <message>
+      <source>The return arrived: the copy came back before it was lent again</source>
+      <translation>归还记录已到达：图书在再次借出之前已归还</translation>
+    </message>
+    <message>
       <source>Copy {barcode}, recorded as {status}, was scanned at {branch}</source>
       <translation>登记为{status}的图书 {barcode} 在 {branch} 被扫描</translation>
     </message>
