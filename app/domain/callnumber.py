@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
-from app.domain.clc import InvalidClassNumber, class_sort_key, normalise_class_number
+from app.domain.clc import InvalidClassNumber, class_sort_key, parse_class_number
 
 _MAX_EXTRA = 20
 _SEQ_SEPARATORS = (":", "/", "-")
@@ -42,7 +42,8 @@ class InvalidCallNumber(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class CallNumber:
-    """``class_no`` is normalised; ``seq`` is the 种次号 (None before one is given);
+    """``class_no`` is as written (ASCII, upper-case letters; dots are not moved, so a label
+    prints what the catalogue holds); ``seq`` is the 种次号 (None before one is given);
     ``extra`` is the 辅助区分号 (volume, copy, edition), kept as written."""
 
     class_no: str
@@ -70,7 +71,7 @@ def parse_call_number(text: str) -> CallNumber:
         raise InvalidCallNumber(text, CallNumberProblem.EMPTY)
     class_part, slash, rest = folded.partition("/")
     try:
-        class_no = normalise_class_number(class_part)
+        class_no = parse_class_number(class_part).text
     except InvalidClassNumber as exc:
         raise InvalidCallNumber(text, CallNumberProblem.CLASS_NUMBER, str(exc)) from exc
     if not slash:

@@ -106,7 +106,8 @@ class InvalidClassNumber(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class ClassNumber:
-    """A parsed class number. ``digits`` has no dots; ``text`` is the normalised spelling."""
+    """A parsed class number. ``text`` is the spelling as written, folded to ASCII with
+    upper-case class letters; ``digits`` is the main number without dots."""
 
     text: str
     letters: str
@@ -185,9 +186,10 @@ class _Parser:
             return ""
         self.pos = match.end()
         digits = match.group().replace(".", "")
-        # Dots only aid reading; re-placing them every three digits mends "I2475" and "I24.75".
+        # Dots only aid reading, so the key ignores them; the spelling is kept as written
+        # (normalise_class_number re-places them).
         self.key.append(digits)
-        self.out.append(_place_dots(digits))
+        self.out.append(match.group())
         return digits
 
     def aux_digits(self, symbol: str) -> None:
@@ -257,12 +259,16 @@ def _parse(text: str) -> tuple[ClassNumber, str]:
 
 
 def parse_class_number(text: str) -> ClassNumber:
-    """Parse and normalise (``i2475`` → ``I247.5``); raises :class:`InvalidClassNumber`."""
+    """Parse (``tp312-43`` → letters ``TP``, digits ``312``, auxiliaries ``-43``); raises
+    :class:`InvalidClassNumber`."""
     return _parse(text)[0]
 
 
 def normalise_class_number(text: str) -> str:
-    return _parse(text)[0].text
+    """The standard spelling: upper-case letters, a dot after every third digit of the main
+    number (``i2475`` → ``I247.5``, ``TP311.5612`` → ``TP311.561.2``), ASCII punctuation."""
+    parsed = _parse(text)[0]
+    return parsed.letters + _place_dots(parsed.digits) + parsed.auxiliaries
 
 
 def is_valid_class_number(text: str) -> bool:

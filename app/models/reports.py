@@ -8,6 +8,7 @@ from sqlalchemy import CheckConstraint, Date, Index, Integer, String, Text, Uniq
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, SyncedMixin, UTCDateTime
+from app.models.core import Item, Loan
 
 ACTIVITY_KINDS = ("delivery", "lecture", "children", "training", "exhibition", "other")
 
@@ -43,3 +44,59 @@ class VisitCount(Base):
     on_date: Mapped[date] = mapped_column(Date)
     count: Mapped[int] = mapped_column(Integer)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+# Covering indexes for the report queries (GROUP BY over a year of loans and the whole
+# collection reads only these indexes, never the tables): see app/services/reports/compute.py.
+_loan = Loan.__table__.c
+_item = Item.__table__.c
+Index(
+    "ix_report_loan_out",
+    _loan.checkout_at,
+    _loan.branch_code,
+    _loan.reader_id,
+    _loan.item_id,
+    _loan.returned_at,
+    _loan.due_at,
+)
+Index(
+    "ix_report_loan_branch_out",
+    _loan.branch_code,
+    _loan.checkout_at,
+    _loan.reader_id,
+    _loan.item_id,
+    _loan.returned_at,
+    _loan.due_at,
+)
+Index(
+    "ix_report_loan_back",
+    _loan.returned_at,
+    _loan.return_branch_code,
+    _loan.checkout_at,
+    _loan.due_at,
+    _loan.reader_id,
+)
+Index(
+    "ix_report_loan_branch_back",
+    _loan.return_branch_code,
+    _loan.returned_at,
+    _loan.checkout_at,
+    _loan.due_at,
+    _loan.reader_id,
+)
+Index(
+    "ix_report_item_bib",
+    _item.bib_id,
+    _item.home_branch_code,
+    _item.status,
+    _item.acquired_on,
+    _item.created_at,
+)
+Index(
+    "ix_report_item_branch",
+    _item.home_branch_code,
+    _item.bib_id,
+    _item.status,
+    _item.acquired_on,
+    _item.created_at,
+)

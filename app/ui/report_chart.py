@@ -109,7 +109,8 @@ class ChartWidget(QWidget):
         group_w = area.width() / max(groups, 1)
         metrics = painter.fontMetrics()
         widest = max(metrics.horizontalAdvance(c) for c in spec.categories) + 6
-        every = max(1, math.ceil(widest / group_w))  # skip labels that would overlap
+        # Few categories (age bands): show every label, shortened; many (months): skip some.
+        every = 1 if groups <= 8 else max(1, math.ceil(widest / group_w))
         bar_w = group_w * 0.8 / len(spec.series)
         for g, category in enumerate(spec.categories):
             x0 = area.left() + g * group_w + group_w * 0.1
@@ -122,10 +123,14 @@ class ChartWidget(QWidget):
             if g % every:
                 continue
             painter.setPen(QColor("#333"))
+            span = group_w if groups <= 8 else group_w * 3
+            label = metrics.elidedText(category, Qt.TextElideMode.ElideRight, int(span))
             painter.drawText(
-                QRectF(area.left() + g * group_w - group_w, area.bottom() + 2, group_w * 3, 18),
+                QRectF(
+                    area.left() + g * group_w + (group_w - span) / 2, area.bottom() + 2, span, 18
+                ),
                 Qt.AlignmentFlag.AlignHCenter,
-                category,
+                label,
             )
         self._legend(painter, [s.name for s in spec.series])
 

@@ -26,7 +26,8 @@ from app.domain.callnumber import (
         ("TS976.3/12:2", CallNumber("TS976.3", 12, "2"), "TS976.3/12:2"),
         ("I247.5/123-2", CallNumber("I247.5", 123, "2"), "I247.5/123:2"),
         ("J228.2/16/2v4", CallNumber("J228.2", 16, "2v4"), "J228.2/16:2v4"),
-        (" i2475 ／ 123 ： 上 ", CallNumber("I247.5", 123, "上"), "I247.5/123:上"),
+        (" i247.5 ／ 123 ： 上 ", CallNumber("I247.5", 123, "上"), "I247.5/123:上"),
+        ("TP311.5612/9", CallNumber("TP311.5612", 9), "TP311.5612/9"),  # dots as written
         ("TP312-43/7", CallNumber("TP312-43", 7), "TP312-43/7"),
         ("D922.1", CallNumber("D922.1"), "D922.1"),
     ],

@@ -68,6 +68,9 @@ def test_normalisation_mends_case_dots_and_full_width() -> None:
     assert normalise_class_number("i2475") == "I247.5"
     assert normalise_class_number("tp 312.1") == "TP312.1"
     assert normalise_class_number("K837125.6（202）") == "K837.125.6(202)"
+    assert normalise_class_number("TP311.5612") == "TP311.561.2"
+    assert parse_class_number("tp311.5612").text == "TP311.5612"  # as written, letters upper
+    assert class_sort_key("TP311.5612") == class_sort_key("TP311.561.2")
     parsed = parse_class_number("TP312-43")
     assert (parsed.letters, parsed.digits, parsed.auxiliaries) == ("TP", "312", "-43")
 

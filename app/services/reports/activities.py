@@ -132,12 +132,15 @@ def _view(row: Activity) -> ActivityView:
 
 
 def list_activities(
-    session: Session, start: date, end: date, branch: str | None = None
+    session: Session, start: date, end: date, branch: str | None = None, limit: int = 1000
 ) -> list[ActivityView]:
+    """The latest activities in the range, newest first."""
     stmt = select(Activity).where(Activity.on_date >= start, Activity.on_date <= end)
     if branch:
         stmt = stmt.where(Activity.branch_code == branch)
-    rows = session.scalars(stmt.order_by(Activity.on_date.desc(), Activity.id.desc())).all()
+    rows = session.scalars(
+        stmt.order_by(Activity.on_date.desc(), Activity.id.desc()).limit(limit)
+    ).all()
     return [_view(r) for r in rows]
 
 

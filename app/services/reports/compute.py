@@ -431,13 +431,20 @@ def _visits_by_branch_day(q: _Query) -> dict[tuple[str, str], tuple[int, bool]]:
 
 def _top_books(q: _Query, n: int) -> tuple[TopBook, ...]:
     loan, item, bib = q.src.loan, q.src.item, q.src.bib
-    count = func.count().label("n")
+    per_item = (
+        select(loan.c.item_id.label("item_id"), func.count().label("n"))
+        .where(q.branch_is(loan.c.branch_code), q.in_period(loan.c.checkout_at))
+        .group_by(loan.c.item_id)
+        .subquery("per_item")
+    )
+    count = func.sum(per_item.c.n).label("loans")
     rows = q.rows(
         select(bib.c.title, bib.c.author, bib.c.clc_class, count)
         .select_from(
-            loan.join(item, item.c.id == loan.c.item_id).join(bib, bib.c.id == item.c.bib_id)
+            per_item.join(item, item.c.id == per_item.c.item_id).join(
+                bib, bib.c.id == item.c.bib_id
+            )
         )
-        .where(q.branch_is(loan.c.branch_code), q.in_period(loan.c.checkout_at))
         .group_by(bib.c.id, bib.c.title, bib.c.author, bib.c.clc_class)
         .order_by(count.desc(), bib.c.title, bib.c.id)
         .limit(n)
@@ -481,20 +488,27 @@ def _item_day(q: _Query) -> ColumnElement[Any]:
 
 
 def _class_table(q: _Query, *, new_only: bool) -> ClassTable:
+    """Items and titles per top class. Items are counted per record first (an index-only scan
+    of the collection), so only the records, not every copy, are joined to their class."""
     item, bib = q.src.item, q.src.bib
-    clc = _top_class(bib)
     day = _item_day(q)
-    stmt = (
-        select(clc, func.count(distinct(bib.c.id)), func.count())
-        .select_from(item.join(bib, bib.c.id == item.c.bib_id))
-        .where(q.branch_is(item.c.home_branch_code))
+    per_bib = select(item.c.bib_id.label("bib_id"), func.count().label("n")).where(
+        q.branch_is(item.c.home_branch_code)
     )
     if new_only:
-        stmt = stmt.where(day >= q.period.start.isoformat(), day <= q.period.end.isoformat())
+        per_bib = per_bib.where(day >= q.period.start.isoformat(), day <= q.period.end.isoformat())
     else:
-        stmt = stmt.where(day <= q.period.end.isoformat(), item.c.status.not_in(GONE_STATUSES))
-    rows = q.rows(stmt.group_by(clc))
-    found = {str(c): (int(t), int(n)) for c, t, n in rows}
+        per_bib = per_bib.where(
+            day <= q.period.end.isoformat(), item.c.status.not_in(GONE_STATUSES)
+        )
+    counted = per_bib.group_by(item.c.bib_id).subquery("per_bib")
+    clc = _top_class(bib)
+    rows = q.rows(
+        select(clc, func.count(), func.sum(counted.c.n))
+        .select_from(counted.join(bib, bib.c.id == counted.c.bib_id))
+        .group_by(clc)
+    )
+    found = {str(c): (int(t), int(n or 0)) for c, t, n in rows}
     order = sorted(k for k in found if k != UNKNOWN) + ([UNKNOWN] if UNKNOWN in found else [])
     return ClassTable(tuple(ClassCount(k, found[k][0], found[k][1]) for k in order))
 

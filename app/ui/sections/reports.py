@@ -249,7 +249,7 @@ class ReportsPage(QWidget):
     def refresh_activities(self) -> None:
         end = self.ctx.profile.clock.now().astimezone(LOCAL_TZ).date()
         with self.ctx.profile.sessions() as session:
-            rows = list_activities(session, date(end.year - 1, 1, 1), end)[:200]
+            rows = list_activities(session, date(1900, 1, 1), end, limit=200)
         headers = [_("Date"), _("Branch"), _("Kind"), _("Title"), _("Attendance")]
         self.act_table.setColumnCount(len(headers))
         self.act_table.setHorizontalHeaderLabels(headers)
