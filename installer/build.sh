@@ -28,7 +28,7 @@ QT_QPA_PLATFORM=offscreen SHUWU_HOME="$home" "$EXE" selftest --json | tee "$home
 grep -q '"ok": true' "$home/selftest.json"
 
 if [ -x dist/shuwu/shuwu-server ]; then
-  echo "== smoke test: shuwu-server --help"
-  dist/shuwu/shuwu-server --help >/dev/null
+  echo "== smoke test: shuwu-server init (migrations inside the frozen build)"
+  dist/shuwu/shuwu-server init --training --db "sqlite:///$home/server.db" --json
 fi
 echo "== build OK: dist/shuwu ($(du -sh dist/shuwu | cut -f1))"

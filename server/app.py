@@ -305,6 +305,8 @@ def reserve_call_seq(session: Session, class_no: str) -> int:
         )
     )
     for call_number in numbers:
+        if call_number is None:
+            continue
         match = re.match(r"(\d+)", call_number[len(prefix) :])
         if match:
             highest = max(highest, int(match.group(1)))

@@ -80,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _fail(_("The database is not set up; run shuwu-server init first"), "bad_input", as_json)
         return EXIT_BAD_INPUT
     _print(result, as_json)
-    return result.exit_code
+    return int(result.exit_code)
 
 
 def _fail(message: str, code: str, as_json: bool) -> None:

@@ -42,6 +42,7 @@ def file_exception(
     *,
     device_id: int | None = None,
     op_id: str | None = None,
+    subject_uuid: str | None = None,
 ) -> Filed:
     assert kind in KINDS, kind
     codes = sorted({c for c in branch_codes if c})
@@ -53,6 +54,7 @@ def file_exception(
         detail=detail,
         device_id=device_id,
         op_id=op_id,
+        subject_uuid=subject_uuid,
         created_at=utcnow(),
     )
     session.add(row)

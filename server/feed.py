@@ -21,6 +21,7 @@ ENTITIES = (
     "loan",
     "credit_entry",
     "exception",
+    "shelf_location",
 )
 MAX_LIMIT = 5000
 
@@ -38,9 +39,9 @@ def record_change(
     """
     now = utcnow()
     wanted = list(branches)
-    scopes: list[str | None] = (
-        [None] if None in wanted else sorted({b for b in wanted if b is not None})
-    )
+    scopes: list[str | None] = [None]
+    if None not in wanted:
+        scopes = [b for b in sorted({b for b in wanted if b is not None})]
     for code in scopes:
         session.add(m.ChangeLog(entity=entity, uuid=uuid, op=op, branch_code=code, at=now))
     session.flush()
@@ -230,6 +231,15 @@ def render(session: Session, entity: str, uuids: list[str]) -> dict[str, dict[st
         )
         for ce, reader_uuid in session.execute(q4):
             out[ce.uuid] = _credit(ce, reader_uuid)
+    elif entity == "shelf_location":
+        q6 = select(m.ShelfLocation).where(m.ShelfLocation.uuid.in_(uuids))
+        for loc in session.scalars(q6):
+            out[loc.uuid] = {
+                "uuid": loc.uuid,
+                "branch_code": loc.branch_code,
+                "code": loc.code,
+                "name": loc.name,
+            }
     elif entity == "exception":
         q5 = select(m.SyncExceptionRow).where(m.SyncExceptionRow.uuid.in_(uuids))
         for ex in session.scalars(q5):

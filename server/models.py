@@ -253,6 +253,8 @@ class SyncExceptionRow(Base):
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     device_id: Mapped[int | None] = mapped_column(ForeignKey("device.id"))
     op_id: Mapped[str | None] = mapped_column(String(36))
+    # The item (or reader) the conflict is about, to find it again when later facts arrive.
+    subject_uuid: Mapped[str | None] = mapped_column(String(36), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     resolution: Mapped[str | None] = mapped_column(Text)

@@ -2,12 +2,21 @@
 
 ``generate(seed=...)`` returns the same data for the same arguments, byte for byte, so demos,
 training resets and benchmarks are repeatable. Plain dataclasses only: the county server seeds
-its database from them and clients receive them through sync.
+its database from them and clients receive them through sync. ``generate(scale=COUNTY_SCALE)``
+gives the real network's size; the ``iter_*`` functions stream the same records one by one.
 """
 
 from __future__ import annotations
 
-from app.demo.generator import (
+from app.demo.branches import make_branches
+from app.demo.catalogue import iter_bibs, iter_items
+from app.demo.generator import generate
+from app.demo.loans import iter_loans
+from app.demo.readers import iter_readers
+from app.demo.records import (
+    COUNTY_SCALE,
+    DEMO_SCALE,
+    REFERENCE_DATE,
     DemoBib,
     DemoBranch,
     DemoCounty,
@@ -16,10 +25,15 @@ from app.demo.generator import (
     DemoLoan,
     DemoPolicy,
     DemoReader,
-    generate,
+    DemoScale,
 )
+from app.demo.rules import POLICY_ROWS, default_credit_rules, default_policies
 
 __all__ = [
+    "COUNTY_SCALE",
+    "DEMO_SCALE",
+    "POLICY_ROWS",
+    "REFERENCE_DATE",
     "DemoBib",
     "DemoBranch",
     "DemoCounty",
@@ -28,5 +42,13 @@ __all__ = [
     "DemoLoan",
     "DemoPolicy",
     "DemoReader",
+    "DemoScale",
+    "default_credit_rules",
+    "default_policies",
     "generate",
+    "iter_bibs",
+    "iter_items",
+    "iter_loans",
+    "iter_readers",
+    "make_branches",
 ]

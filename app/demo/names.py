@@ -4,25 +4,38 @@ from __future__ import annotations
 
 COUNTY = ("LC", "陵川县图书馆")
 
-# The county's real townships (see shared/context, 陵川县): 8 towns and 4 xiang.
+# The county's 12 townships (陵川县: 7 镇 and 5 乡), with their village bookrooms named in the
+# 2020 annual report (shared/context) first. Townships the report names no village for get
+# plausible names from VILLAGE_FIRST/VILLAGE_SECOND.
 TOWNSHIPS = (
     ("CW", "崇文镇"), ("LY", "礼义镇"), ("FC", "附城镇"), ("XH", "西河底镇"),
     ("PC", "平城镇"), ("YC", "杨村镇"), ("LU", "潞城镇"), ("QJ", "秦家庄乡"),
     ("MG", "马圪当乡"), ("GJ", "古郊乡"), ("LQ", "六泉乡"), ("DH", "夺火乡"),
 )  # fmt: skip
+REPORT_VILLAGES: dict[str, tuple[str, ...]] = {
+    "CW": ("河头", "小召", "沙上头", "尧庄", "郭家川"),
+    "FC": ("丈河", "附城", "黑土门", "台北", "盖城", "岭东", "城东", "大槲树", "丰西", "西下河",
+           "新庄"),
+    "XH": ("西河底", "吕家河", "梧桐"),
+    "PC": ("草坡", "南坡", "后河", "杨寨", "南召", "南街", "下川", "北召", "义汉"),
+    "YC": ("西掌",),
+    "LU": ("西八渠", "义门", "白山掌", "天池"),
+    "QJ": ("庞家川", "石井", "司家河", "新村", "秦家庄", "宋家坡"),
+    "MG": ("瓦窑上",),
+    "LQ": ("小番底", "浙水", "松庙"),
+}  # fmt: skip
 
 VILLAGE_FIRST = "东西南北上下前后大小新老中高"
 VILLAGE_SECOND = (
     "河", "山", "岭", "沟", "庄", "峪", "坪", "召", "街", "关", "窑", "泉", "村", "寨", "岗",
 )  # fmt: skip
-VILLAGE_NAMED = (
-    "锡崖沟", "北召", "岭常", "丈河", "马武寨", "积善", "侯庄", "附城", "石圪峦", "台北",
-    "双底", "赤叶河", "古石", "寺南岭", "黄围", "松庙", "浙水", "横水", "夺火", "南马",
-)  # fmt: skip
 
+# Roughly in order of frequency, so rng.choice over a weighted prefix looks like a real roster.
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"  # noqa: E501
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰红梅建国文志海云飞鹏辉晓燕春秋冬雪松柏林森宇浩然子涵欣怡佳琪思雨梓轩俊"  # noqa: E501
 
+# (ISBN publisher prefix after 978-7-, name, place). Real prefixes of real publishers; short
+# prefixes leave room for many titles, which the county-scale benchmark needs.
 PUBLISHERS = (
     ("02", "人民文学出版社", "北京"), ("109", "中国农业出版社", "北京"),
     ("5082", "金盾出版社", "北京"), ("01", "人民出版社", "北京"),
@@ -30,8 +43,17 @@ PUBLISHERS = (
     ("100", "商务印书馆", "北京"), ("122", "化学工业出版社", "北京"),
     ("5116", "中国农业科学技术出版社", "北京"), ("203", "山西人民出版社", "太原"),
     ("5378", "北岳文艺出版社", "太原"), ("110", "科学普及出版社", "北京"),
-    ("117", "人民卫生出版社", "北京"), ("5440", "山西科学技术出版社", "太原"),
+    ("117", "人民卫生出版社", "北京"), ("5377", "山西科学技术出版社", "太原"),
+    ("107", "人民教育出版社", "北京"), ("111", "机械工业出版社", "北京"),
+    ("5063", "作家出版社", "北京"), ("5302", "北京十月文艺出版社", "北京"),
 )  # fmt: skip
+
+# Real editions of a few classics, so a scan of the book on a librarian's desk finds them.
+REAL_EDITIONS: dict[str, tuple[str, str, str]] = {
+    "红楼梦": ("9787020002207", "人民文学出版社", "北京"),
+    "活着": ("9787506365437", "作家出版社", "北京"),
+    "平凡的世界": ("9787530216781", "北京十月文艺出版社", "北京"),
+}
 
 CLASSICS = (
     ("红楼梦", "曹雪芹", "I242.4"), ("西游记", "吴承恩", "I242.4"),
@@ -95,3 +117,19 @@ FOOD = ("家常菜", "面食", "农家小吃", "腌制食品", "豆制品")
 FOOD_TOPICS = ("制作技术", "做法大全", "加工工艺")
 EDU = ("家庭教育", "幼儿启蒙", "小学语文", "中学数学", "农民夜校", "普通话")
 EDU_TOPICS = ("指导", "读本", "训练", "教程", "百问")
+PARTY = ("中国共产党", "党史", "新时代", "乡村振兴", "党员干部", "社会主义核心价值观")
+PARTY_TOPICS = ("简史", "学习读本", "百问百答", "知识读本", "故事", "学习纲要")
+TITLE_PREFIXES = ("", "", "", "", "图说", "新编", "彩色图解", "农民朋友一看就懂的", "实用")
+EDITION_SUFFIXES = (
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "（第2版）",
+    "（修订版）",
+    "（第3版）",
+    "（上）",
+    "（下）",
+)

@@ -26,8 +26,10 @@ from app.models.core import (
     SyncException,
     SyncState,
 )
+from app.models.reports import Activity, VisitCount
 
 __all__ = [
+    "Activity",
     "AppSetting",
     "AuditLog",
     "Base",
@@ -50,4 +52,5 @@ __all__ = [
     "SyncState",
     "Transfer",
     "TransferItem",
+    "VisitCount",
 ]

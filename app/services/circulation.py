@@ -22,10 +22,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.clock import Clock
+from app.domain import isbn as domain_isbn
 from app.errors import NotFound, UserInputError
 from app.i18n import _
 from app.models import BibRecord, CirculationPolicy, DeskUndo, Item, Loan, OutboxOp, Reader
-from app.services import audit, catalog_rules, credit
+from app.services import audit, credit
 from app.services.outbox import record_op
 from app.services.readers import current_branch, mask_name, open_loan_count, reader_by_card
 
@@ -153,7 +154,7 @@ def loan_view(session: Session, clock: Clock, loan: Loan) -> LoanView:
 
 def looks_like_isbn(code: str) -> bool:
     """An ISBN (the cover's EAN-13 or ISBN-10) rather than the library's item barcode."""
-    return catalog_rules.normalise_isbn(code) is not None or catalog_rules.looks_like_isbn(code)
+    return domain_isbn.is_isbn_not_barcode(code)
 
 
 def item_by_barcode(session: Session, barcode: str) -> Item:
@@ -534,9 +535,7 @@ def undo(session: Session, clock: Clock, op_id: str, reason: str) -> ScanResult:
     elif op.kind == "return":
         _undo_return(session, clock, loan, item, payload, now)
     else:
-        raise UserInputError(
-            _("A renewal cannot be undone; renew again or return the book."), code="undo_renew"
-        )
+        _undo_renew(session, op, loan)
     session.add(
         DeskUndo(undone_op_id=op_id, kind=op.kind, loan_uuid=loan_uuid, reason=text, at=now)
     )
@@ -560,6 +559,33 @@ def undo(session: Session, clock: Clock, op_id: str, reason: str) -> ScanResult:
         barcode=item.barcode,
         title=_title(session, item),
     )
+
+
+def _undo_renew(session: Session, op: OutboxOp, loan: Loan | None) -> None:
+    """Put the due day and renewal count back to what they were before this renewal."""
+    payload = op.payload
+    if loan is None or loan.returned_at is not None or loan.renewals != payload.get("renewals"):
+        raise UserInputError(
+            _("The loan has changed since that renewal; it cannot be undone."), code="undo_stale"
+        )
+    earlier = session.scalar(
+        select(OutboxOp)
+        .where(
+            OutboxOp.kind.in_(("checkout", "renew")),
+            OutboxOp.device_seq < op.device_seq,
+            OutboxOp.payload["loan_uuid"].as_string() == loan.uuid,
+        )
+        .order_by(OutboxOp.device_seq.desc())
+        .limit(1)
+    )
+    if earlier is not None:
+        loan.due_at = datetime.fromisoformat(str(earlier.payload["due_at"]))
+    else:  # a loan made elsewhere: step back by one renewal period
+        reader = session.get(Reader, loan.reader_id)
+        assert reader is not None
+        days = policy_for(session, reader.reader_type).renew_days
+        loan.due_at = loan.due_at - timedelta(days=days)
+    loan.renewals = max(0, loan.renewals - 1)
 
 
 def _undo_checkout(

@@ -11,17 +11,16 @@ final card.
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
-from pypinyin import Style, pinyin
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from app.clock import Clock
+from app.domain import pinyin
 from app.errors import NotFound, UserInputError
 from app.i18n import _
 from app.models import Item, Loan, Reader, SyncState
@@ -91,16 +90,10 @@ def mask_phone(phone: str | None) -> str:
 
 
 def name_search_keys(name: str) -> str:
-    """Full pinyin and initials, with heteronym variants (曾 → ceng/zeng), space-separated."""
-    syllables = pinyin(name, style=Style.NORMAL, heteronym=True, errors="ignore")
-    if not syllables:
-        return name.lower()
-    keys: set[str] = set()
-    # Limit the combinations: a long name with many heteronyms must not explode.
-    for combo in itertools.islice(itertools.product(*syllables), 16):
-        keys.add("".join(combo))
-        keys.add("".join(s[0] for s in combo if s))
-    return " ".join(sorted(keys))
+    """Full pinyin and initials, read as a name (曾 → zeng, 单 → shan) and, since staff may type
+    the everyday reading, also as plain text (曾 → ceng/zeng); space-separated."""
+    tokens = [*pinyin.search_keys(name, name=True).split(), *pinyin.search_keys(name).split()]
+    return " ".join(dict.fromkeys(tokens)) or name.lower()
 
 
 def to_view(reader: Reader) -> ReaderView:

@@ -38,11 +38,13 @@ from app.models import (
     Loan,
     OutboxOp,
     Reader,
+    SyncState,
 )
 from app.models.db import DB_FILENAME, check_database_file
 from app.profile import Profile, open_profile
 from app.services import settings
-from app.services.backup import TAKEN_AT_KEY, backup_to
+from app.services.backup import EPOCH_RENEW_KEY, TAKEN_AT_KEY, backup_to
+from app.services.status import LAST_SYNC_KEY
 
 TRAINING_DIRNAME = "training"
 SNAPSHOT_NAME = "demo-state.db"
@@ -101,8 +103,8 @@ def _seed_demo(session: Session, clock: Clock) -> None:
     """The first village bookroom of the demo county (app.demo), as if freshly synced.
 
     Rows are written directly (they stand for data the county already has: no outbox ops).
-    Loan dates are moved so the demo county's reference day is today: its overdue loans are
-    overdue now, and the trainer's date moves make more of them so.
+    Dates are the demo county's own, exactly as a classroom server seeded with
+    ``shuwu-server init --training --demo`` has them, so a classroom sync changes nothing.
     """
     from app.demo import generate
     from app.services import catalog_search, credit
@@ -112,7 +114,6 @@ def _seed_demo(session: Session, clock: Clock) -> None:
     county = generate(DEMO_SEED)
     village = county.villages()[0]
     now = clock.now()
-    shift = now - county.reference_date
     settings.put(session, settings.BRANCH_CODE, village.code)
     settings.put(session, settings.BRANCH_NAME, village.name)
     for branch in county.branches:
@@ -249,9 +250,9 @@ def _seed_demo(session: Session, clock: Clock) -> None:
                 item_id=loan_item.id,
                 reader_id=loan_reader.id,
                 branch_code=demo_loan.branch,
-                checkout_at=demo_loan.checkout_at + shift,
-                due_at=demo_loan.due_at + shift,
-                returned_at=demo_loan.returned_at + shift if demo_loan.returned_at else None,
+                checkout_at=demo_loan.checkout_at,
+                due_at=demo_loan.due_at,
+                returned_at=demo_loan.returned_at,
                 renewals=demo_loan.renewals,
             )
         )
@@ -340,6 +341,10 @@ def reset(profile: Profile) -> None:
         raise UserInputError(
             _("The training demo data is missing. Delete this training folder and start again.")
         )
+    # The enrolment with the classroom server survives a reset (no new code per class);
+    # the outbox numbers restart, so the next sync asks the server for a new epoch.
+    with profile.sessions() as session:
+        kept = {row.key: row.value for row in session.scalars(select(SyncState))}
     profile.engine.dispose()
     src = sqlite3.connect(f"{snapshot.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
     try:
@@ -347,6 +352,12 @@ def reset(profile: Profile) -> None:
         try:
             src.backup(dst)
             dst.execute("DELETE FROM app_setting WHERE key = ?", (TAKEN_AT_KEY,))
+            if kept.get("device_id"):
+                kept[EPOCH_RENEW_KEY] = "1"
+                kept.pop(LAST_SYNC_KEY, None)
+                dst.executemany(
+                    "INSERT OR REPLACE INTO sync_state(key, value) VALUES (?, ?)", kept.items()
+                )
             dst.commit()
         finally:
             dst.close()

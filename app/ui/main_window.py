@@ -20,7 +20,7 @@ from app.services import settings
 from app.services.status import ProfileStatus, profile_status
 from app.ui.context import AppContext
 from app.ui.i18n import _
-from app.ui.sections import NAVIGATION, SectionSpec, discover
+from app.ui.sections import NAVIGATION, load
 
 STATUS_REFRESH_MS = 5000
 
@@ -42,7 +42,6 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
-        self.specs: dict[str, SectionSpec] = discover()
         self.pages: dict[str, QWidget] = {}
         self.setWindowTitle(_("Shuwu Library") + f" {__version__}")
         self.resize(1200, 760)
@@ -113,7 +112,7 @@ class MainWindow(QMainWindow):
             return
         key, title = NAVIGATION[index]
         if key not in self.pages:
-            spec = self.specs.get(key)
+            spec = load(key)
             page = spec.factory(self.ctx) if spec else not_built_page(title())
             old = self.stack.widget(index)
             self.stack.insertWidget(index, page)
@@ -148,7 +147,9 @@ class MainWindow(QMainWindow):
         title = _("Shuwu Library") + f" {__version__}"
         self.setWindowTitle(("【" + _("Training") + "】" + title) if training else title)
         self.branch_label.setText(
-            _("Branch: {name}").format(name=status.branch_name or _("not enrolled"))
+            _("Branch: {name}").format(
+                name=status.branch_name or status.branch_code or _("not enrolled")
+            )
         )
         online = self.ctx.online
         if online is None:

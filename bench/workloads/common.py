@@ -19,7 +19,7 @@ class BenchContext:
 
 def percentile(samples: list[float], fraction: float) -> float:
     ordered = sorted(samples)
-    index = min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))
+    index = min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))
     return ordered[index]
 
 

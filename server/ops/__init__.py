@@ -195,10 +195,10 @@ def apply_batch(
 
     Idempotent: an op_id seen before returns its stored result as ``duplicate``.
     """
-    parsed = [o if isinstance(o, OpIn) else None for o in ops]
-    if any(o is None for o in parsed):
-        parsed = parse_ops(ops)
-    batch: list[OpIn] = [o for o in parsed if o is not None]
+    if all(isinstance(o, OpIn) for o in ops):
+        batch = [o for o in ops if isinstance(o, OpIn)]
+    else:
+        batch = parse_ops(ops)  # raw dicts (a USB bundle): the same checks as a push
     received = utcnow()
     offset = device.clock_offset_ms if clock_offset_ms is None else clock_offset_ms
     device.clock_offset_ms = offset
@@ -225,14 +225,13 @@ def _apply_one(
                 message=_("This operation id was already used for different content"),
             )
         stored = existing.result
-        return _result(
-            op,
-            "duplicate",
-            stored.get("exception_ids"),
-            stored.get("error"),
-            stored.get("data"),
-            message=stored.get("status"),
+        if stored.get("status") == "rejected":
+            return {**stored, "seq": op.seq}  # a rejection stays a rejection
+        result = _result(
+            op, "duplicate", stored.get("exception_ids"), stored.get("error"), stored.get("data")
         )
+        result["original_status"] = stored.get("status")
+        return result
     taken = session.scalar(
         select(m.OpReceipt.op_id).where(
             m.OpReceipt.device_id == device.id,

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from app.i18n import _
 from server import models as m
+from server.feed import record_change
 from server.ops import publish
 from server.ops.context import OpContext, OpRejected, find_item, find_reader, opt_int, opt_str, req
 
@@ -137,6 +138,8 @@ def shelf_location_upsert(ctx: OpContext, p: dict[str, Any]) -> None:
     else:
         row.code = code
         row.name = opt_str(p, "name") or code
+    s.flush()
+    record_change(s, "shelf_location", row.uuid, [row.branch_code])
 
 
 def activity(ctx: OpContext, p: dict[str, Any]) -> None:

@@ -13,9 +13,10 @@ from sqlalchemy import select
 
 from app.i18n import _
 from server import models as m
-from server.exceptions import resolve
+from server.feed import record_change
 from server.ops import publish
 from server.ops.context import OpContext, OpRejected, find_item, find_reader, opt_str, req
+from server.ops.timeline import refold
 from server.timeutil import iso
 
 LOST_STATUSES = ("lost", "missing")
@@ -45,22 +46,6 @@ def _event(
     ctx.session.add(event)
     ctx.session.flush()
     return event
-
-
-def _refresh_item_status(ctx: OpContext, item: m.Item, now: datetime) -> None:
-    open_loan = ctx.session.scalar(
-        select(m.Loan)
-        .where(m.Loan.item_id == item.id, m.Loan.returned_at.is_(None))
-        .order_by(m.Loan.checkout_at.desc())
-        .limit(1)
-    )
-    if open_loan is not None:
-        item.status = "on_loan"
-        item.current_branch_code = open_loan.branch_code
-    elif item.status == "on_loan":
-        item.status = "available"
-    item.updated_at = now
-    publish.item(ctx, item)
 
 
 def _unknown_item(ctx: OpContext, payload: dict[str, Any], at: datetime, branch: str) -> None:
@@ -158,150 +143,22 @@ def checkout(ctx: OpContext, p: dict[str, Any]) -> None:
     )
     s.add(loan)
     s.flush()
-    changed: list[m.Loan] = [loan]
-    if not _claim_orphan_return(ctx, loan, item):
-        changed += _fold_conflicts(ctx, loan, item)
-    for row in changed:
-        publish.loan(ctx, row, item.home_branch_code)
+    publish.loan(ctx, loan, item.home_branch_code)
+    refold(ctx, item)
     publish.reader(ctx, reader, branch)
-    _refresh_item_status(ctx, item, ctx.received_at)
-
-
-def _claim_orphan_return(ctx: OpContext, loan: m.Loan, item: m.Item) -> bool:
-    """A return that arrived before this checkout closes it now."""
-    s = ctx.session
-    orphan = s.scalar(
-        select(m.CircEvent)
-        .where(
-            m.CircEvent.kind == "return_orphan",
-            m.CircEvent.matched_loan_uuid.is_(None),
-            m.CircEvent.loan_uuid == loan.uuid,
-        )
-        .limit(1)
-    )
-    if orphan is None:
-        orphan = s.scalar(
-            select(m.CircEvent)
-            .where(
-                m.CircEvent.kind == "return_orphan",
-                m.CircEvent.matched_loan_uuid.is_(None),
-                m.CircEvent.loan_uuid.is_(None),
-                m.CircEvent.item_id == item.id,
-                m.CircEvent.at >= loan.checkout_at,
-            )
-            .order_by(m.CircEvent.at)
-            .limit(1)
-        )
-    if orphan is None:
-        return False
-    orphan.matched_loan_uuid = loan.uuid
-    loan.returned_at = max(orphan.at, loan.checkout_at)
-    loan.return_branch_code = orphan.branch_code
-    loan.closed_by = "return"
-    exception_uuid = (orphan.payload or {}).get("_exception_uuid")
-    if exception_uuid:
-        row = s.scalar(select(m.SyncExceptionRow).where(m.SyncExceptionRow.uuid == exception_uuid))
-        if row is not None and row.resolved_at is None:
-            resolve(s, row, _("The checkout arrived; the return closed its loan"))
-    return True
-
-
-def _fold_conflicts(ctx: OpContext, loan: m.Loan, item: m.Item) -> list[m.Loan]:
-    """Place the new loan on the item's timeline; close loans it overlaps as implied returns."""
-    s = ctx.session
-    others = list(
-        s.scalars(
-            select(m.Loan)
-            .where(m.Loan.item_id == item.id, m.Loan.id != loan.id)
-            .order_by(m.Loan.checkout_at)
-        )
-    )
-    at = loan.checkout_at
-    running = [
-        o for o in others if o.checkout_at <= at and (o.returned_at is None or o.returned_at > at)
-    ]
-    later = [o for o in others if o.checkout_at > at]
-    conflict: m.Loan | None = None
-    changed: list[m.Loan] = []
-    for other in running:
-        conflict = other
-        if other.returned_at is None:
-            other.returned_at = at
-            other.closed_by = "implied"
-            changed.append(other)
-    if conflict is None and later:
-        conflict = later[0]
-        loan.returned_at = conflict.checkout_at
-        loan.closed_by = "implied"
-    if conflict is not None:
-        ctx.file(
-            "DOUBLE_CHECKOUT",
-            [loan.branch_code, conflict.branch_code, item.home_branch_code],
-            _(
-                "Copy {barcode} was lent at {a} and at {b} while offline; "
-                "both loans are kept, the earlier one is closed"
-            ).format(barcode=item.barcode, a=conflict.branch_code, b=loan.branch_code),
-            {
-                "barcode": item.barcode,
-                "item_uuid": item.uuid,
-                "loans": [
-                    {"uuid": x.uuid, "branch": x.branch_code, "checkout_at": iso(x.checkout_at)}
-                    for x in (conflict, loan)
-                ],
-            },
-        )
-    return changed
 
 
 def return_(ctx: OpContext, p: dict[str, Any]) -> None:
     s = ctx.session
     branch = opt_str(p, "branch") or ctx.branch
     at = ctx.time(p, "returned_at") or ctx.corrected_at
-    loan_uuid = opt_str(p, "loan_uuid")
     item = find_item(s, p.get("item_uuid"), p.get("barcode"))
     if item is None:
         _unknown_item(ctx, p, at, branch)
         return
     _lost_found(ctx, item, branch)
-    loan: m.Loan | None = None
-    if loan_uuid:
-        loan = s.scalar(select(m.Loan).where(m.Loan.uuid == loan_uuid))
-    else:
-        open_loans = list(
-            s.scalars(
-                select(m.Loan)
-                .where(m.Loan.item_id == item.id, m.Loan.returned_at.is_(None))
-                .order_by(m.Loan.checkout_at.desc())
-            )
-        )
-        before = [x for x in open_loans if x.checkout_at <= at]
-        loan = before[0] if before else (open_loans[0] if open_loans else None)
-    if loan is not None:
-        _event(ctx, "return", item, at, p, loan.uuid, branch)
-        if loan.returned_at is None or loan.closed_by == "implied":
-            loan.returned_at = (
-                max(at, loan.checkout_at) if loan.returned_at is None else loan.returned_at
-            )
-            loan.return_branch_code = branch
-            loan.closed_by = "return" if loan.closed_by is None else loan.closed_by
-            publish.loan(ctx, loan, item.home_branch_code)
-        ctx.data["loan_uuid"] = loan.uuid
-    else:
-        event = _event(ctx, "return_orphan", item, at, dict(p), loan_uuid, branch)
-        exc = ctx.file(
-            "ORPHAN_RETURN",
-            [branch, item.home_branch_code],
-            _(
-                "Copy {barcode} was returned at {branch} before its loan reached the "
-                "county; the return is kept"
-            ).format(barcode=item.barcode, branch=branch),
-            {"barcode": item.barcode, "loan_uuid": loan_uuid, "returned_at": iso(at)},
-        )
-        event.payload = {**event.payload, "_exception_uuid": exc}
-    item.current_branch_code = branch
-    transit_to = opt_str(p, "in_transit_to")
-    item.status = "in_transit" if transit_to and transit_to != branch else "available"
-    _refresh_item_status(ctx, item, ctx.received_at)
+    _event(ctx, "return", item, at, dict(p), opt_str(p, "loan_uuid"), branch)
+    refold(ctx, item)
 
 
 def renew(ctx: OpContext, p: dict[str, Any]) -> None:
@@ -355,31 +212,32 @@ def undo(ctx: OpContext, p: dict[str, Any]) -> None:
     if receipt is None:
         raise OpRejected("undone_op_unknown", f"no op {undone_id} to undo")
     payload = receipt.payload
-    if receipt.kind == "checkout":
-        loan = s.scalar(select(m.Loan).where(m.Loan.uuid == payload.get("loan_uuid")))
-        if loan is None:
-            return
-        item = s.get(m.Item, loan.item_id)
-        assert item is not None
-        scopes = [loan.branch_code, item.home_branch_code, loan.return_branch_code, ctx.branch]
-        s.delete(loan)
-        s.flush()
-        from server.feed import record_change
-
-        record_change(s, "loan", loan.uuid, [x for x in scopes if x], op="delete")
-        _refresh_item_status(ctx, item, ctx.received_at)
-    elif receipt.kind == "return":
-        loan_uuid = (receipt.result.get("data") or {}).get("loan_uuid")
-        loan = s.scalar(select(m.Loan).where(m.Loan.uuid == loan_uuid)) if loan_uuid else None
-        if loan is None:
-            return
-        loan.returned_at = None
-        loan.return_branch_code = None
-        loan.closed_by = None
-        item = s.get(m.Item, loan.item_id)
-        assert item is not None
-        publish.loan(ctx, loan, item.home_branch_code)
-        _refresh_item_status(ctx, item, ctx.received_at)
+    if receipt.kind in ("checkout", "return"):
+        events = list(
+            s.scalars(
+                select(m.CircEvent).where(
+                    m.CircEvent.op_id == undone_id, m.CircEvent.kind == receipt.kind
+                )
+            )
+        )
+        for event in events:
+            event.kind = f"{receipt.kind}_undone"
+        loan = None
+        if receipt.kind == "checkout":
+            loan = s.scalar(select(m.Loan).where(m.Loan.uuid == payload.get("loan_uuid")))
+        item = s.get(m.Item, events[0].item_id) if events and events[0].item_id else None
+        if loan is not None:
+            owner = s.get(m.Item, loan.item_id)
+            assert owner is not None
+            item = owner
+            scopes = [loan.branch_code, owner.home_branch_code, loan.return_branch_code]
+            s.delete(loan)
+            s.flush()
+            record_change(
+                s, "loan", loan.uuid, [x for x in [*scopes, ctx.branch] if x], op="delete"
+            )
+        if item is not None:
+            refold(ctx, item)
     elif receipt.kind == "renew":
         before = (receipt.result.get("data") or {}).get("before")
         loan = s.scalar(select(m.Loan).where(m.Loan.uuid == payload.get("loan_uuid")))

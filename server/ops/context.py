@@ -40,7 +40,12 @@ class OpContext:
         return self.device.branch_code
 
     def file(
-        self, kind: str, branches: list[str | None], summary: str, detail: dict[str, Any]
+        self,
+        kind: str,
+        branches: list[str | None],
+        summary: str,
+        detail: dict[str, Any],
+        subject_uuid: str | None = None,
     ) -> str:
         filed = file_exception(
             self.session,
@@ -50,6 +55,7 @@ class OpContext:
             {**detail, "op_id": self.op_id, "op_kind": self.kind, "device_id": self.device.id},
             device_id=self.device.id,
             op_id=self.op_id,
+            subject_uuid=subject_uuid,
         )
         self.exception_ids.append(filed.uuid)
         return filed.uuid

@@ -41,7 +41,7 @@ def test_clamp_never_crosses_the_floor(balance: int, delta: int, floor: int) -> 
 
 actions = st.lists(
     st.tuples(
-        st.sampled_from(["checkout", "return", "adjust", "advance", "amnesty"]),
+        st.sampled_from(["checkout", "return", "adjust", "advance", "amnesty", "undo"]),
         st.integers(0, 1),  # which reader
         st.sampled_from(BARCODES),
         st.integers(-80, 40),  # adjustment / days to advance
@@ -64,19 +64,22 @@ def test_ledger_floor_and_single_open_loan(steps) -> None:
                 for n in ("甲一", "乙二")
             ]
         current = profile
+        last_op: str | None = None
         for action, who, barcode, number in steps:
             try:
                 with current.sessions() as s, s.begin():
-                    if action == "checkout":
-                        circulation.checkout(
+                    if action == "undo" and last_op is not None:
+                        circulation.undo(s, current.clock, last_op, "test")
+                    elif action == "checkout":
+                        last_op = circulation.checkout(
                             s,
                             current.clock,
                             cards[who],
                             barcode,
                             override_reason="test" if number % 2 else None,
-                        )
+                        ).op_id
                     elif action == "return":
-                        circulation.return_item(s, current.clock, barcode)
+                        last_op = circulation.return_item(s, current.clock, barcode).op_id
                     elif action == "adjust":
                         reader = readers.reader_by_card(s, cards[who])
                         credit.adjust(s, current.clock, reader, number, "test")

@@ -362,3 +362,16 @@ def test_provisional_cards_are_unique_and_confirmable(branch: Profile) -> None:
     assert (confirmed.card, confirmed.card_provisional) == ("R0012345", False)
     third = register(branch, name="王五")
     assert third.card not in (first.card, second.card)
+
+
+def test_undo_renewal_restores_the_due_day(branch: Profile) -> None:
+    reader = register(branch)
+    with branch.sessions() as s, s.begin():
+        lent = circulation.checkout(s, branch.clock, reader.card, ITEMS[0])
+        renewed = circulation.renew(s, branch.clock, ITEMS[0])
+    with branch.sessions() as s, s.begin():
+        circulation.undo(s, branch.clock, renewed.op_id, "按错了")
+    with branch.sessions() as s:
+        loan = s.scalar(select(Loan).where(Loan.uuid == lent.loan.loan_uuid))
+        assert (loan.due_at, loan.renewals) == (lent.loan.due_at, 0)
+    assert ops(branch, "undo")[-1]["kind"] == "renew"

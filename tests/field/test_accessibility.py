@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -51,6 +52,19 @@ def _named(widget: QWidget, buddies: set[int]) -> bool:
     return isinstance(widget, QAbstractButton) and bool(widget.text().replace("&", "").strip())
 
 
+def unreachable_controls(page: QWidget) -> list[str]:
+    """Controls Tab can never reach (a keyboard-only or screen-reader user cannot use them)."""
+    offenders = []
+    for widget in page.findChildren(QWidget):
+        if not isinstance(widget, INTERACTIVE) or _is_part_of_composite(widget):
+            continue
+        if not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            offenders.append(
+                f"{type(widget).__name__} {widget.accessibleName() or widget.objectName()!r}"
+            )
+    return offenders
+
+
 def unnamed_controls(page: QWidget) -> list[str]:
     buddies = {id(label.buddy()) for label in page.findChildren(QLabel) if label.buddy()}
     offenders = []
@@ -73,6 +87,9 @@ def test_every_section_names_its_controls(qtbot, profile: Profile) -> None:
         offenders = unnamed_controls(page)
         if offenders:
             problems[key] = offenders
+        unreachable = unreachable_controls(page)
+        if unreachable:
+            problems[f"{key} (no Tab focus)"] = unreachable
     assert problems == {}, f"controls without an accessible name or labelled buddy: {problems}"
 
 
@@ -83,3 +100,14 @@ def test_checker_catches_an_unnamed_control(qtbot) -> None:
     named = QLineEdit(page)
     named.setAccessibleName("条码")
     assert unnamed_controls(page) == ["QLineEdit ''"]
+
+
+def test_checker_catches_a_control_tab_cannot_reach(qtbot) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    page = QWidget()
+    qtbot.addWidget(page)
+    button = QPushButton("保存", page)
+    assert unreachable_controls(page) == []
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    assert unreachable_controls(page) == ["QPushButton ''"]

@@ -17,7 +17,7 @@ def test_settings_pages_are_discovered(qtbot, profile: Profile) -> None:
     qtbot.addWidget(window)
     section = window.show_section("settings")
     titles = [section.tabs.tabText(i) for i in range(section.tabs.count())]
-    assert titles[:2] == ["常规", "备份"]
+    assert titles[:4] == ["常规", "备份", "U盘同步", "培训"]
 
 
 def test_font_size_is_saved_and_applied(qtbot, profile: Profile) -> None:

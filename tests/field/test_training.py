@@ -10,7 +10,7 @@ import pytest
 
 from app.errors import UserInputError
 from app.profile import open_profile
-from app.services import catalog, circulation, readers, training
+from app.services import catalog, circulation, labels, readers, training
 from tests.field.conftest import add_reader, run_cli
 
 TABLES = ("bib_record", "item", "reader", "loan", "credit_entry", "outbox", "app_setting")
@@ -42,7 +42,8 @@ def test_exercises_follow_real_work_and_reset_restores_demo(trainee) -> None:
     profile = trainee
     profile.engine.dispose()
     demo = dump(profile.db_path)
-    assert len(demo["item"]) == 53 and len(demo["reader"]) == 25
+    # The first village of the demo county (app.demo, seed 2020).
+    assert len(demo["item"]) == 65 and len(demo["reader"]) == 19
     assert not any(done(profile).values())
 
     with profile.sessions() as s, s.begin():
@@ -53,7 +54,12 @@ def test_exercises_follow_real_work_and_reset_restores_demo(trainee) -> None:
                 title="乡村振兴读本", isbn=training._isbn13("978710900000"), clc_class="F32"
             ),
         )
-        catalog.add_copies(s, profile.clock, bib.uuid, [catalog.CopyInput(barcode="20009990")])
+        added = catalog.add_copies(
+            s, profile.clock, bib.uuid, [catalog.CopyInput(barcode="20009990")]
+        )
+    assert done(profile)["catalogue"] and not done(profile)["label"]
+    with profile.sessions() as s, s.begin():  # what the labels screen does after printing
+        labels.mark_printed(s, profile.clock, [added.items[0].uuid])
     with profile.sessions() as s, s.begin():
         readers.register_reader(
             s, profile.clock, readers.ReaderInput(name="学员甲", card="TR0100", birth_year=1980)
@@ -61,7 +67,7 @@ def test_exercises_follow_real_work_and_reset_restores_demo(trainee) -> None:
     with profile.sessions() as s, s.begin():
         circulation.checkout(s, profile.clock, "TR0100", "20009990")
     state = done(profile)
-    assert state["catalogue"] and state["register"] and state["lend"]
+    assert state["catalogue"] and state["label"] and state["register"] and state["lend"]
     assert not state["return_late"] and not state["sync"]
 
     # Returning on time does not count; moving the date past the due date and returning does.
@@ -137,3 +143,9 @@ def test_server_mode_guard() -> None:
         training.check_server_mode(True, {})  # a server that does not say so is production
     with pytest.raises(UserInputError):
         training.check_server_mode(False, {"training": True})
+
+
+def test_selftest_command() -> None:
+    code, data, err = run_cli("shuwu", "selftest", "--json")
+    assert code == 0, err
+    assert data["ok"] and data["label_pdf"] and "settings" in data["sections"]

@@ -135,8 +135,22 @@ class Client:
                 return out, cursor
 
 
+_engines: dict[str, Any] = {}
+
+
+def device_code(db_url: str, branch: str) -> str:
+    """A one-time code made in-process (the CLI path is tested on its own; this is faster)."""
+    from server.db import make_engine, session_factory, writer
+    from server.devices import add_device
+
+    if db_url not in _engines:
+        _engines[db_url] = make_engine(db_url)
+    with writer(session_factory(_engines[db_url])) as session:
+        return add_device(session, branch).code
+
+
 def enrol(proc: serverproc.ServerProcess, branch: str) -> Client:
-    code = proc.cli("device", "add", "--branch", branch, "--json")["code"]
+    code = device_code(proc.db_url, branch)
     r = requests.post(
         proc.base_url + "/v1/enrol",
         json={"code": code, "device_name": "test", "client_time": "2026-01-01T00:00:00Z"},

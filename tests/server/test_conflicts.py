@@ -232,3 +232,40 @@ def test_return_renew_and_undo(server: serverproc.ServerProcess) -> None:
     assert last["op"] == "delete"
     items = [c["data"] for c in feed if c["uuid"] == item["item_uuid"]]
     assert items[-1]["status"] == "available"
+
+
+def test_lent_returned_then_lent_elsewhere_is_no_conflict(
+    server: serverproc.ServerProcess,
+) -> None:
+    """X lends on the 3rd and gets it back on the 4th; Y lends it on the 5th and syncs first."""
+    x = enrol(server, "CW01")
+    y = enrol(server, "DH01")
+    ops, title = new_title(x)
+    rx_op, reader_x = new_reader(x)
+    x.push([*ops, rx_op])
+    ry_op, reader_y = new_reader(y)
+    y.push([ry_op])
+    item = title["items"][0]
+    lend_y = _checkout(y, item, reader_y, "2026-06-05T09:00:00Z", "2026-07-05T09:00:00Z")
+    y.push([lend_y])
+    lend_x = _checkout(x, item, reader_x, "2026-06-03T09:00:00Z", "2026-07-03T09:00:00Z")
+    back_x = x.op(
+        "return",
+        {
+            "loan_uuid": lend_x["payload"]["loan_uuid"],
+            "item_uuid": item["item_uuid"],
+            "barcode": item["barcode"],
+            "branch": "CW01",
+            "returned_at": "2026-06-04T09:00:00Z",
+            "in_transit_to": None,
+        },
+    )
+    x.push([lend_x, back_x])
+    loans = _loans(x, item["item_uuid"])
+    mine = loans[lend_x["payload"]["loan_uuid"]]
+    assert mine["returned_at"] == "2026-06-04T09:00:00Z" and mine["closed_by"] == "return"
+    assert loans[lend_y["payload"]["loan_uuid"]]["returned_at"] is None
+    open_rows = server.cli("exceptions", "--json")["exceptions"]
+    assert not [e for e in open_rows if item["barcode"] in e["summary"]]
+    items = [c["data"] for c in y.all_changes()[0] if c["uuid"] == item["item_uuid"]]
+    assert items[-1]["status"] == "on_loan" and items[-1]["current_branch"] == "DH01"

@@ -182,7 +182,10 @@ def test_bad_payload_is_rejected_with_a_receipt(server: serverproc.ServerProcess
     results = client.push(ops)
     assert [r["status"] for r in results] == ["rejected", "rejected", "applied"]
     assert [r["error"] for r in results[:2]] == ["bad_payload", "unknown_kind"]
-    assert [r["status"] for r in client.push(ops)] == ["duplicate"] * 3
+    replay = client.push(ops)
+    assert [r["status"] for r in replay] == ["rejected", "rejected", "duplicate"]
+    assert [r["error"] for r in replay[:2]] == ["bad_payload", "unknown_kind"]
+    assert replay[2]["original_status"] == "applied"
 
 
 def test_provisional_card_kept_or_replaced_and_published(server: serverproc.ServerProcess) -> None:

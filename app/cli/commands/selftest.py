@@ -20,7 +20,27 @@ def register(subparsers: Any) -> None:
     add_command(subparsers, "selftest", _("check that this installation works, then exit"), run)
 
 
-def render_test_label(target: Path) -> None:
+def render_test_label(target: Path) -> str:
+    """One spine label through the real label pipeline (shipped template, CJK font, barcode).
+
+    Returns the template used; falls back to a bare reportlab label if the labels package is
+    missing from this build.
+    """
+    try:
+        from app.printing.layout import LabelData
+        from app.printing.templates import list_templates
+        from app.services.labels import build_layouts, write_output
+    except ImportError:
+        _bare_label(target)
+        return "reportlab"
+    template = next(t for t in list_templates(None) if t.name.startswith("roll-50x30"))
+    data = LabelData("T0000001", "I247.5/12", "书屋自检", title="平凡的世界")
+    layouts = build_layouts([data], template.default_kind, template)
+    write_output(layouts, template, target)
+    return template.name
+
+
+def _bare_label(target: Path) -> None:
     """A 50×30 mm label: Chinese title, call number and a Code 128 barcode."""
     from reportlab.graphics.barcode import code128
     from reportlab.lib.units import mm
@@ -71,7 +91,7 @@ def run(ctx: CliContext) -> CommandResult:
         try:
             sections = _open_window(folder / "profile")
             pdf = folder / "label.pdf"
-            render_test_label(pdf)
+            template = render_test_label(pdf)
             pdf_ok = pdf.read_bytes().startswith(b"%PDF")
         except ShuwuError:
             raise
@@ -81,7 +101,7 @@ def run(ctx: CliContext) -> CommandResult:
                     "Self-test failed: {error}. Reinstall Shuwu or send this message to the county."
                 ).format(error=f"{type(exc).__name__}: {exc}")
             ) from exc
-    data = {"ok": pdf_ok, "sections": sections, "label_pdf": pdf_ok}
+    data = {"ok": pdf_ok, "sections": sections, "label_pdf": pdf_ok, "template": template}
     text = _("Self-test passed: {count} sections opened, label PDF rendered.").format(
         count=len(sections)
     )

@@ -6,6 +6,7 @@ from alembic import context
 import app.models.catalog  # noqa: F401
 import app.models.circulation  # noqa: F401
 import app.models.core  # noqa: F401
+import app.models.reports  # noqa: F401
 from app.models import Base
 from app.models.base import alembic_include_name
 

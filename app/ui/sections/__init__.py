@@ -1,4 +1,6 @@
-"""Main-window sections. Each module here defines ``SECTION = SectionSpec(...)``.
+"""Main-window sections. Module ``<key>.py`` here defines ``SECTION = SectionSpec(key=...)``.
+
+Modules are imported only when their section is first shown, so start-up stays fast.
 
 The navigation lists every key in ``NAVIGATION``; a key whose module is missing shows a plain
 "not built yet" page, never fake data.
@@ -7,7 +9,7 @@ The navigation lists every key in ``NAVIGATION``; a key whose module is missing 
 from __future__ import annotations
 
 import importlib
-import pkgutil
+import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -35,11 +37,15 @@ class SectionSpec:
     shortcut: str = ""
 
 
+def load(key: str) -> SectionSpec | None:
+    """The section's spec, importing its module now; None when it is not built."""
+    if importlib.util.find_spec(f"{__name__}.{key}") is None:
+        return None
+    spec = getattr(importlib.import_module(f"{__name__}.{key}"), "SECTION", None)
+    return spec if isinstance(spec, SectionSpec) else None
+
+
 def discover() -> dict[str, SectionSpec]:
-    specs: dict[str, SectionSpec] = {}
-    for info in pkgutil.iter_modules(__path__):
-        module = importlib.import_module(f"{__name__}.{info.name}")
-        spec = getattr(module, "SECTION", None)
-        if isinstance(spec, SectionSpec):
-            specs[spec.key] = spec
-    return specs
+    """Every built section (imports them all: for tests and tools, not start-up)."""
+    specs = {key: load(key) for key, _title in NAVIGATION}
+    return {key: spec for key, spec in specs.items() if spec is not None}

@@ -501,7 +501,9 @@ class CirculationPage(QWidget):
     # -- feedback -------------------------------------------------------------------------
 
     def done(self, result: ScanResult) -> None:
-        self.last_scan = result if result.kind in ("checkout", "return") else self.last_scan
+        self.last_scan = (
+            result if result.kind in ("checkout", "return", "renew") else self.last_scan
+        )
         self.undo_button.setEnabled(self.last_scan is not None)
         self.pending_override = None
         self.override_button.setEnabled(False)

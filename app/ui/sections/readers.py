@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from app.errors import ShuwuError
 from app.services import readers
@@ -52,17 +53,27 @@ def _status_label(code: str) -> str:
     return {"active": _("Active"), "blocked": _("Blocked")}.get(code, code)
 
 
-def reader_card_printer() -> Callable[..., Any] | None:
-    """The labels module's reader-card PDF writer, when it is installed in this build."""
-    for module_name in ("app.services.labels", "app.printing.reader_cards"):
-        try:
-            module = importlib.import_module(module_name)
-        except ImportError:
-            continue
-        fn = getattr(module, "write_reader_cards", None)
-        if callable(fn):
-            return fn  # type: ignore[no-any-return]
-    return None
+READER_CARD_TEMPLATE = "a4-2x5-card-85.6x54"
+
+
+def reader_card_printer() -> Callable[[Session, Path, list[str], Path], Any] | None:
+    """The labels module's reader-card output (app.services.labels), when this build has it."""
+    try:
+        labels = importlib.import_module("app.services.labels")
+        templates = importlib.import_module("app.printing.templates")
+    except ImportError:
+        return None
+    needed = ("reader_card_data", "build_layouts", "write_output")
+    if not all(hasattr(labels, name) for name in needed) or not hasattr(templates, "load_template"):
+        return None
+
+    def write(session: Session, home: Path, cards: list[str], out: Path) -> Any:
+        template = templates.load_template(READER_CARD_TEMPLATE, home)
+        data = labels.reader_card_data(session, cards)
+        layouts = labels.build_layouts(data, "reader", template)
+        return labels.write_output(layouts, template, out)
+
+    return write
 
 
 class ReaderForm(QDialog):
@@ -297,7 +308,7 @@ class ReadersPage(QWidget):
 
         def job(_control: Any) -> Any:
             with profile.sessions() as s:
-                return printer(s, [reader.uuid], Path(path))
+                return printer(s, profile.home, [reader.card], Path(path))
 
         self.ctx.tasks.run(
             job,

@@ -64,6 +64,10 @@
       <translation>这次扫描已经撤销过了。</translation>
     </message>
     <message>
+      <source>The loan has changed since that renewal; it cannot be undone.</source>
+      <translation>这笔借阅在续借之后又有变动，不能撤销这次续借。</translation>
+    </message>
+    <message>
       <source>That loan has already been returned; return scans cannot be undone this way.</source>
       <translation>这笔借阅已经还了，不能这样撤销。</translation>
     </message>
@@ -78,10 +82,6 @@
     <message>
       <source>This reader's card is blocked.</source>
       <translation>该读者证已停用。</translation>
-    </message>
-    <message>
-      <source>A renewal cannot be undone; renew again or return the book.</source>
-      <translation>续借不能撤销；可以再次续借或直接还书。</translation>
     </message>
     <message>
       <source>{code} is the book's ISBN (the barcode printed on the cover), not the library's barcode. Scan the library's barcode label instead.</source>

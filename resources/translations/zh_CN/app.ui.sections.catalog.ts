@@ -69,7 +69,7 @@
     </message>
     <message>
       <source>Title</source>
-      <translation>标题</translation>
+      <translation>题名</translation>
     </message>
     <message>
       <source>Author</source>

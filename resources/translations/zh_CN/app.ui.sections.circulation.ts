@@ -165,7 +165,7 @@
     </message>
     <message>
       <source>Title</source>
-      <translation>标题</translation>
+      <translation>题名</translation>
     </message>
     <message>
       <source>Due</source>

@@ -19,5 +19,29 @@
       <source>include resolved ones</source>
       <translation>包括已处理的</translation>
     </message>
+    <message>
+      <source>mark this exception as handled</source>
+      <translation>将此异常标记为已处理</translation>
+    </message>
+    <message>
+      <source>what was done (with --resolve)</source>
+      <translation>处理说明（与 --resolve 一起用）</translation>
+    </message>
+    <message>
+      <source>handled by staff</source>
+      <translation>已由工作人员处理</translation>
+    </message>
+    <message>
+      <source>Exception {uuid} resolved.</source>
+      <translation>异常 {uuid} 已处理。</translation>
+    </message>
+    <message>
+      <source>No exception {uuid}</source>
+      <translation>没有异常 {uuid}</translation>
+    </message>
+    <message>
+      <source>Exception {uuid} is already resolved</source>
+      <translation>异常 {uuid} 已经处理过</translation>
+    </message>
   </context>
 </TS>

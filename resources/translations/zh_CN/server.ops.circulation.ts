@@ -8,10 +8,6 @@
       <translation>扫描了未知条码 {barcode}（{kind}），记录已保留在此</translation>
     </message>
     <message>
-      <source>The checkout arrived; the return closed its loan</source>
-      <translation>借出记录已到达，归还已关闭该借阅</translation>
-    </message>
-    <message>
       <source>Copy {barcode}, recorded as {status}, was scanned at {branch}</source>
       <translation>登记为{status}的图书 {barcode} 在 {branch} 被扫描</translation>
     </message>
@@ -26,14 +22,6 @@
     <message>
       <source>Copy {barcode}: implausible due date {due}</source>
       <translation>图书 {barcode}：应还日期 {due} 不合理</translation>
-    </message>
-    <message>
-      <source>Copy {barcode} was lent at {a} and at {b} while offline; both loans are kept, the earlier one is closed</source>
-      <translation>图书 {barcode} 离线时在 {a} 和 {b} 都被借出；两条借阅均已保留，较早的一条已关闭</translation>
-    </message>
-    <message>
-      <source>Copy {barcode} was returned at {branch} before its loan reached the county; the return is kept</source>
-      <translation>图书 {barcode} 在借出记录到达县馆之前已在 {branch} 归还；归还记录已保留</translation>
     </message>
     <message>
       <source>Renewal of copy {barcode} for a loan the county does not know</source>

@@ -2,7 +2,7 @@
 
 Revision ID: s0001_initial
 Revises: 
-Create Date: 2026-11-24 17:15:34.073744
+Create Date: 2026-11-24 17:25:29.527789
 """
 
 from alembic import op
@@ -226,6 +226,7 @@ def upgrade() -> None:
     sa.Column('detail', sa.JSON(), nullable=False),
     sa.Column('device_id', sa.Integer(), nullable=True),
     sa.Column('op_id', sa.String(length=36), nullable=True),
+    sa.Column('subject_uuid', sa.String(length=36), nullable=True),
     sa.Column('created_at', app.models.base.UTCDateTime(), nullable=False),
     sa.Column('resolved_at', app.models.base.UTCDateTime(), nullable=True),
     sa.Column('resolution', sa.Text(), nullable=True),
@@ -235,6 +236,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('exception', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_exception_kind'), ['kind'], unique=False)
+        batch_op.create_index(batch_op.f('ix_exception_subject_uuid'), ['subject_uuid'], unique=False)
 
     op.create_table('item',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -358,6 +360,7 @@ def downgrade() -> None:
 
     op.drop_table('item')
     with op.batch_alter_table('exception', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_exception_subject_uuid'))
         batch_op.drop_index(batch_op.f('ix_exception_kind'))
 
     op.drop_table('exception')

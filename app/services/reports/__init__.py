@@ -1,0 +1,78 @@
+"""Statistics and reports (Qt-free): compute, chart specs, export, activities log.
+
+Entry points: ``branch_report`` (the branch's own database), ``compute_report`` over any
+``ReportSource`` (the county server builds one over its tables), ``export_report``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from app.clock import Clock
+from app.services import settings
+from app.services.progress import Progress
+from app.services.reports.compute import (
+    compute_report,
+    make_period,
+    parse_age_bands,
+    year_period,
+)
+from app.services.reports.model import DEFAULT_AGE_BANDS, IndicatorSettings, Report
+from app.services.reports.source import ReportSource, client_source
+
+# Profile settings (app_setting) the reports read.
+AGE_BANDS_KEY = "report_age_bands"
+POPULATION_KEY = "report_population"
+NEW_BOOKS_TARGET_KEY = "report_new_books_per_capita_target"
+
+
+def report_settings(session: Session) -> tuple[str, IndicatorSettings]:
+    """The configured age bands (text) and evaluation settings of this profile."""
+    bands = settings.get(session, AGE_BANDS_KEY) or ",".join(b.label for b in DEFAULT_AGE_BANDS)
+    population = int(settings.get_float(session, POPULATION_KEY, 0)) or None
+    target = settings.get_float(session, NEW_BOOKS_TARGET_KEY, 0.0) or None
+    return bands, IndicatorSettings(population, target)
+
+
+def branch_report(
+    session: Session,
+    clock: Clock,
+    start: date | str | None,
+    end: date | str | None,
+    *,
+    branch: str | None = "",
+    age_bands: str | None = None,
+    top_n: int = 10,
+    progress: Progress | None = None,
+) -> Report:
+    """The report of this profile's branch (``branch=""``), another branch, or all (None)."""
+    period = make_period(start, end)
+    bands_text, indicator_settings = report_settings(session)
+    bands = parse_age_bands(age_bands if age_bands is not None else bands_text)
+    if branch == "":
+        branch = settings.get(session, settings.BRANCH_CODE) or None
+    return compute_report(
+        client_source(session),
+        period,
+        clock,
+        branch=branch,
+        age_bands=bands,
+        top_n=top_n,
+        indicator_settings=indicator_settings,
+        progress=progress,
+    )
+
+
+__all__ = [
+    "Report",
+    "ReportSource",
+    "branch_report",
+    "client_source",
+    "compute_report",
+    "make_period",
+    "parse_age_bands",
+    "report_settings",
+    "year_period",
+]

@@ -1,0 +1,155 @@
+"""Drawing a report ChartSpec with QPainter (the PDF draws the same spec with reportlab)."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from app.services.reports.tables import PALETTE, ChartSpec
+from app.ui.i18n import _
+
+LEGEND_WIDTH = 190
+
+
+def _nice_step(value: float) -> int:
+    """A whole-number grid step so that four steps cover ``value`` (counts are integers)."""
+    raw = max(value / 4, 1)
+    exp = 10 ** math.floor(math.log10(raw))
+    for step in (1, 2, 5, 10):
+        if raw <= step * exp:
+            return int(step * exp)
+    return int(10 * exp)
+
+
+class ChartWidget(QWidget):
+    def __init__(self, spec: ChartSpec | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.spec = spec
+        self.setMinimumSize(380, 240)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self._describe()
+
+    def set_spec(self, spec: ChartSpec) -> None:
+        self.spec = spec
+        self._describe()
+        self.update()
+
+    def _describe(self) -> None:
+        # Screen readers get the figures as text.
+        if self.spec is None:
+            self.setAccessibleName(_("Chart"))
+            return
+        parts = [self.spec.title]
+        for series in self.spec.series:
+            values = ", ".join(
+                f"{c} {int(v)}" for c, v in zip(self.spec.categories, series.values, strict=True)
+            )
+            parts.append(f"{series.name}: {values}")
+        self.setAccessibleName(self.spec.title)
+        self.setAccessibleDescription("; ".join(parts))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), QColor("white"))
+        spec = self.spec
+        if spec is None:
+            return
+        font = QFont(self.font())
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor("#222"))
+        painter.drawText(
+            QRectF(8, 4, self.width() - 16, 22), Qt.AlignmentFlag.AlignLeft, spec.title
+        )
+        painter.setFont(self.font())
+        area = QRectF(44, 32, self.width() - 44 - LEGEND_WIDTH - 10, self.height() - 32 - 34)
+        if spec.empty:
+            painter.setPen(QColor("#888"))
+            painter.drawText(QRectF(self.rect()), Qt.AlignmentFlag.AlignCenter, _("No data"))
+            return
+        if spec.kind == "pie":
+            self._pie(painter, spec, area)
+        else:
+            self._bars(painter, spec, area)
+        painter.end()
+
+    def _legend(self, painter: QPainter, labels: list[str]) -> None:
+        x = self.width() - LEGEND_WIDTH + 5
+        y = 34.0
+        metrics = painter.fontMetrics()
+        for i, label in enumerate(labels):
+            painter.fillRect(QRectF(x, y + 3, 12, 12), QColor(PALETTE[i % len(PALETTE)]))
+            painter.setPen(QColor("#222"))
+            text = metrics.elidedText(label, Qt.TextElideMode.ElideRight, LEGEND_WIDTH - 28)
+            painter.drawText(
+                QRectF(x + 18, y, LEGEND_WIDTH - 25, 18), Qt.AlignmentFlag.AlignVCenter, text
+            )
+            y += 20
+
+    def _bars(self, painter: QPainter, spec: ChartSpec, area: QRectF) -> None:
+        step = _nice_step(max(v for s in spec.series for v in s.values))
+        top = step * 4
+        painter.setPen(QPen(QColor("#ccc"), 1))
+        for k in range(5):
+            y = area.bottom() - area.height() * k / 4
+            painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
+            painter.setPen(QColor("#555"))
+            painter.drawText(
+                QRectF(0, y - 9, area.left() - 4, 18),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                str(step * k),
+            )
+            painter.setPen(QPen(QColor("#ccc"), 1))
+        groups = len(spec.categories)
+        group_w = area.width() / max(groups, 1)
+        metrics = painter.fontMetrics()
+        widest = max(metrics.horizontalAdvance(c) for c in spec.categories) + 6
+        # Few categories (age bands): show every label, shortened; many (months): skip some.
+        every = 1 if groups <= 8 else max(1, math.ceil(widest / group_w))
+        bar_w = group_w * 0.8 / len(spec.series)
+        for g, category in enumerate(spec.categories):
+            x0 = area.left() + g * group_w + group_w * 0.1
+            for i, series in enumerate(spec.series):
+                h = area.height() * series.values[g] / top
+                painter.fillRect(
+                    QRectF(x0 + i * bar_w, area.bottom() - h, bar_w - 1, h),
+                    QColor(PALETTE[i % len(PALETTE)]),
+                )
+            if g % every:
+                continue
+            painter.setPen(QColor("#333"))
+            span = group_w if groups <= 8 else group_w * 3
+            label = metrics.elidedText(category, Qt.TextElideMode.ElideRight, int(span))
+            painter.drawText(
+                QRectF(
+                    area.left() + g * group_w + (group_w - span) / 2, area.bottom() + 2, span, 18
+                ),
+                Qt.AlignmentFlag.AlignHCenter,
+                label,
+            )
+        self._legend(painter, [s.name for s in spec.series])
+
+    def _pie(self, painter: QPainter, spec: ChartSpec, area: QRectF) -> None:
+        values = spec.series[0].values
+        total = sum(values)
+        side = min(area.width(), area.height())
+        box = QRectF(area.left(), area.top(), side, side)
+        start = 90 * 16
+        for i, value in enumerate(values):
+            span = -round(360 * 16 * value / total)
+            painter.setBrush(QColor(PALETTE[i % len(PALETTE)]))
+            painter.setPen(QPen(QColor("white"), 1))
+            painter.drawPie(box, start, span)
+            start += span
+        self._legend(
+            painter,
+            [
+                f"{c} {int(v)} ({v / total:.0%})"
+                for c, v in zip(spec.categories, values, strict=True)
+            ],
+        )

@@ -1,0 +1,173 @@
+"""Workload 8: 300 devices pushing at once against the server on PostgreSQL, 100 ops each.
+
+Each device pushes one batch of 100 ops (reader registrations plus a checkout and a return of
+its own items), all devices concurrently through a thread pool. Reports ops/s and the p99
+latency of a push, then checks that the server holds exactly one receipt per op: nothing lost,
+nothing applied twice.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import threading
+import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime, timedelta
+
+import requests
+from sqlalchemy import func, select, text
+
+from app.demo import generate
+from bench.results import Figure
+from bench.workloads.common import BenchContext, median, percentile
+from server import models as m
+from server.db import make_engine, session_factory
+from server.devices import add_device
+from server.migrate import upgrade
+from server.seed import seed_county
+from tests.serverproc import PG_BASE, ServerProcess
+
+FULL_DEVICES = 300
+OPS = 100
+SCHEMA = "shuwu_bench"
+
+
+def _pg_url() -> str | None:
+    engine = make_engine(PG_BASE)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE"))
+            conn.execute(text(f"CREATE SCHEMA {SCHEMA}"))
+    except Exception:
+        return None
+    finally:
+        engine.dispose()
+    return f"{PG_BASE}?options=-csearch_path%3D{SCHEMA}"
+
+
+def _ops(device_no: int, items: list[tuple[str, str]], readers: list[tuple[str, str]]):
+    now = datetime.now(UTC)
+    ops = []
+    seq = 0
+
+    def add(kind: str, payload: dict[str, object]) -> None:
+        nonlocal seq
+        seq += 1
+        ops.append({"seq": seq, "op_id": str(uuid.uuid4()), "kind": kind, "payload": payload,
+                    "device_wall_ms": int(now.timestamp() * 1000) + seq})  # fmt: skip
+
+    item_uuid, barcode = items[device_no]
+    reader_uuid, card = readers[device_no % len(readers)]
+    loan = str(uuid.uuid4())
+    due = (now + timedelta(days=30)).isoformat()
+    add("checkout", {"loan_uuid": loan, "item_uuid": item_uuid, "barcode": barcode,
+                     "reader_uuid": reader_uuid, "card": card, "branch": "LC",
+                     "checkout_at": now.isoformat(), "due_at": due,
+                     "override_reason": None})  # fmt: skip
+    add(
+        "return",
+        {
+            "loan_uuid": loan,
+            "item_uuid": item_uuid,
+            "barcode": barcode,
+            "branch": "LC",
+            "returned_at": (now + timedelta(minutes=5)).isoformat(),
+            "in_transit_to": None,
+        },
+    )
+    while seq < OPS:
+        add("reader_upsert", {"reader_uuid": str(uuid.uuid4()),
+                              "card": f"B{device_no:03d}{seq:04d}", "card_provisional": False,
+                              "name": "压测读者", "gender": "U", "birth_year": None,
+                              "age_band": None, "phone": None, "reader_type": "adult",
+                              "home_branch": "LC", "status": "active"})  # fmt: skip
+    return ops
+
+
+def _raw_pg_rows_per_s(url: str, rows: int) -> float:
+    """Baseline: raw executemany of receipt-sized rows into a PostgreSQL table, one commit."""
+    engine = make_engine(url)
+    data = [{"a": str(uuid.uuid4()), "b": n, "c": "x" * 64} for n in range(rows)]
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE raw_bench (a text primary key, b int, c text)"))
+    start = time.perf_counter()
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO raw_bench VALUES (:a, :b, :c)"), data)
+    seconds = time.perf_counter() - start
+    with engine.begin() as conn:
+        conn.execute(text("DROP TABLE raw_bench"))
+    engine.dispose()
+    return rows / seconds
+
+
+def run(ctx: BenchContext) -> list[Figure]:
+    devices_n = FULL_DEVICES // 10 if ctx.quick else FULL_DEVICES
+    url = _pg_url()
+    if url is None:
+        return [Figure("server under load", "ops/s", 0, "ops/s", "—", 0, "nothing lost", None,
+                       "PostgreSQL on 127.0.0.1:5432 did not answer: not measured")]  # fmt: skip
+    engine = make_engine(url)
+    upgrade(engine)
+    sessions = session_factory(engine)
+    with sessions() as session, session.begin():
+        seed_county(session, generate(seed=9, titles=400, items=devices_n + 50, readers=200,
+                                      loans=0, villages_per_township=1))  # fmt: skip
+        items = [(u, b) for u, b in session.execute(select(m.Item.uuid, m.Item.barcode))]
+        readers = [(u, c) for u, c in session.execute(select(m.Reader.uuid, m.Reader.card))]
+        codes = [add_device(session, "LC").code for _ in range(devices_n)]
+    server = ServerProcess(url, init=False)
+    base = server.start()
+    try:
+        http = requests.Session()
+        adapter = requests.adapters.HTTPAdapter(pool_connections=64, pool_maxsize=64)
+        http.mount("http://", adapter)
+        devices = []
+        for code in codes:
+            r = http.post(f"{base}/v1/enrol", json={"code": code, "device_name": "bench",
+                                                    "client_time": datetime.now(UTC).isoformat()},
+                          timeout=30)  # fmt: skip
+            r.raise_for_status()
+            devices.append(r.json())
+        latencies: list[float] = []
+        lock = threading.Lock()
+        statuses: dict[str, int] = {}
+
+        def push(n: int) -> None:
+            dev = devices[n]
+            body = gzip.compress(json.dumps({
+                "device_id": dev["device_id"], "epoch": dev["epoch"], "clock_offset_ms": 0,
+                "ops": _ops(n, items, readers)}).encode())  # fmt: skip
+            start = time.perf_counter()
+            r = http.post(f"{base}/v1/ops/push", data=body, timeout=900, headers={
+                "Authorization": f"Bearer {dev['token']}", "Content-Encoding": "gzip",
+                "Content-Type": "application/json"})  # fmt: skip
+            elapsed = time.perf_counter() - start
+            r.raise_for_status()
+            with lock:
+                latencies.append(elapsed)
+                for result in r.json()["results"]:
+                    statuses[result["status"]] = statuses.get(result["status"], 0) + 1
+
+        start = time.perf_counter()
+        with ThreadPoolExecutor(max_workers=devices_n) as pool:
+            list(pool.map(push, range(devices_n)))
+        seconds = time.perf_counter() - start
+    finally:
+        server.stop()
+    with sessions() as session:
+        receipts = session.scalar(select(func.count()).select_from(m.OpReceipt)) or 0
+    engine.dispose()
+    total = devices_n * OPS
+    lost_or_doubled = receipts != total
+    note = (f"{devices_n} devices × {OPS} ops in {seconds:.1f} s; receipts {receipts:,} of "
+            f"{total:,}; statuses {statuses}; median push {median(latencies):.2f} s")  # fmt: skip
+    raw = _raw_pg_rows_per_s(url, total)
+    return [
+        Figure("server under load (PostgreSQL)", "throughput", total / seconds, "ops/s",
+               "raw PostgreSQL executemany rows/s", raw,
+               "nothing lost", not lost_or_doubled, note),
+        Figure("server under load (PostgreSQL)", "push p99", percentile(latencies, 0.99), "s",
+               "—", 0, "—", None, note),
+    ]  # fmt: skip
