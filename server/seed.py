@@ -172,6 +172,21 @@ def seed_county(session: Session, county: Any) -> dict[str, int]:
         for x in new_loans
     ]
     _bulk(session, m.Loan, loans)
+    # Returns are facts on the copy's timeline (server/ops/timeline.py replays them).
+    returned = [
+        {
+            "item_id": row["item_id"],
+            "barcode": None,
+            "kind": "return",
+            "loan_uuid": row["uuid"],
+            "branch_code": row["return_branch_code"],
+            "at": row["returned_at"],
+            "payload": {},
+        }
+        for row in loans
+        if row["returned_at"] is not None
+    ]
+    _bulk(session, m.CircEvent, returned)
     changes: list[dict[str, Any]] = []
 
     def add(entity: str, uuid: str, scope: str | None) -> None:
