@@ -16,9 +16,6 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from pypinyin import Style, pinyin
-from pypinyin.phrases_dict import phrases_dict
-
 MAX_VARIANTS = 8
 # More readings than this per character are rare literary ones (和 huo/hu…) and only crowd out
 # useful variants.
@@ -47,14 +44,29 @@ def _toneless(syllable: str) -> str:
 @cache
 def char_readings(ch: str) -> tuple[str, ...]:
     """Toneless readings of one Han character, commonest first (``长`` → zhang, chang)."""
+    from pypinyin import Style, pinyin
+
     found = pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")
     readings = found[0] if found else []
     return tuple(dict.fromkeys(r for r in readings if r))[:_READINGS_PER_CHAR]
 
 
-# Two-character starts of every phrase: one set lookup rules out most positions before any
-# longer slice is tried, which keeps the greedy match cheap.
-_PHRASE_STARTS = frozenset(word[:2] for word in phrases_dict if len(word) >= 2)
+@cache
+def _phrases() -> dict[str, list[list[str]]]:
+    # Loaded on first use, not at import: the phrase table costs about a second, which the
+    # app's start-up must not pay.
+    from pypinyin.phrases_dict import phrases_dict
+
+    return dict(phrases_dict)
+
+
+@cache
+def _phrase_starts() -> frozenset[str]:
+    """Two-character starts of every phrase: one set lookup rules out most positions before
+    any longer slice is tried, which keeps the greedy match cheap."""
+    return frozenset(word[:2] for word in _phrases() if len(word) >= 2)
+
+
 _phrase_cache: dict[str, tuple[str, ...]] = {}
 
 
@@ -62,7 +74,7 @@ def _phrase(word: str) -> tuple[str, ...] | None:
     cached = _phrase_cache.get(word)
     if cached is not None:
         return cached
-    readings = phrases_dict.get(word)
+    readings = _phrases().get(word)
     if readings is None:
         return None
     cached = _phrase_cache[word] = tuple(_toneless(r[0]) for r in readings)
@@ -75,7 +87,7 @@ def _likely_readings(run: str) -> list[str]:
     i = 0
     n = len(run)
     while i < n:
-        if run[i : i + 2] in _PHRASE_STARTS:
+        if run[i : i + 2] in _phrase_starts():
             for size in range(min(_LONGEST_PHRASE, n - i), 1, -1):
                 phrase = _phrase(run[i : i + size])
                 if phrase is not None and len(phrase) == size:

@@ -1,73 +1,35 @@
 """Pure rules the catalogue needs: ISBN, scanner input, 中图法 classes, call numbers, search keys.
 
-Qt-free and database-free. Kept small on purpose: when the shared helpers in app/domain cover
-the same ground, this module should delegate to them.
+Qt-free and database-free. ISBN, 中图法 tables and pinyin come from app.domain; what stays here
+is what only the catalogue needs (scan de-duplication, class validation for the picker, call
+numbers as the catalogue stores them, bigram tokens for short searches).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
-from itertools import product
 
+from app.domain import clc
+from app.domain import isbn as domain_isbn
+from app.domain.pinyin import search_keys
 from app.i18n import _
 
-# --- ISBN -----------------------------------------------------------------------------------
+# --- ISBN and scanner input: the shared rules of app.domain.isbn ----------------------------
 
-_ISBN_CHARS = re.compile(r"[\s\-‐‑–—]")
-
-
-def isbn13_check_digit(first12: str) -> str:
-    total = sum(int(d) * (1 if i % 2 == 0 else 3) for i, d in enumerate(first12))
-    return str((10 - total % 10) % 10)
-
-
-def isbn10_check_digit(first9: str) -> str:
-    total = sum(int(d) * (10 - i) for i, d in enumerate(first9))
-    check = (11 - total % 11) % 11
-    return "X" if check == 10 else str(check)
+isbn13_check_digit = domain_isbn.isbn13_check_digit
+isbn10_check_digit = domain_isbn.isbn10_check_digit
+clean_scan = domain_isbn.clean_scan
+looks_like_isbn = domain_isbn.looks_like_isbn
 
 
 def normalise_isbn(raw: str) -> str | None:
     """ISBN-10 or ISBN-13 (hyphens/spaces allowed, EAN add-on dropped) → ISBN-13, else None."""
-    text = _ISBN_CHARS.sub("", raw).upper()
-    # A scanner reading the price add-on gives 13 + 2 or 13 + 5 digits.
-    if len(text) in (15, 18) and text.isdigit() and text[:3] in ("978", "979"):
-        text = text[:13]
-    if len(text) == 13 and text.isdigit() and text[:3] in ("978", "979"):
-        return text if isbn13_check_digit(text[:12]) == text[12] else None
-    if len(text) == 10 and text[:9].isdigit() and (text[9].isdigit() or text[9] == "X"):
-        if isbn10_check_digit(text[:9]) != text[9]:
-            return None
-        body = "978" + text[:9]
-        return body + isbn13_check_digit(body)
-    return None
-
-
-def looks_like_isbn(raw: str) -> bool:
-    """Shaped like an ISBN (whether or not the check digit is right)."""
-    text = _ISBN_CHARS.sub("", raw).upper()
-    if len(text) in (13, 15, 18) and text.isdigit() and text[:3] in ("978", "979"):
-        return True
-    return len(text) == 10 and text[:9].isdigit() and text[:3] != "000" and "-" in raw
+    return domain_isbn.try_normalise_isbn(raw)
 
 
 def format_isbn13(isbn13: str) -> str:
     return isbn13
-
-
-# --- scanner input ---------------------------------------------------------------------------
-
-
-def clean_scan(raw: str, prefix: str = "", suffix: str = "") -> str:
-    """Strip the scanner's configured prefix/suffix, control characters and whitespace."""
-    text = "".join(ch for ch in raw if unicodedata.category(ch) != "Cc").strip()
-    if prefix and text.startswith(prefix):
-        text = text[len(prefix) :]
-    if suffix and text.endswith(suffix):
-        text = text[: -len(suffix)]
-    return text.strip()
 
 
 class ScanDeduper:
@@ -85,48 +47,8 @@ class ScanDeduper:
 
 # --- 中图法 classes --------------------------------------------------------------------------
 
-CLC_TOP_CLASSES: tuple[tuple[str, str], ...] = (
-    ("A", "马克思主义、列宁主义、毛泽东思想、邓小平理论"),
-    ("B", "哲学、宗教"),
-    ("C", "社会科学总论"),
-    ("D", "政治、法律"),
-    ("E", "军事"),
-    ("F", "经济"),
-    ("G", "文化、科学、教育、体育"),
-    ("H", "语言、文字"),
-    ("I", "文学"),
-    ("J", "艺术"),
-    ("K", "历史、地理"),
-    ("N", "自然科学总论"),
-    ("O", "数理科学和化学"),
-    ("P", "天文学、地球科学"),
-    ("Q", "生物科学"),
-    ("R", "医药、卫生"),
-    ("S", "农业科学"),
-    ("T", "工业技术"),
-    ("U", "交通运输"),
-    ("V", "航空、航天"),
-    ("X", "环境科学、安全科学"),
-    ("Z", "综合性图书"),
-)
-CLC_T_SUBCLASSES: tuple[tuple[str, str], ...] = (
-    ("TB", "一般工业技术"),
-    ("TD", "矿业工程"),
-    ("TE", "石油、天然气工业"),
-    ("TF", "冶金工业"),
-    ("TG", "金属学与金属工艺"),
-    ("TH", "机械、仪表工业"),
-    ("TJ", "武器工业"),
-    ("TK", "能源与动力工程"),
-    ("TL", "原子能技术"),
-    ("TM", "电工技术"),
-    ("TN", "无线电电子学、电信技术"),
-    ("TP", "自动化技术、计算机技术"),
-    ("TQ", "化学工业"),
-    ("TS", "轻工业、手工业"),
-    ("TU", "建筑科学"),
-    ("TV", "水利工程"),
-)
+CLC_TOP_CLASSES: tuple[tuple[str, str], ...] = tuple((c.code, c.name) for c in clc.TOP_CLASSES)
+CLC_T_SUBCLASSES: tuple[tuple[str, str], ...] = tuple((c.code, c.name) for c in clc.T_SUBCLASSES)
 _TOP = {code for code, _name in CLC_TOP_CLASSES}
 _T_SUB = {code for code, _name in CLC_T_SUBCLASSES}
 _CLASS_RE = re.compile(r"^([A-Z]{1,2})(\d[\d.]*)?([-()\"=<>+:a-z0-9.\[\]{}/]*)$")
@@ -200,44 +122,17 @@ def call_sort_key(call_number: str) -> str:
 
 # --- search keys -----------------------------------------------------------------------------
 
-_MAX_VARIANTS = 8
-
 
 def _is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
 
 def pinyin_keys(text: str) -> list[str]:
-    """Full pinyin and initials of the Chinese runs in ``text``, with heteronym variants.
+    """Full pinyin and initials with heteronym variants (app.domain.pinyin.search_keys).
 
-    ``红楼梦`` → ``hongloumeng hlm``; ``长城`` → ``changcheng cc zhangcheng zc``.
+    ``红楼梦`` → ``hongloumeng … hlm``; ``长城`` → both ``cc`` and ``zc``.
     """
-    # Imported here: pypinyin loads its phrase dictionary (~1 s), which start-up must not pay.
-    from pypinyin import Style, pinyin
-
-    keys: list[str] = []
-    for run in re.findall(r"[\u3400-\u4dbf\u4e00-\u9fff]+", text):
-        # The phrase reading first (pypinyin picks 重庆 → chongqing from context), then every
-        # reading of each character on its own, so a reader typing zqhg also finds it.
-        phrase = pinyin(run, style=Style.NORMAL, errors="ignore")
-        single = pinyin(list(run), style=Style.NORMAL, heteronym=True, errors="ignore")
-        if len(phrase) != len(single):
-            phrase = single
-        choices = [
-            list(dict.fromkeys([*p[:1], *r[:3]])) for p, r in zip(phrase, single, strict=True)
-        ]
-        combos = 1
-        for choice in choices:
-            combos *= len(choice)
-        if combos > _MAX_VARIANTS:  # long titles: keep the first reading of each character
-            choices = [c[:1] for c in choices]
-        for combo in product(*choices):
-            full = "".join(combo)
-            initials = "".join(s[0] for s in combo if s)
-            for key in (full, initials):
-                if key and key not in keys:
-                    keys.append(key)
-    return keys
+    return search_keys(text).split()
 
 
 def bigram_text(*values: str | None) -> str:

@@ -93,5 +93,11 @@ def union_catalog_for(session: Session) -> UnionCatalog | None:
     url = session.get(SyncState, SERVER_URL_KEY)
     if url is None or not url.value:
         return None
-    token = session.get(SyncState, TOKEN_KEY)
-    return HttpUnionCatalog(url.value, token.value if token else None)
+    # The device token lives in the keychain or an owner-only file (app.sync.credentials).
+    from app.sync.credentials import load_token_for_session
+
+    token = load_token_for_session(session)
+    if token is None:
+        row = session.get(SyncState, TOKEN_KEY)
+        token = row.value if row else None
+    return HttpUnionCatalog(url.value, token)

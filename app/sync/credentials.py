@@ -14,6 +14,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from app.models import SyncState
@@ -137,3 +138,14 @@ def forget_token(session: Session, home: Path) -> None:
     row = session.get(SyncState, STORAGE_KEY)
     if row is not None:
         session.delete(row)
+
+
+def load_token_for_session(session: Session) -> str | None:
+    """The token of the profile whose database ``session`` is bound to (for services that
+    only get a session, like copy cataloguing's union-catalogue lookups)."""
+    bind = session.get_bind()
+    engine = bind if isinstance(bind, Engine) else bind.engine
+    database = engine.url.database
+    if not database:
+        return None
+    return load_token(session, Path(database).resolve().parent)

@@ -15,7 +15,7 @@ import json
 import logging
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -114,7 +114,7 @@ class Transport:
     # -- one attempt ----------------------------------------------------------------------
     def _attempt(
         self, method: str, path: str, body: bytes | None, headers: dict[str, str]
-    ) -> tuple[int, dict[str, str], Any]:
+    ) -> tuple[int, Mapping[str, str], Any]:
         cfg = self.config
         started = time.monotonic()
         response = self.session.request(
@@ -140,7 +140,7 @@ class Transport:
                 payload = json.loads(raw)
             except ValueError:
                 payload = None
-        return response.status_code, dict(response.headers), payload
+        return response.status_code, response.headers, payload
 
     # -- public ---------------------------------------------------------------------------
     def request(
@@ -197,7 +197,7 @@ class Transport:
             delay = min(cfg.backoff_cap, cfg.backoff_base * (2**attempt))
             self.sleep(random.uniform(0, delay))  # full jitter: 300 villages must not stampede
 
-    def _check(self, status: int, headers: dict[str, str], payload: Any) -> dict[str, Any]:
+    def _check(self, status: int, headers: Mapping[str, str], payload: Any) -> dict[str, Any]:
         if headers.get(SERVER_HEADER) is None:
             raise not_shuwu(self.base_url)
         body: dict[str, Any] = payload if isinstance(payload, dict) else {}

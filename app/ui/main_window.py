@@ -147,7 +147,9 @@ class MainWindow(QMainWindow):
         title = _("Shuwu Library") + f" {__version__}"
         self.setWindowTitle(("【" + _("Training") + "】" + title) if training else title)
         self.branch_label.setText(
-            _("Branch: {name}").format(name=status.branch_name or _("not enrolled"))
+            _("Branch: {name}").format(
+                name=status.branch_name or status.branch_code or _("not enrolled")
+            )
         )
         online = self.ctx.online
         if online is None:

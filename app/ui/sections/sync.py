@@ -95,6 +95,7 @@ class SyncPage(QWidget):
         self.progress.setTextVisible(True)
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
+        self.progress.setFormat("")  # nothing to show until a sync runs
         self.progress_text = QLabel()
         buttons.addWidget(self.sync_button)
         buttons.addWidget(self.cancel_button)
@@ -254,6 +255,7 @@ class SyncPage(QWidget):
         self.progress_text.setText(_("Syncing…"))
 
     def _on_progress(self, done: int, total: int, text: str) -> None:
+        self.progress.setFormat("%p%")
         if total > 0:
             self.progress.setRange(0, total)
             self.progress.setValue(min(done, total))
@@ -265,6 +267,7 @@ class SyncPage(QWidget):
         self.cancel_button.setEnabled(False)
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
+        self.progress.setFormat("")
         self.refresh()
 
     def _sync_done(self, result: object) -> None:
@@ -272,6 +275,7 @@ class SyncPage(QWidget):
             return
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
+        self.progress.setFormat("%p%")
         self.progress_text.setText(_("Sync finished."))
         self.result_label.setText(
             _(
