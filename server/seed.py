@@ -172,6 +172,20 @@ def seed_county(session: Session, county: Any) -> dict[str, int]:
         for x in new_loans
     ]
     _bulk(session, m.Loan, loans)
+    # The circulation timeline (server/ops/timeline.py) is replayed from circ_event rows: the
+    # seeded history must be there too, or the first new scan of a copy would reopen its
+    # returned demo loans.
+    events: list[dict[str, Any]] = []
+    for x in new_loans:
+        common = {"item_id": item_ids[x.item_uuid], "loan_uuid": x.uuid, "payload": {}}
+        events.append(
+            {**common, "kind": "checkout", "branch_code": x.branch, "at": _aware(x.checkout_at)}
+        )
+        if x.returned_at is not None:
+            events.append(
+                {**common, "kind": "return", "branch_code": x.branch, "at": _aware(x.returned_at)}
+            )
+    _bulk(session, m.CircEvent, events)
     changes: list[dict[str, Any]] = []
 
     def add(entity: str, uuid: str, scope: str | None) -> None:

@@ -113,9 +113,10 @@ def assert_agree(profile: Profile, server_db: str) -> None:
                 select(Item.uuid, Item.status).where(Item.home_branch_code == branch_of(profile))
             ).all()
         )
-    for uuid, is_open in loans.items():
-        assert uuid in server_loans, "a loan made offline is missing on the server"
-        assert bool(server_loans[uuid]) == bool(is_open)
+    missing = [u for u in loans if u not in server_loans]
+    assert not missing, f"loans missing on the server: {missing}"
+    differ = [u for u, is_open in loans.items() if bool(server_loans[u]) != bool(is_open)]
+    assert not differ, f"loans open on one side, closed on the other: {differ}"
     assert local_readers <= server_readers
     for uuid, status in items.items():
         assert item_status[uuid] == status
