@@ -17,7 +17,6 @@ from app.profile import Profile, open_profile
 from app.services import circulation, credit, readers
 from app.sync.engine import sync_once
 from app.sync.enrol import enrol
-from app.sync.transport import NotShuwuServer
 from server import models as m
 from tests import serverproc
 from tests.circulation.conftest import later
@@ -45,10 +44,6 @@ def enrolled_profile(county: serverproc.ServerProcess, tmp_path: Path) -> Profil
     return profile
 
 
-# Only this exact error is excused: app/sync/transport.py turns the response headers into a plain
-# dict, so uvicorn's lower-case "x-shuwu-server" is not found and the handshake fails. With that
-# one line fixed (case-insensitive headers) this test passes; any other failure still fails it.
-@pytest.mark.xfail(raises=NotShuwuServer, reason="sync transport header-case bug (not circ)")
 def test_offline_desk_day_reaches_the_county_unchanged(
     county: serverproc.ServerProcess, tmp_path: Path
 ) -> None:
