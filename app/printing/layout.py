@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from app.domain.callnumber import InvalidCallNumber
+from app.domain.callnumber import spine_lines as domain_spine_lines
 from app.errors import UserInputError
 from app.i18n import _
 from app.printing import symbols
@@ -68,21 +70,15 @@ _CALL_RE = re.compile(r"^\s*([^/\s]+)\s*(?:/\s*([^:：\s]+)\s*(?:[:：]\s*(\S+))
 
 
 def spine_lines(call_number: str) -> list[str]:
-    """Class number, then 种次号, then 辅助区分号 (one per line). Uses the domain helper when
-    it exists so every screen splits call numbers the same way."""
+    """Class number, then 种次号, then 辅助区分号 (one per line), split by the domain rules so
+    every screen agrees; text that does not parse is split at "/" and ":" and never cut."""
     try:
-        from app.domain.callnumber import spine_lines as domain_spine_lines
-    except ImportError:
-        domain_spine_lines = None
-    if domain_spine_lines is not None:
-        try:
-            return [str(line) for line in domain_spine_lines(call_number)]
-        except ValueError:
-            pass
-    match = _CALL_RE.match(call_number)
-    if not match:
-        return [call_number.strip()]
-    return [part for part in match.groups() if part]
+        return domain_spine_lines(call_number)
+    except InvalidCallNumber:
+        match = _CALL_RE.match(call_number)
+        if not match:
+            return [call_number.strip()]
+        return [part for part in match.groups() if part]
 
 
 def _fit(lines: list[str], width_mm: float, height_mm: float, start_pt: float) -> float:

@@ -21,6 +21,11 @@ from app.printing.templates import LabelTemplate
 from app.services.progress import NoProgress, Progress, check_cancel
 
 
+def progress_step(total: int) -> int:
+    """Report about 10 times per job: enough for a progress bar, few cross-thread signals."""
+    return max(20, total // 10)
+
+
 def _draw(c: Canvas, layout: LabelLayout, x0: float, y0: float, page_h: float) -> None:
     """Draw one label whose top-left corner is (x0, y0) mm from the page's top-left."""
     font = register_font()
@@ -79,11 +84,18 @@ def write_pdf(
     page_w, page_h = template.page_width_mm, template.page_height_mm
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + ".part")
-    c = Canvas(str(tmp), pagesize=(page_w * mm, page_h * mm), pageCompression=1)
+    # The initial font is ours too, so the PDF references no font the printer must supply.
+    c = Canvas(
+        str(tmp),
+        pagesize=(page_w * mm, page_h * mm),
+        pageCompression=1,
+        initialFontName=register_font(),
+    )
     c.setTitle(_("Shuwu labels"))
     c.setCreator("Shuwu")
     pages = 0
     position = skip
+    step = progress_step(len(layouts))
     for n, layout in enumerate(layouts):
         check_cancel(progress)
         if position == template.per_page:
@@ -94,7 +106,7 @@ def write_pdf(
         dx, dy = calibration.shift(row)
         _draw(c, layout, x + dx, y + dy, page_h)
         position += 1
-        if n % 20 == 0:
+        if n % step == 0:
             progress.report(n, len(layouts), "")
     c.showPage()
     pages += 1
@@ -128,7 +140,7 @@ def write_test_page(template: LabelTemplate, out: Path, calibration: Calibration
     the printer is off, row by row.
     """
     page_w, page_h = template.page_width_mm, template.page_height_mm
-    c = Canvas(str(out), pagesize=(page_w * mm, page_h * mm))
+    c = Canvas(str(out), pagesize=(page_w * mm, page_h * mm), initialFontName=register_font())
     c.setTitle(_("Calibration test page"))
     for index in range(template.per_page):
         x, y, row = template.label_origin(index)

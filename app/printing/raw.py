@@ -19,6 +19,7 @@ from app.errors import UserInputError
 from app.i18n import _
 from app.printing.calibration import NONE, Calibration
 from app.printing.layout import LabelLayout
+from app.printing.pdf import progress_step
 from app.printing.raster import render_image
 from app.services.progress import NoProgress, Progress, check_cancel
 
@@ -85,12 +86,13 @@ def write_raw(
         raise UserInputError(_("Unknown printer language {fmt}.").format(fmt=fmt))
     progress = progress or NoProgress()
     encode = tspl_label if fmt == "tspl" else zpl_label
+    step = progress_step(len(layouts))
     tmp = out.with_name(out.name + ".part")
     with tmp.open("wb") as fh:
         for n, layout in enumerate(layouts):
             check_cancel(progress)
             fh.write(encode(layout, calibration))
-            if n % 20 == 0:
+            if n % step == 0:
                 progress.report(n, len(layouts), "")
     tmp.replace(out)
     progress.report(len(layouts), len(layouts), "")

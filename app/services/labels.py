@@ -20,7 +20,7 @@ from app.i18n import _
 from app.models import BibRecord, Branch, Item, LabelQueue, Reader
 from app.printing.calibration import NONE, Calibration
 from app.printing.layout import LabelData, LabelLayout, layout_label
-from app.printing.pdf import write_pdf
+from app.printing.pdf import progress_step, write_pdf
 from app.printing.raw import write_raw
 from app.printing.templates import KINDS, LabelTemplate
 from app.services import settings
@@ -173,10 +173,11 @@ def build_layouts(
     if kind not in KINDS:
         raise UserInputError(_("Unknown label kind {kind}.").format(kind=kind))
     layouts: list[LabelLayout] = []
+    step = progress_step(len(data))
     for n, item in enumerate(data):
         if progress is not None:
             check_cancel(progress)
-            if n % 50 == 0:
+            if n % step == 0:
                 progress.report(n, len(data), _("Laying out labels…"))
         layouts.append(layout_label(kind, item, template))
     return layouts

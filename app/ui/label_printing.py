@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PIL.ImageQt import ImageQt
 from PySide6.QtCore import QMarginsF, QRect, QSize, QSizeF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPixmap
 from PySide6.QtPdf import QPdfDocument
@@ -64,9 +63,12 @@ def print_pdf(pdf: Path, template: LabelTemplate, printer: QPrinter) -> int:
 
 def preview_pixmap(layout: LabelLayout, px_per_mm: float = 8.0) -> QPixmap:
     """The label at true proportions (``px_per_mm`` pixels per millimetre), with a border."""
-    image = render_image(layout, px_per_mm * 25.4)
-    qimage = QImage(ImageQt(image.convert("RGB")))
-    pixmap = QPixmap.fromImage(qimage)
+    image = render_image(layout, px_per_mm * 25.4).convert("L")
+    raw = image.tobytes()
+    # Copy the pixels into Qt-owned memory: no buffer shared with Pillow (PIL.ImageQt shares
+    # one and can crash at shutdown).
+    qimage = QImage(raw, image.width, image.height, image.width, QImage.Format.Format_Grayscale8)
+    pixmap = QPixmap.fromImage(qimage.copy())
     painter = QPainter(pixmap)
     painter.setPen(0x888888)
     painter.drawRect(0, 0, pixmap.width() - 1, pixmap.height() - 1)

@@ -43,7 +43,15 @@ def run(args: argparse.Namespace) -> CommandResult:
             from app.demo import generate
             from server.seed import seed_county
 
-            county = generate(seed=args.seed, **DEMO_SIZES[args.demo_size])
+            size = DEMO_SIZES[args.demo_size]
+            county = generate(
+                seed=args.seed,
+                titles=size.get("titles"),
+                items=size.get("items"),
+                readers=size.get("readers"),
+                loans=size.get("loans"),
+                villages_per_township=size.get("villages_per_township"),
+            )
             data["seeded"] = seed_county(session, county)
     text = _("Database ready.")
     if "seeded" in data:

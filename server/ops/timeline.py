@@ -27,8 +27,6 @@ from server.ops import publish
 from server.ops.context import OpContext
 from server.timeutil import iso
 
-LIVE_KINDS = ("checkout", "return")
-
 
 @dataclass
 class Close:
@@ -40,14 +38,22 @@ class Close:
 def refold(ctx: OpContext, item: m.Item) -> None:
     s = ctx.session
     s.flush()
-    events = list(
+    returns = list(
         s.scalars(
-            select(m.CircEvent)
-            .where(m.CircEvent.item_id == item.id, m.CircEvent.kind.in_(LIVE_KINDS))
-            .order_by(m.CircEvent.at, m.CircEvent.id)
+            select(m.CircEvent).where(m.CircEvent.item_id == item.id, m.CircEvent.kind == "return")
         )
     )
     loans = {x.uuid: x for x in s.scalars(select(m.Loan).where(m.Loan.item_id == item.id))}
+    # The loans themselves are the checkouts (seeded loans have no checkout event). At equal
+    # times a return goes first: the copy came back, then it was lent again.
+    events: list[m.CircEvent] = [
+        *returns,
+        *(
+            m.CircEvent(kind="checkout", loan_uuid=x.uuid, at=x.checkout_at, item_id=item.id)
+            for x in loans.values()
+        ),
+    ]
+    events.sort(key=lambda e: (e.at, e.kind != "return", e.id or 0))
     closes: dict[str, Close] = {u: Close() for u in loans}
     pairs: list[tuple[str, str]] = []
     orphans: list[m.CircEvent] = []

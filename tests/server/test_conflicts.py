@@ -269,3 +269,55 @@ def test_lent_returned_then_lent_elsewhere_is_no_conflict(
     assert not [e for e in open_rows if item["barcode"] in e["summary"]]
     items = [c["data"] for c in y.all_changes()[0] if c["uuid"] == item["item_uuid"]]
     assert items[-1]["status"] == "on_loan" and items[-1]["current_branch"] == "DH01"
+
+
+def test_seeded_loans_are_on_the_timeline(server: serverproc.ServerProcess) -> None:
+    """Demo loans (seeded, not pushed) fold like pushed ones: returning an open one is clean,
+    and lending a copy whose seeded loans were all returned is no double checkout."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(server.db_url)
+    with engine.connect() as conn:
+        seeded_open = conn.execute(
+            text(
+                "SELECT l.uuid, i.uuid, i.barcode, i.home_branch_code FROM loan l "
+                "JOIN item i ON i.id = l.item_id WHERE l.device_id IS NULL "
+                "AND l.returned_at IS NULL ORDER BY l.id LIMIT 1"
+            )
+        ).one()
+        seeded_done = conn.execute(
+            text(
+                "SELECT i.uuid, i.barcode FROM item i WHERE i.status = 'available' AND EXISTS "
+                "(SELECT 1 FROM loan l WHERE l.item_id = i.id AND l.device_id IS NULL) "
+                "AND NOT EXISTS (SELECT 1 FROM loan l WHERE l.item_id = i.id "
+                "AND (l.returned_at IS NULL OR l.device_id IS NOT NULL)) ORDER BY i.id LIMIT 1"
+            )
+        ).one()
+    engine.dispose()
+    open_loan = {"uuid": seeded_open[0], "item_uuid": seeded_open[1]}
+    item = {"uuid": seeded_open[1], "barcode": seeded_open[2]}
+    client = enrol(server, seeded_open[3])
+    feed_client = client
+    back = client.op(
+        "return",
+        {
+            "loan_uuid": None,
+            "item_uuid": item["uuid"],
+            "barcode": item["barcode"],
+            "branch": client.branch,
+            "returned_at": None,
+            "in_transit_to": None,
+        },
+    )
+    assert client.push([back])[0]["status"] == "applied"
+    assert _loans(feed_client, item["uuid"])[open_loan["uuid"]]["closed_by"] == "return"
+    reader_op, reader = new_reader(client)
+    client.push([reader_op])
+    lend = _checkout(
+        client,
+        {"item_uuid": seeded_done[0], "barcode": seeded_done[1]},
+        reader,
+        "2026-11-01T09:00:00Z",
+        "2026-12-01T09:00:00Z",
+    )
+    assert client.push([lend])[0]["status"] == "applied"

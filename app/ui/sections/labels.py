@@ -78,6 +78,27 @@ def _show_pixmap(label: QLabel, pixmap: QPixmap) -> None:
     label.setMinimumSize(pixmap.size())  # never squeezed: the preview keeps true proportions
 
 
+class _PolledProgress:
+    """Progress the worker writes and a GUI timer reads: no signal per step.
+
+    PySide6 6.12 miscounts references on every Signal.emit (True/None are over-released; many
+    emits crash Python at exit), so long jobs here report through plain attributes instead.
+    """
+
+    def __init__(self, control: Any) -> None:
+        self.control = control
+        self.done = 0
+        self.total = 0
+        self.text = ""
+
+    def report(self, done: int, total: int, text: str = "") -> None:
+        self.done, self.total, self.text = done, total, text
+
+    @property
+    def cancelled(self) -> bool:
+        return bool(self.control.cancelled)
+
+
 class LabelsPage(QWidget):
     output_ready = Signal(object)  # OutputResult, after a background generation
 
@@ -132,6 +153,9 @@ class LabelsPage(QWidget):
         self.cancel_button.setAccessibleName(_("Cancel"))
         self.cancel_button.hide()
         self.cancel_button.clicked.connect(self._cancel)
+        self.poll_timer = QTimer(self)
+        self.poll_timer.setInterval(100)
+        self.poll_timer.timeout.connect(self._poll)
         bottom.addWidget(self.message, 1)
         bottom.addWidget(self.progress)
         bottom.addWidget(self.cancel_button)
@@ -340,11 +364,13 @@ class LabelsPage(QWidget):
         profile = self.profile
 
         def job(control: Any) -> OutputResult:
+            polled = _PolledProgress(control)
+            self._polled = polled
             with profile.sessions() as s:  # the job's own session, on the worker thread
                 data = labels.label_data(s, entries)
-            layouts = labels.build_layouts(data, kind, template, control)
+            layouts = labels.build_layouts(data, kind, template, polled)
             return labels.write_output(
-                layouts, template, out, calibration=cal, skip=skip, progress=control
+                layouts, template, out, calibration=cal, skip=skip, progress=polled
             )
 
         def done(result: OutputResult) -> None:
@@ -366,12 +392,20 @@ class LabelsPage(QWidget):
             title=_("Labels"),
             on_done=done,
             on_error=failed,
-            on_progress=self._progress,
             on_cancelled=cancelled,
         )
+        self.poll_timer.start()
         return self.control
 
+    def _poll(self) -> None:
+        polled = getattr(self, "_polled", None)
+        if polled is not None and polled.total:
+            self._progress(polled.done, polled.total, polled.text)
+
     def _busy(self, busy: bool) -> None:
+        if not busy:
+            self.poll_timer.stop()
+            self._polled = None
         self.progress.setVisible(busy)
         self.cancel_button.setVisible(busy)
         if busy:
