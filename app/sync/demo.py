@@ -51,6 +51,16 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def _die_with_parent() -> None:
+    """Linux: the demo server gets SIGTERM when the app dies without cleaning up."""
+    import ctypes
+    import signal
+
+    pr_set_pdeathsig = 1
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(pr_set_pdeathsig, signal.SIGTERM)
+
+
 class DemoFailed(ShuwuError):
     """The embedded demo server could not be prepared."""
 
@@ -102,6 +112,7 @@ class DemoServer:
             ),
             stdout=self._log,
             stderr=subprocess.STDOUT,
+            preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
         )
         deadline = time.monotonic() + START_TIMEOUT_S
         quick = TransportConfig(connect_timeout=1.0, read_timeout=5.0, deadline=10.0, retries=0)
