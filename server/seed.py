@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
+from uuid import UUID, uuid5
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
@@ -12,6 +13,8 @@ from server import models as m
 from server.timeutil import utcnow
 
 CHUNK = 2000
+# Seeded rows that have no uuid of their own get a stable one, so seeding twice adds nothing.
+_SEED_NAMESPACE = UUID("6f1c1f3e-5b1a-4b8e-9a57-2c0d3a5e7b11")
 
 
 def _chunks(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
@@ -186,6 +189,24 @@ def seed_county(session: Session, county: Any) -> dict[str, int]:
                 {**common, "kind": "return", "branch_code": x.branch, "at": _aware(x.returned_at)}
             )
     _bulk(session, m.CircEvent, events)
+    # Every seeded reader opens the credit ledger with the county's starting points, as a
+    # registration at the desk does; without it demo readers would be refused (0 points).
+    start_points = getattr(rules, "start_points", 100) if rules is not None else 100
+    known_entries = set(session.scalars(select(m.CreditEntry.uuid)))
+    credit_rows = [
+        {
+            "uuid": str(uuid5(_SEED_NAMESPACE, f"initial-credit:{r['uuid']}")),
+            "reader_id": reader_ids[r["uuid"]],
+            "delta": start_points,
+            "reason": "initial",
+            "loan_uuid": None,
+            "note": None,
+            "created_at": r["registered_at"],
+        }
+        for r in readers
+    ]
+    credit_rows = [row for row in credit_rows if row["uuid"] not in known_entries]
+    _bulk(session, m.CreditEntry, credit_rows)
     changes: list[dict[str, Any]] = []
 
     def add(entity: str, uuid: str, scope: str | None) -> None:
@@ -210,6 +231,14 @@ def seed_county(session: Session, county: Any) -> dict[str, int]:
     )
     for reader_uuid, scope in foreign_readers:
         add("reader", reader_uuid, scope)
+    reader_scope = {r["uuid"]: r["home_branch_code"] for r in readers}
+    reader_uuid_by_id = {v: k for k, v in reader_ids.items()}
+    entry_of_reader = {reader_uuid_by_id[row["reader_id"]]: row["uuid"] for row in credit_rows}
+    for row in credit_rows:
+        add("credit_entry", row["uuid"], reader_scope[reader_uuid_by_id[row["reader_id"]]])
+    for reader_uuid, scope in foreign_readers:  # branches that serve the reader see the points
+        if reader_uuid in entry_of_reader:
+            add("credit_entry", entry_of_reader[reader_uuid], scope)
     for x in new_loans:
         for scope in sorted(
             {x.branch, item_home.get(x.item_uuid), reader_home.get(x.reader_uuid)} - {None}
@@ -223,6 +252,7 @@ def seed_county(session: Session, county: Any) -> dict[str, int]:
         items=len(items),
         readers=len(readers),
         loans=len(loans),
+        credit_entries=len(credit_rows),
     )
     return counts
 

@@ -15,6 +15,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from app.errors import UserInputError
 from app.i18n import _
 from app.sync import bundle as fmt
@@ -50,7 +52,7 @@ def default_reply_path(source: Path) -> Path:
     return source.with_name(f"{source.stem}-reply{source.suffix or '.shuwu'}")
 
 
-def _device(session: Any, path: Path, document: dict[str, Any]) -> m.Device:
+def _device(session: Session, path: Path, document: dict[str, Any]) -> m.Device:
     raw = document["device_id"]
     device_id = raw if isinstance(raw, int) else int(raw) if str(raw).isdigit() else None
     device = session.get(m.Device, device_id) if device_id is not None else None

@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import create_engine, select, text
 
 from app.errors import EXIT_BAD_INPUT, EXIT_UNREACHABLE, ServerUnreachable, UserInputError
-from app.models import Item, OutboxOp, SyncException
+from app.models import Item, OutboxOp, Reader, SyncException
 from app.profile import open_profile
 from app.services import circulation, settings
 from app.services.backup import EPOCH_RENEW_KEY
@@ -205,3 +205,25 @@ def test_demo_pieces_make_a_populated_profile(tmp_path):
     again = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=600, check=False)
     assert again.returncode == 0, again.stderr
     assert json.loads(again.stdout)["sync"]["pulled"] < 100  # reused server DB and enrolment
+    # Every demo reader the branch serves opens with the county's starting points, so the
+    # demo desk can lend to them straight away.
+    from app.services import credit
+
+    profile = open_profile(home)
+    try:
+        with profile.sessions() as session:
+            rules = credit.load_rules(session)
+            readers = session.scalars(select(Reader).where(Reader.status == "active")).all()
+            assert readers
+            assert all(credit.balance(session, r.id) == rules.start_points for r in readers)
+            branch = counts["branch_code"]
+            item = session.scalar(
+                select(Item.barcode).where(
+                    Item.status == "available", Item.home_branch_code == branch
+                )
+            )
+        with profile.sessions() as session, session.begin():
+            result = circulation.checkout(session, profile.clock, readers[0].card, item)
+        assert result is not None
+    finally:
+        profile.close()
