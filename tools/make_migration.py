@@ -1,7 +1,6 @@
 """Autogenerate a client migration: python tools/make_migration.py REV_ID "message" [HEAD].
 
-HEAD (default 0001_core) is the revision it follows; parallel work branches from 0001_core
-and a merge revision joins the heads later.
+HEAD (default: the current head) is the revision it follows.
 """
 
 import sys
@@ -13,7 +12,7 @@ from alembic import command
 from app.models.db import alembic_config, make_engine, migrate
 
 rev_id, message = sys.argv[1], sys.argv[2]
-head = sys.argv[3] if len(sys.argv) > 3 else "0001_core"
+head = sys.argv[3] if len(sys.argv) > 3 else "heads"
 with tempfile.TemporaryDirectory() as tmp:
     engine = make_engine(Path(tmp) / "t.db")
     migrate(engine)

@@ -50,6 +50,14 @@ def test_migrations_match_models(profile: Profile) -> None:
     assert diff == [], f"models and migrations differ: {diff}"
 
 
+def test_schema_has_one_head() -> None:
+    from alembic.script import ScriptDirectory
+
+    from app.models.db import alembic_config
+
+    assert len(ScriptDirectory.from_config(alembic_config()).get_heads()) == 1
+
+
 def test_migrate_twice_is_a_no_op(profile: Profile) -> None:
     migrate(profile.engine)
     with profile.engine.connect() as conn:
