@@ -48,6 +48,7 @@ from app.ui.context import AppContext
 from app.ui.errors import show_error
 from app.ui.i18n import _
 from app.ui.sections import SectionSpec
+from app.ui.transfers_tab import TransfersTab
 
 STATUS_TEXT = {
     "available": lambda: _("on shelf"),
@@ -82,8 +83,10 @@ class _ForwardTyping(QObject):
                 and not event.modifiers()
                 & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
             ):
-                self.page.scan_box.setFocus()
-                self.page.scan_box.insert(text)
+                # On the 调拨 tab the tab's own scan field gets it, not the search box.
+                target = self.page.typing_target()
+                target.setFocus()
+                target.insert(text)
                 return True
         return False
 
@@ -126,10 +129,21 @@ class CatalogPage(QWidget):
         self.tabs.addTab(self._build_results(), _("Search"))
         self.tabs.addTab(self._build_form(), _("Catalogue a book"))
         self.tabs.addTab(self._build_stocktake(), _("Stocktake"))
+        self.transfers_tab = TransfersTab(ctx)
+        self.tabs.addTab(self.transfers_tab, _("Transfers"))
+        self.tabs.currentChanged.connect(self.on_tab_changed)
         layout.addWidget(self.tabs, 1)
 
         forwarder = _ForwardTyping(self)
-        for widget in (self.results, self.tabs, self.pending_list, self.stock_list):
+        for widget in (
+            self.results,
+            self.tabs,
+            self.pending_list,
+            self.stock_list,
+            self.transfers_tab.send_list,
+            self.transfers_tab.receive_list,
+            self.transfers_tab.history,
+        ):
             widget.installEventFilter(forwarder)
         self.lookup_done.connect(self.show_lookup)
 
@@ -267,6 +281,15 @@ class CatalogPage(QWidget):
             )
         self.scan_box.setFocus()
 
+    def on_tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.transfers_tab:
+            self.transfers_tab.activate()
+
+    def typing_target(self) -> QLineEdit:
+        if self.tabs.currentWidget() is self.transfers_tab:
+            return self.transfers_tab.scan_target()
+        return self.scan_box
+
     def refresh_shelves(self) -> None:
         try:
             with self.ctx.profile.sessions() as s:
@@ -320,6 +343,9 @@ class CatalogPage(QWidget):
             )
         elif kind == "item" and tab == 2 and self.stocktake_uuid:
             self.stocktake_scan(code)
+        elif kind == "item" and self.tabs.currentWidget() is self.transfers_tab:
+            self.transfers_tab.add_outgoing(code)
+            kind = "transfer"
         elif kind == "item" and tab == 1 and self.current is not None:
             self.add_pending(code)
         else:

@@ -60,6 +60,10 @@
       <translation>盘点</translation>
     </message>
     <message>
+      <source>Transfers</source>
+      <translation>调拨</translation>
+    </message>
+    <message>
       <source>Search results</source>
       <translation>检索结果</translation>
     </message>

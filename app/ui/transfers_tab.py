@@ -1,0 +1,327 @@
+"""The 调拨 (transfers) tab of the Catalogue screen: send a batch, receive by scanning, list.
+
+Keyboard/scanner only. Sending collects scanned barcodes in a list and saves nothing until
+"Send" is confirmed; each scan is checked by running the service in a transaction that is
+rolled back, so the rules live in one place (app.services.transfers). Receiving acts on each
+scan at once: the copy either arrived in a transfer (received) or it did not (refused, nothing
+changes), so the librarian sees every problem at the moment of the scan.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.errors import ShuwuError
+from app.models import BibRecord, Branch, Item, Transfer, TransferItem
+from app.services import transfers
+from app.services.catalog import branch_code, find_item
+from app.services.catalog_rules import clean_scan
+from app.ui.context import AppContext
+from app.ui.errors import show_error
+from app.ui.i18n import _
+
+STATUS_TEXT = {
+    "draft": lambda: _("draft"),
+    "sent": lambda: _("sent"),
+    "received": lambda: _("received"),
+}
+
+
+def transfer_status_text(status: str) -> str:
+    label = STATUS_TEXT.get(status)
+    return label() if label else status
+
+
+def _title(session: Session, item: Item) -> str:
+    return session.scalar(select(BibRecord.title).where(BibRecord.id == item.bib_id)) or ""
+
+
+class TransfersTab(QWidget):
+    sent = Signal(object)  # TransferView
+    received = Signal(object)  # TransferView
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.outgoing: list[str] = []
+        layout = QVBoxLayout(self)
+
+        self.message = QLabel(_("Choose where the books go, then scan them."))
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(_("Transfer message"))
+        layout.addWidget(self.message)
+
+        body = QHBoxLayout()
+        body.addLayout(self._build_send(), 1)
+        body.addLayout(self._build_receive(), 1)
+        layout.addLayout(body, 2)
+
+        layout.addWidget(QLabel(_("Recent transfers")))
+        self.history = QTableWidget(0, 6)
+        self.history.setHorizontalHeaderLabels(
+            [_("Batch"), _("From"), _("To"), _("Status"), _("Copies"), _("Received")]
+        )
+        self.history.setAccessibleName(_("Recent transfers"))
+        self.history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.history.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.history.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.history, 1)
+
+    # --- building ---------------------------------------------------------------------
+
+    def _build_send(self) -> QVBoxLayout:
+        box = QVBoxLayout()
+        box.addWidget(QLabel(_("Send books to another branch")))
+        row = QHBoxLayout()
+        row.addWidget(QLabel(_("To")))
+        self.destination = QComboBox()
+        self.destination.setAccessibleName(_("Destination branch"))
+        row.addWidget(self.destination, 1)
+        box.addLayout(row)
+        self.send_scan = QLineEdit()
+        self.send_scan.setAccessibleName(_("Barcode to send"))
+        self.send_scan.setPlaceholderText(_("Scan a copy to send, then Enter"))
+        self.send_scan.returnPressed.connect(self.on_send_scan)
+        box.addWidget(self.send_scan)
+        self.send_list = QListWidget()
+        self.send_list.setAccessibleName(_("Copies to send"))
+        box.addWidget(self.send_list, 1)
+        row = QHBoxLayout()
+        self.remove_button = QPushButton(_("Remove line"))
+        self.remove_button.setAccessibleName(_("Remove the selected copy from the batch"))
+        self.remove_button.clicked.connect(self.remove_selected)
+        row.addWidget(self.remove_button)
+        self.send_button = QPushButton(_("Send"))
+        self.send_button.setAccessibleName(_("Send the batch"))
+        self.send_button.setStyleSheet("font-size: 13pt; padding: 6px;")
+        self.send_button.clicked.connect(self.send_batch)
+        row.addWidget(self.send_button)
+        box.addLayout(row)
+        return box
+
+    def _build_receive(self) -> QVBoxLayout:
+        box = QVBoxLayout()
+        box.addWidget(QLabel(_("Receive books that arrived")))
+        self.receive_scan = QLineEdit()
+        self.receive_scan.setAccessibleName(_("Barcode received"))
+        self.receive_scan.setPlaceholderText(_("Scan each arriving copy, then Enter"))
+        self.receive_scan.returnPressed.connect(self.on_receive_scan)
+        box.addWidget(self.receive_scan)
+        self.receive_list = QListWidget()
+        self.receive_list.setAccessibleName(_("Copies received"))
+        box.addWidget(self.receive_list, 1)
+        return box
+
+    # --- helpers ----------------------------------------------------------------------
+
+    def activate(self) -> None:
+        self.refresh_branches()
+        self.refresh_history()
+        self.send_scan.setFocus()
+
+    def scan_target(self) -> QLineEdit:
+        """Where typing that lands elsewhere on this tab should go (scanner anywhere)."""
+        return self.receive_scan if self.receive_scan.hasFocus() else self.send_scan
+
+    def say(self, text: str, ok: bool = True) -> None:
+        colour = "#2b8a3e" if ok else "#c92a2a"
+        self.message.setStyleSheet(f"color: {colour}; font-size: 13pt; font-weight: bold;")
+        self.message.setText(text)
+        if not ok:
+            QApplication.beep()
+
+    def problem(self, exc: BaseException) -> None:
+        if isinstance(exc, ShuwuError):
+            self.say(exc.message, ok=False)
+        else:
+            show_error(self, exc)
+
+    def refresh_branches(self) -> None:
+        chosen = self.destination.currentData()
+        try:
+            with self.ctx.profile.sessions() as s:
+                here = branch_code(s)
+                rows = s.execute(
+                    select(Branch.code, Branch.name)
+                    .where(Branch.code != here)
+                    .order_by(Branch.code)
+                ).all()
+        except ShuwuError as exc:
+            self.problem(exc)
+            rows = []
+        self.destination.clear()
+        for code, name in rows:
+            self.destination.addItem(f"{code}  {name}", code)
+        index = self.destination.findData(chosen)
+        if index >= 0:
+            self.destination.setCurrentIndex(index)
+
+    def refresh_history(self) -> None:
+        with self.ctx.profile.sessions() as s:
+            views = transfers.list_transfers(s)[:50]
+        self.history.setRowCount(len(views))
+        for row, view in enumerate(views):
+            values = [
+                view.uuid[:8],
+                view.from_branch,
+                view.to_branch,
+                transfer_status_text(view.status),
+                str(len(view.barcodes)),
+                ", ".join(view.received),
+            ]
+            for col, value in enumerate(values):
+                self.history.setItem(row, col, QTableWidgetItem(value))
+
+    # --- sending ----------------------------------------------------------------------
+
+    def on_send_scan(self) -> None:
+        code = clean_scan(self.send_scan.text())
+        self.send_scan.clear()
+        if code:
+            self.add_outgoing(code)
+
+    def add_outgoing(self, code: str) -> None:
+        destination = self.destination.currentData()
+        if not destination:
+            self.say(_("Choose the branch the books go to first."), ok=False)
+            return
+        if code in self.outgoing:
+            self.say(
+                _("{barcode} is already in this batch (scanned twice).").format(barcode=code),
+                ok=False,
+            )
+            return
+        try:
+            # Trial run of the real rules; the session closes without commit, so nothing is kept.
+            with self.ctx.profile.sessions() as s:
+                draft = transfers.create(s, self.ctx.profile.clock, destination)
+                transfers.add_item(s, draft.uuid, code)
+                title = _title(s, find_item(s, code))
+                s.rollback()
+        except Exception as exc:
+            self.problem(exc)
+            return
+        self.outgoing.append(code)
+        self.send_list.addItem(f"{code}  {title}")
+        self.say(_("{count} copies in the batch.").format(count=len(self.outgoing)))
+
+    def remove_selected(self) -> None:
+        row = self.send_list.currentRow()
+        if row < 0:
+            self.say(_("Select the line to remove first (arrow keys)."), ok=False)
+            return
+        code = self.outgoing.pop(row)
+        self.send_list.takeItem(row)
+        self.say(_("{barcode} removed from the batch.").format(barcode=code))
+        self.send_scan.setFocus()
+
+    def send_batch(self) -> None:
+        destination = self.destination.currentData()
+        if not self.outgoing:
+            self.say(_("Scan the copies to send first."), ok=False)
+            return
+        if not destination:
+            self.say(_("Choose the branch the books go to first."), ok=False)
+            return
+        answer = QMessageBox.question(
+            self,
+            _("Send transfer"),
+            _("Send {count} copies to {branch}? They will be marked in transit.").format(
+                count=len(self.outgoing), branch=self.destination.currentText()
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.send_now()
+
+    def send_now(self) -> None:
+        """Create, fill and send the batch in one transaction (all or nothing)."""
+        profile = self.ctx.profile
+        try:
+            with profile.sessions() as s, s.begin():
+                draft = transfers.create(s, profile.clock, self.destination.currentData())
+                for code in self.outgoing:
+                    transfers.add_item(s, draft.uuid, code)
+                view = transfers.send(s, profile.clock, draft.uuid)
+        except Exception as exc:  # rolled back: the batch is still on screen to fix
+            self.problem(exc)
+            return
+        self.outgoing.clear()
+        self.send_list.clear()
+        self.say(
+            _("Batch {batch} sent to {branch}: {count} copies now in transit.").format(
+                batch=view.uuid[:8], branch=view.to_branch, count=len(view.barcodes)
+            )
+        )
+        self.refresh_history()
+        self.ctx.data_changed.emit()
+        self.sent.emit(view)
+
+    # --- receiving --------------------------------------------------------------------
+
+    def on_receive_scan(self) -> None:
+        code = clean_scan(self.receive_scan.text())
+        self.receive_scan.clear()
+        if code:
+            self.receive_code(code)
+
+    def receive_code(self, code: str) -> None:
+        profile = self.ctx.profile
+        try:
+            with profile.sessions() as s, s.begin():
+                item = find_item(s, code)
+                pending_line = s.scalar(
+                    select(TransferItem.id)
+                    .join(Transfer, Transfer.id == TransferItem.transfer_id)
+                    .where(
+                        TransferItem.item_uuid == item.uuid,
+                        TransferItem.received_at.is_(None),
+                        Transfer.status == "sent",
+                    )
+                    .limit(1)
+                )
+                # In transit (from the county index) or in a sent batch this computer knows.
+                if item.status != "in_transit" and pending_line is None:
+                    self.receive_list.insertItem(
+                        0, _("{barcode}  — not part of any transfer").format(barcode=code)
+                    )
+                    self.say(
+                        _(
+                            "{barcode} was not sent in any transfer, so it was not received. "
+                            "Check where it came from."
+                        ).format(barcode=code),
+                        ok=False,
+                    )
+                    return
+                view = transfers.receive(s, profile.clock, [code])
+                title = _title(s, item)
+        except Exception as exc:
+            self.problem(exc)
+            return
+        self.receive_list.insertItem(
+            0,
+            _("{barcode}  {title}  — received (batch {batch} from {branch})").format(
+                barcode=code, title=title, batch=view.uuid[:8], branch=view.from_branch
+            ),
+        )
+        self.say(_("{barcode} received.").format(barcode=code))
+        self.refresh_history()
+        self.ctx.data_changed.emit()
+        self.received.emit(view)
