@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import threading
 import time
 import uuid
@@ -31,7 +32,15 @@ from tests.serverproc import PG_BASE, ServerProcess
 
 FULL_DEVICES = 300
 OPS = 100
-SCHEMA = "shuwu_bench"
+# One schema per run, so two benchmark runs on one machine never share tables.
+SCHEMA = f"shuwu_bench_{os.getpid()}"
+
+
+def _drop_schema() -> None:
+    engine = make_engine(PG_BASE)
+    with engine.begin() as conn:
+        conn.execute(text(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE"))
+    engine.dispose()
 
 
 def _pg_url() -> str | None:
@@ -159,6 +168,7 @@ def run(ctx: BenchContext) -> list[Figure]:
     with sessions() as session:
         receipts = session.scalar(select(func.count()).select_from(m.OpReceipt)) or 0
     engine.dispose()
+    _drop_schema()
     total = devices_n * OPS
     lost_or_doubled = receipts != total
     note = (f"{devices_n} devices × {OPS} ops in {seconds:.1f} s; receipts {receipts:,} of "
