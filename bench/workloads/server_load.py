@@ -100,6 +100,7 @@ def _raw_pg_rows_per_s(url: str, rows: int) -> float:
     engine = make_engine(url)
     data = [{"a": str(uuid.uuid4()), "b": n, "c": "x" * 64} for n in range(rows)]
     with engine.begin() as conn:
+        conn.execute(text("DROP TABLE IF EXISTS raw_bench"))
         conn.execute(text("CREATE TABLE raw_bench (a text primary key, b int, c text)"))
     start = time.perf_counter()
     with engine.begin() as conn:
@@ -168,12 +169,12 @@ def run(ctx: BenchContext) -> list[Figure]:
     with sessions() as session:
         receipts = session.scalar(select(func.count()).select_from(m.OpReceipt)) or 0
     engine.dispose()
-    _drop_schema()
     total = devices_n * OPS
     lost_or_doubled = receipts != total
     note = (f"{devices_n} devices × {OPS} ops in {seconds:.1f} s; receipts {receipts:,} of "
             f"{total:,}; statuses {statuses}; median push {median(latencies):.2f} s")  # fmt: skip
     raw = _raw_pg_rows_per_s(url, total)
+    _drop_schema()
     return [
         Figure("server under load (PostgreSQL)", "throughput", total / seconds, "ops/s",
                "raw PostgreSQL executemany rows/s", raw,
