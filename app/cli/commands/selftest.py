@@ -6,7 +6,6 @@ section, renders a small label PDF with the shipped Chinese font and a barcode, 
 
 from __future__ import annotations
 
-import os
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -61,28 +60,9 @@ def _bare_label(target: Path) -> None:
 
 
 def _open_window(home: Path) -> list[str]:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
+    from app.ui.selftest import open_every_section  # Qt only when the self-test runs
 
-    from app.profile import open_profile
-    from app.ui.app import build_main_window
-    from app.ui.sections import NAVIGATION
-
-    profile = open_profile(home)
-    try:
-        window = build_main_window(profile)
-        window.show()
-        visited = []
-        for key, _title in NAVIGATION:
-            window.show_section(key)
-            QApplication.processEvents()
-            visited.append(key)
-        window.timer.stop()
-        window.close()
-        window.ctx.tasks.wait(10000)
-        return visited
-    finally:
-        profile.close()
+    return open_every_section(home)
 
 
 def run(ctx: CliContext) -> CommandResult:

@@ -21,7 +21,7 @@ from app.ui.errors import show_error
 from app.ui.i18n import _
 from app.ui.settings_pages import SettingsPageSpec
 
-DONE_COLOUR, TODO_COLOUR = "#2b8a3e", "#c92a2a"
+DONE_COLOUR, PENDING_COLOUR = "#2b8a3e", "#c92a2a"
 
 
 class TrainingPage(QWidget):
