@@ -19,7 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app import __version__
 from app.i18n import _
-from server import devices, feed
+from server import devices, feed, snapshot
 from server import models as m
 from server.db import make_engine, session_factory, writer
 from server.exceptions import list_exceptions
@@ -40,6 +40,12 @@ class ApiError(Exception):
 
 def _now() -> str:
     return iso(utcnow()) or ""
+
+
+def _json(body: dict[str, Any]) -> Response:
+    """A large JSON answer serialised directly (FastAPI's encoder walks every value in Python)."""
+    data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return Response(content=data, media_type="application/json")
 
 
 def _error(status: int, error: str, message: str) -> JSONResponse:
@@ -104,7 +110,8 @@ def create_app(db_url: str) -> FastAPI:
     sessions: sessionmaker[Session] = session_factory(engine)
     app = FastAPI(title="Shuwu county server", version=__version__)
     app.state.sessions = sessions
-    app.add_middleware(GZipMiddleware, minimum_size=500)
+    # Level 6, not Starlette's 9: nearly the same size at a third of the CPU on big feed pages.
+    app.add_middleware(GZipMiddleware, minimum_size=500, compresslevel=6)
 
     @app.middleware("http")
     async def mark_ours(
@@ -216,14 +223,44 @@ def create_app(db_url: str) -> FastAPI:
         return await run_in_threadpool(work)
 
     @app.get("/v1/changes")
-    async def changes(request: Request, cursor: int = 0, limit: int = 1000) -> dict[str, Any]:
+    async def changes(
+        request: Request, cursor: int = 0, limit: int = 1000, until: int | None = None
+    ) -> Response:
+        token = _bearer(request)
+
+        def work() -> Response:
+            with sessions() as s, s.begin():
+                device = _device(s, token)
+                out = feed.page(s, device.branch_code, max(0, cursor), limit, until)
+            return _json({**out, "server_time": _now()})
+
+        return await run_in_threadpool(work)
+
+    @app.get("/v1/snapshot")
+    async def snapshot_summary(request: Request) -> dict[str, Any]:
         token = _bearer(request)
 
         def work() -> dict[str, Any]:
             with sessions() as s, s.begin():
-                device = _device(s, token)
-                out = feed.page(s, device.branch_code, max(0, cursor), limit)
+                _device(s, token)
+                out = snapshot.summary(s)
             return {**out, "server_time": _now()}
+
+        return await run_in_threadpool(work)
+
+    @app.get("/v1/snapshot/{entity}")
+    async def snapshot_page(
+        request: Request, entity: str, after: int = 0, limit: int = snapshot.DEFAULT_LIMIT
+    ) -> Response:
+        token = _bearer(request)
+        if entity not in snapshot.ENTITIES:
+            raise ApiError(404, "not_found", _("No such snapshot: {name}").format(name=entity))
+
+        def work() -> Response:
+            with sessions() as s, s.begin():
+                _device(s, token)
+                out = snapshot.page(s, entity, max(0, after), limit)
+            return _json({**out, "server_time": _now()})
 
         return await run_in_threadpool(work)
 

@@ -9,6 +9,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, aliased
 
 from server import models as m
+from server.snapshot import ENTITIES as SNAPSHOT_ENTITIES
 from server.timeutil import iso, iso_date, utcnow
 
 ENTITIES = (
@@ -102,6 +103,7 @@ def bib_data(row: m.Bib) -> dict[str, Any]:
         "clc_class": row.clc_class,
         "subjects": row.subjects,
         "summary": row.summary,
+        "search_keys": row.search_keys,
         "created_at": iso(row.created_at),
         "updated_at": iso(row.updated_at),
     }
@@ -247,16 +249,27 @@ def render(session: Session, entity: str, uuids: list[str]) -> dict[str, dict[st
     return out
 
 
-def page(session: Session, branch_code: str, cursor: int, limit: int) -> dict[str, Any]:
-    """One page of the feed for a device of ``branch_code``, after ``cursor``."""
+def page(
+    session: Session, branch_code: str, cursor: int, limit: int, until: int | None = None
+) -> dict[str, Any]:
+    """One page of the feed for a device of ``branch_code``, after ``cursor``.
+
+    ``until`` (after a snapshot, server/snapshot.py): only changes up to that seq, without the
+    entities the snapshot carried; once they are exhausted the cursor jumps to ``until``.
+    """
     limit = max(1, min(limit, MAX_LIMIT))
-    rows = session.execute(
+    query = (
         select(m.ChangeLog.seq, m.ChangeLog.entity, m.ChangeLog.uuid, m.ChangeLog.op)
         .where(m.ChangeLog.seq > cursor)
         .where(or_(m.ChangeLog.branch_code.is_(None), m.ChangeLog.branch_code == branch_code))
         .order_by(m.ChangeLog.seq)
         .limit(limit + 1)
-    ).all()
+    )
+    if until is not None:
+        query = query.where(m.ChangeLog.seq <= until).where(
+            m.ChangeLog.entity.not_in(SNAPSHOT_ENTITIES)
+        )
+    rows = session.execute(query).all()
     has_more = len(rows) > limit
     rows = rows[:limit]
     by_entity: dict[str, list[str]] = {}
@@ -273,4 +286,6 @@ def page(session: Session, branch_code: str, cursor: int, limit: int) -> dict[st
             {"seq": row.seq, "entity": row.entity, "uuid": row.uuid, "op": op, "data": data or {}}
         )
     next_cursor = rows[-1].seq if rows else cursor
+    if until is not None and not has_more:
+        next_cursor = max(cursor, until)
     return {"changes": changes, "next_cursor": next_cursor, "has_more": has_more}

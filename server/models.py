@@ -107,6 +107,8 @@ class Bib(Base):
     clc_class: Mapped[str | None] = mapped_column(String(64))
     subjects: Mapped[str | None] = mapped_column(Text)
     summary: Mapped[str | None] = mapped_column(Text)
+    # Pinyin keys, computed once here rather than on every village PC's initial sync.
+    search_keys: Mapped[str | None] = mapped_column(Text)
     version: Mapped[int] = mapped_column(BigInteger, default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

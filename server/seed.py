@@ -9,6 +9,7 @@ from uuid import UUID, uuid5
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from app.domain.pinyin import record_search_keys
 from server import models as m
 from server.timeutil import utcnow
 
@@ -102,6 +103,7 @@ def seed_county(session: Session, county: Any) -> dict[str, int]:
             "edition": getattr(b, "edition", None),
             "subjects": getattr(b, "subjects", None),
             "summary": getattr(b, "summary", None),
+            "search_keys": record_search_keys(b.title, b.author),
             "version": 0,
             "created_at": now,
             "updated_at": now,

@@ -232,3 +232,8 @@ def search_keys(text: str, *, name: bool = False) -> str:
     forms = pinyin_forms(text, name=name)
     tokens = dict.fromkeys(t for t in (*forms.full_variants, *forms.initials_variants) if t)
     return " ".join(tokens)
+
+
+def record_search_keys(title: str | None, author: str | None) -> str:
+    """The pinyin keys a catalogue record is found by (title and author together)."""
+    return search_keys(" ".join(v for v in (title, author) if v))

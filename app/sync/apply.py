@@ -132,11 +132,11 @@ def _convert(table: Table, column: str, value: Any) -> Any:
 
 def _fill_computed(entity: str, row: dict[str, Any]) -> None:
     """Search keys and shelf order are computed here when the server did not send them."""
-    from app.services.catalog_rules import call_sort_key, pinyin_keys
+    from app.domain.pinyin import record_search_keys
+    from app.services.catalog_rules import call_sort_key
 
     if entity == "bib" and not row.get("search_keys") and "title" in row:
-        words = " ".join(v for v in (row.get("title"), row.get("author")) if v)
-        row["search_keys"] = " ".join(pinyin_keys(words))
+        row["search_keys"] = record_search_keys(row.get("title"), row.get("author"))
     elif entity == "item" and row.get("call_number") and not row.get("call_sort_key"):
         row["call_sort_key"] = call_sort_key(str(row["call_number"]))
     elif entity == "reader" and row.get("name") and not row.get("name_search_keys"):
@@ -206,6 +206,8 @@ def _write_rows(
     if inserts:
         now = datetime.now(UTC)  # only for rows the server sent without their timestamps
         for row in inserts:
+            if entity == "bib":
+                row.setdefault("source", "union")  # from the county, not typed in here
             for column in ("created_at", "updated_at", "registered_at"):
                 if column in table.c and row.get(column) is None:
                     row[column] = now
@@ -235,8 +237,11 @@ def _write_rows(
     return list(_uuid_ids(session, table, (r["uuid"] for r in rows)).values())
 
 
-def _index_bibs(session: Session, ids: Sequence[int]) -> None:
-    """The bigram index (the trigram one follows bib_record by trigger)."""
+def index_bibs(session: Session, ids: Sequence[int], fresh: bool = False) -> None:
+    """The bigram index (the trigram one follows bib_record by trigger).
+
+    ``fresh``: the records were just inserted, so there are no old entries to delete.
+    """
     from app.services.catalog_rules import bigram_text
 
     if not ids:
@@ -250,7 +255,8 @@ def _index_bibs(session: Session, ids: Sequence[int]) -> None:
                 table.c.id, table.c.title, table.c.author, table.c.publisher, table.c.search_keys
             ).where(table.c.id.in_(chunk))
         ).all()
-        conn.execute(DELETE_GRAMS, [{"id": i} for i in chunk])
+        if not fresh:
+            conn.execute(DELETE_GRAMS, [{"id": i} for i in chunk])
         params = []
         for bib_id, title, author, publisher, keys in rows:
             grams = bigram_text(title, author, publisher)
@@ -341,7 +347,7 @@ def _apply_entity(
     if entity == "exception":
         stats.new_exceptions += sum(1 for r in rows if r["uuid"] not in existing)
     bib_ids = _write_rows(session, entity, table, rows) if rows else []
-    _index_bibs(session, bib_ids)
+    index_bibs(session, bib_ids)
     stats.applied += len(rows)
     if deletes:
         for start in range(0, len(deletes), CHUNK):

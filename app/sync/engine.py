@@ -22,7 +22,7 @@ from app.models import OutboxOp, SyncException
 from app.profile import Profile
 from app.services import backup, settings
 from app.services.progress import NoProgress, Progress, check_cancel
-from app.sync import credentials, state
+from app.sync import credentials, snapshot, state
 from app.sync.apply import apply_page, pending_uuids, table_of
 from app.sync.enrol import check_hello, require_training_compatible
 from app.sync.transport import Transport, TransportConfig
@@ -213,14 +213,21 @@ def _record_results(
                 )
 
 
-def pull_changes(profile: Profile, transport: Transport, progress: Progress) -> tuple[int, int]:
-    """Page through the feed; each page and its cursor commit together. (pulled, new_exc)."""
+def pull_changes(
+    profile: Profile, transport: Transport, progress: Progress, until: int | None = None
+) -> tuple[int, int]:
+    """Page through the feed; each page and its cursor commit together. (pulled, new_exc).
+
+    ``until``: after a snapshot, only what it did not carry, up to its mark.
+    """
     pulled = new_exceptions = 0
+    bound = f"&until={until}" if until is not None else ""
     while True:
         check_cancel(progress)
         with profile.sessions() as session:
             cursor = state.get_int(session, state.CURSOR)
-        page, _s, _r = transport.request("GET", f"/v1/changes?cursor={cursor}&limit={PULL_LIMIT}")
+        path = f"/v1/changes?cursor={cursor}&limit={PULL_LIMIT}{bound}"
+        page, _s, _r = transport.request("GET", path)
         changes = page.get("changes") or []
         next_cursor = int(page.get("next_cursor") or cursor)
         with profile.sessions() as session, session.begin():
@@ -234,6 +241,22 @@ def pull_changes(profile: Profile, transport: Transport, progress: Progress) -> 
         progress.report(pulled, 0, _("Receiving changes"))
         if not page.get("has_more") or next_cursor <= cursor:
             return pulled, new_exceptions
+
+
+def initial_snapshot(profile: Profile, transport: Transport, progress: Progress) -> tuple[int, int]:
+    """A device's first pull: the county item index from the snapshot, then its branch's own
+    history up to the snapshot's mark. (rows, new exceptions); (0, 0) when not needed."""
+    with profile.sessions() as session:
+        if not snapshot.snapshot_pending(session):
+            return 0, 0
+    loaded = snapshot.load(profile, transport, progress)
+    if loaded is None:
+        return 0, 0
+    caught_up, new_exceptions = pull_changes(profile, transport, progress, until=loaded.mark)
+    with profile.sessions() as session, session.begin():
+        snapshot.finish(session, loaded.mark)
+    log.info("initial sync: %d rows from the snapshot up to change %d", loaded.rows, loaded.mark)
+    return loaded.rows + caught_up, new_exceptions
 
 
 def sync_once(
@@ -274,7 +297,10 @@ def _run(
         if abs(offset) > state.CLOCK_WARNING_MS:
             log.warning("device clock is off by %d s", offset // 1000)
         counts = push_outbox(profile, transport, enrolment.device_id, offset, progress)
+        from_snapshot, snapshot_exceptions = initial_snapshot(profile, transport, progress)
         pulled, new_exceptions = pull_changes(profile, transport, progress)
+        pulled += from_snapshot
+        new_exceptions += snapshot_exceptions
     # The server-corrected time: the device's own clock may be days off.
     corrected = profile.clock.now() + timedelta(milliseconds=offset)
     now = corrected.isoformat(timespec="seconds")

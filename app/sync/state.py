@@ -18,6 +18,11 @@ LAST_SYNC = "last_sync"  # also read by app.services.status (ISO UTC of the last
 LAST_ATTEMPT = "last_attempt"
 LAST_ERROR = "last_error"
 TRAINING_SERVER = "server_training"
+# An initial sync from the snapshot (app.sync.snapshot): its mark and the position reached.
+SNAPSHOT_MARK = "snapshot_mark"
+SNAPSHOT_ENTITY = "snapshot_entity"
+SNAPSHOT_AFTER = "snapshot_after"
+SNAPSHOT_REINDEX = "snapshot_reindex"  # the trigram index awaits its one-pass rebuild
 
 # |offset| above this is shown as a warning (never a refusal).
 CLOCK_WARNING_MS = 5 * 60 * 1000

@@ -24,7 +24,7 @@ from bench.results import Figure
 from bench.workloads.common import BenchContext
 from server.db import make_engine, session_factory
 from server.devices import add_device
-from server.migrate import upgrade
+from server.migrate import head_revision, upgrade
 from server.seed import seed_county
 from tests.serverproc import ServerProcess
 
@@ -33,7 +33,8 @@ TOWNSHIP = "CW"
 
 def server_db(ctx: BenchContext) -> Path:
     """A seeded county server database, cached beside the client dataset."""
-    path = DATA_DIR / f"server-{ctx.dataset.scale}-v{DATASET_VERSION}.db"
+    # Named after the server schema too: a cached database of an older schema is not reused.
+    path = DATA_DIR / f"server-{ctx.dataset.scale}-v{DATASET_VERSION}-{head_revision()}.db"
     if path.exists():
         return path
     counts = ctx.dataset.counts

@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from app.domain.pinyin import record_search_keys
 from app.i18n import _
 from server import models as m
 from server.ops import publish
@@ -68,6 +69,7 @@ def bib_upsert(ctx: OpContext, p: dict[str, Any]) -> None:
         for f, v in values.items():
             setattr(bib, f, v)
         bib.updated_at = ctx.received_at
+    bib.search_keys = record_search_keys(bib.title, bib.author)
     publish.bib(ctx, bib)
 
 

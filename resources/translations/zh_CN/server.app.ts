@@ -52,6 +52,10 @@
       <translation>device_id 与本设备的令牌不符</translation>
     </message>
     <message>
+      <source>No such snapshot: {name}</source>
+      <translation>没有这种快照：{name}</translation>
+    </message>
+    <message>
       <source>Unknown epoch {epoch}</source>
       <translation>未知的纪元 {epoch}</translation>
     </message>

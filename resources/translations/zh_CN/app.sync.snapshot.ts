@@ -1,0 +1,15 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+  <context>
+    <name>shuwu</name>
+    <message>
+      <source>Receiving the county catalogue</source>
+      <translation>正在接收县馆目录</translation>
+    </message>
+    <message>
+      <source>Indexing the catalogue for search</source>
+      <translation>正在为目录建立检索索引</translation>
+    </message>
+  </context>
+</TS>

@@ -1,0 +1,104 @@
+"""The initial-sync snapshot: the county item index read straight from its tables.
+
+A new device would otherwise replay the county's whole change log (one log row, one render and
+one client upsert per record). Instead it takes a *mark* (the newest change seq), copies the
+``bib`` and ``item`` tables in keyset pages of plain rows, and then follows the ordinary feed
+from the mark. Pages are read in later transactions than the mark, so they can only be newer
+than it; whatever changed after the mark comes again through the feed (applied by uuid, so
+idempotently), deletions included.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from server import models as m
+
+ENTITIES = ("bib", "item")  # dependency order: copies refer to their records
+DEFAULT_LIMIT = 20_000
+MAX_LIMIT = 50_000
+
+BIB_COLUMNS = (
+    "uuid", "isbn", "title", "author", "publisher", "pub_place", "pub_year", "edition",
+    "pages", "price", "clc_class", "subjects", "summary", "search_keys", "created_at",
+    "updated_at", "version",
+)  # fmt: skip
+ITEM_COLUMNS = (
+    "uuid", "bib_uuid", "barcode", "call_number", "shelf_location", "status",
+    "home_branch_code", "current_branch_code", "price", "acquired_on", "note", "created_at",
+    "updated_at", "version",
+)  # fmt: skip
+
+
+def storage_time(value: datetime | None) -> str | None:
+    """UTC as ``YYYY-MM-DD HH:MM:SS.ffffff``, as a client's SQLite stores it (no parsing there)."""
+    if value is None:
+        return None
+    if value.tzinfo is not None:
+        value = value.astimezone(UTC).replace(tzinfo=None)
+    return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def _day(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def summary(session: Session) -> dict[str, Any]:
+    """The mark to follow the feed from afterwards, and row counts for the progress bar."""
+    mark = int(session.scalar(select(func.max(m.ChangeLog.seq))) or 0)
+    counts = {
+        "bib": int(session.scalar(select(func.count()).select_from(m.Bib)) or 0),
+        "item": int(session.scalar(select(func.count()).select_from(m.Item)) or 0),
+    }
+    return {"mark": mark, "entities": list(ENTITIES), "counts": counts}
+
+
+def page(session: Session, entity: str, after: int, limit: int) -> dict[str, Any]:
+    """Rows of ``entity`` after the opaque keyset cursor ``after``, in ``columns`` order."""
+    limit = max(1, min(limit, MAX_LIMIT))
+    columns: tuple[str, ...]
+    if entity == "bib":
+        columns = BIB_COLUMNS
+        query = (
+            select(m.Bib.id, *(getattr(m.Bib, c) for c in BIB_COLUMNS))
+            .where(m.Bib.id > after)
+            .order_by(m.Bib.id)
+            .limit(limit + 1)
+        )
+    elif entity == "item":
+        columns = ITEM_COLUMNS
+        item_columns = [getattr(m.Item, c) for c in ITEM_COLUMNS if c != "bib_uuid"]
+        query = (
+            select(m.Item.id, m.Item.uuid, m.Bib.uuid, *item_columns[1:])
+            .join(m.Bib, m.Bib.id == m.Item.bib_id)
+            .where(m.Item.id > after)
+            .order_by(m.Item.id)
+            .limit(limit + 1)
+        )
+    else:
+        raise ValueError(entity)
+    found = session.execute(query).all()
+    has_more = len(found) > limit
+    found = found[:limit]
+    times = [i for i, c in enumerate(columns) if c in ("created_at", "updated_at")]
+    days = [i for i, c in enumerate(columns) if c == "acquired_on"]
+    rows = []
+    for raw in found:
+        row = list(raw[1:])
+        for i in times:
+            row[i] = storage_time(row[i])
+        for i in days:
+            row[i] = _day(row[i])
+        rows.append(row)
+    next_after = int(found[-1][0]) if found else after
+    return {
+        "entity": entity,
+        "columns": list(columns),
+        "rows": rows,
+        "next_after": next_after,
+        "has_more": has_more,
+    }

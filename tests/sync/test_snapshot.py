@@ -1,0 +1,172 @@
+"""Initial sync from the snapshot: complete, resumable, never older than the feed, searchable."""
+
+from __future__ import annotations
+
+from sqlalchemy import create_engine, func, select, text
+
+from app.models import BibRecord, Item, OutboxOp, Reader
+from app.services import catalog_search, circulation
+from app.services.progress import Cancelled
+from app.sync import snapshot, state
+from app.sync.engine import sync_once
+from tests.sync.helpers import FAST, branch_of, own_available, register
+
+
+def server_rows(db: str, sql: str) -> list[tuple]:
+    engine = create_engine(db)
+    try:
+        with engine.connect() as conn:
+            return [tuple(r) for r in conn.execute(text(sql))]
+    finally:
+        engine.dispose()
+
+
+def local_count(profile, model) -> int:  # type: ignore[no-untyped-def]
+    with profile.sessions() as s:
+        return int(s.scalar(select(func.count()).select_from(model)) or 0)
+
+
+def trigram_index_is_whole(profile) -> None:  # type: ignore[no-untyped-def]
+    """FTS5 checks its index against bib_record; raises if a row is missing or stale."""
+    with profile.sessions() as s, s.begin():
+        s.execute(text("INSERT INTO fts_bib_trigram(fts_bib_trigram) VALUES ('integrity-check')"))
+
+
+class CancelAfterPages:
+    """Cancels the sync once ``pages`` snapshot pages were written (as the Cancel button does)."""
+
+    def __init__(self, pages: int) -> None:
+        self.pages = pages
+        self.cancelled = False
+
+    def report(self, done: int, total: int, text: str = "") -> None:
+        if total and done:
+            self.pages -= 1
+            self.cancelled = self.pages <= 0
+
+
+def test_first_sync_copies_the_county_index_then_follows_the_feed(county, make_device):
+    device = make_device()
+    result = sync_once(device, config=FAST)
+
+    (bibs, items, mark) = server_rows(
+        county.db,
+        "SELECT (SELECT count(*) FROM bib), (SELECT count(*) FROM item),"
+        " (SELECT max(seq) FROM change_log)",
+    )[0]
+    assert local_count(device, BibRecord) == bibs
+    assert local_count(device, Item) == items
+    assert result.pulled >= bibs + items
+    with device.sessions() as s:
+        assert state.get_int(s, state.CURSOR) == mark
+        assert state.get(s, state.SNAPSHOT_MARK) is None
+        assert not snapshot.snapshot_pending(s)
+        # The branch's own readers came through the feed after the snapshot.
+        branch = branch_of(device)
+        local_readers = set(s.scalars(select(Reader.uuid).where(Reader.home_branch_code == branch)))
+        sources = set(s.scalars(select(BibRecord.source)))
+    home_readers = {
+        r[0]
+        for r in server_rows(
+            county.db, f"SELECT uuid FROM reader WHERE home_branch_code = '{branch}'"
+        )
+    }
+    assert home_readers and local_readers == home_readers
+    assert sources == {"union"}
+    trigram_index_is_whole(device)
+
+    # The copied records are searchable by a title word and by pinyin initials.
+    uuid, title = server_rows(
+        county.db,
+        "SELECT uuid, title FROM bib WHERE title IN"
+        " (SELECT title FROM bib GROUP BY title HAVING count(*) = 1) ORDER BY id LIMIT 1",
+    )[0]
+    keys = server_rows(county.db, f"SELECT search_keys FROM bib WHERE uuid = '{uuid}'")[0][0]
+    with device.sessions() as s:
+        by_title = catalog_search.search(s, title)
+        by_pinyin = catalog_search.search(s, keys.split()[0])
+    assert uuid in {hit.bib_uuid for hit in by_title.hits}
+    assert uuid in {hit.bib_uuid for hit in by_pinyin.hits}
+
+
+def test_an_interrupted_snapshot_resumes_and_later_changes_arrive(county, make_device, monkeypatch):
+    monkeypatch.setattr(snapshot, "PAGE_LIMIT", 40)  # many pages from the tiny demo county
+    device = make_device(name="a")
+    try:
+        sync_once(device, progress=CancelAfterPages(3), config=FAST)
+    except Cancelled:
+        pass
+    else:
+        raise AssertionError("the sync was not cancelled mid-snapshot")
+    with device.sessions() as s:
+        mark = state.get_int(s, state.SNAPSHOT_MARK)
+        assert mark > 0 and state.get_int(s, state.CURSOR) == 0
+    partial = local_count(device, BibRecord)
+    assert partial > 0
+
+    # Meanwhile another device of the branch lends a copy: a change after the mark.
+    other = make_device(name="b")
+    sync_once(other, config=FAST)
+    barcode = own_available(other, 1)[0]
+    card = register(other, 1)[0]
+    with other.sessions() as s, s.begin():
+        circulation.checkout(s, other.clock, card, barcode)
+    sync_once(other, config=FAST)
+
+    sync_once(device, config=FAST)
+    bibs, items = server_rows(county.db, "SELECT (SELECT count(*) FROM bib), count(*) FROM item")[0]
+    assert local_count(device, BibRecord) == bibs
+    assert local_count(device, Item) == items
+    with device.sessions() as s:
+        assert s.scalar(select(Item.status).where(Item.barcode == barcode)) == "on_loan"
+        assert state.get(s, state.SNAPSHOT_MARK) is None
+        assert state.get(s, state.SNAPSHOT_REINDEX) is None
+        assert state.get_int(s, state.CURSOR) > mark
+    trigram_index_is_whole(device)
+
+
+def test_a_page_keeps_rows_of_pending_ops_and_skips_only_a_clashing_row(county, make_device):
+    device = make_device()
+    sync_once(device, config=FAST)
+    barcodes = own_available(device, 2)
+    card = register(device, 1)[0]
+    with device.sessions() as s, s.begin():
+        circulation.checkout(s, device.clock, card, barcodes[0])  # pending until the next push
+    with device.sessions() as s:
+        lent = s.scalars(select(Item).where(Item.barcode == barcodes[0])).one()
+        other = s.scalars(select(Item).where(Item.barcode == barcodes[1])).one()
+        bib_uuid = s.scalar(select(BibRecord.uuid).where(BibRecord.id == lent.bib_id))
+        pending = s.scalar(select(func.count()).where(OutboxOp.state == "pending"))
+    assert pending
+
+    def item_row(uuid: str, barcode: str, status: str) -> list:
+        return [uuid, bib_uuid, barcode, "I247.5/1", None, status, lent.home_branch_code,
+                lent.current_branch_code, None, None, None, "2026-01-01 00:00:00.000000",
+                "2026-01-01 00:00:00.000000", 7]  # fmt: skip
+
+    page = {
+        "entity": "item",
+        "columns": list(snapshot_columns()),
+        "rows": [
+            item_row(lent.uuid, lent.barcode, "available"),  # older than our pending checkout
+            item_row("00000000-0000-4000-8000-000000000001", other.barcode, "available"),
+            item_row("00000000-0000-4000-8000-000000000002", "S-NEW-0001", "available"),
+        ],
+        "next_after": 3,
+        "has_more": False,
+    }
+    with device.sessions() as s, s.begin():
+        written, skipped = snapshot.write_page(s, "item", page)
+    assert (written, skipped) == (1, 2)
+    with device.sessions() as s:
+        assert s.scalar(select(Item.status).where(Item.uuid == lent.uuid)) == "on_loan"
+        assert s.scalar(select(Item.uuid).where(Item.barcode == other.barcode)) == other.uuid
+        assert s.scalar(select(Item.call_number).where(Item.barcode == "S-NEW-0001")) == (
+            "I247.5/1"
+        )
+
+
+def snapshot_columns() -> tuple[str, ...]:
+    from server.snapshot import ITEM_COLUMNS
+
+    return ITEM_COLUMNS
