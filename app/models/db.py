@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import ProfileError
 from app.i18n import _
+from app.models.bulkload import restore_indexes
 
 # PRAGMA application_id marks a file as ours ("SHWU"); a foreign SQLite file is never touched.
 APPLICATION_ID = 0x53485755
@@ -129,6 +130,8 @@ def open_database(home: Path) -> tuple[Engine, sessionmaker[Session]]:
     check_database_file(path)
     engine = make_engine(path)
     try:
+        with engine.begin() as conn:  # an interrupted bulk load's indexes, before migrations
+            restore_indexes(conn)
         migrate(engine)
     except Exception as exc:  # a migration failure must not look like a crash
         engine.dispose()

@@ -21,6 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.i18n import _
+from app.models.bulkload import restore_indexes, set_aside_indexes
 from app.profile import Profile
 from app.services.progress import Progress, check_cancel
 from app.sync import state
@@ -41,6 +42,7 @@ log = logging.getLogger(__name__)
 PAGE_LIMIT = 20_000
 CHUNK = 500
 PREFETCH = 2  # pages in flight: one being written, one or two on the way
+BULK_CACHE_KIB = 65536
 
 
 @dataclass(frozen=True)
@@ -149,10 +151,13 @@ def load(profile: Profile, transport: Transport, progress: Progress) -> Snapshot
     finally:
         pages.close()  # stops the fetching thread, also on cancel or error
     with profile.sessions() as session, session.begin():
+        conn = session.connection()
+        progress.report(written + skipped, total, _("Indexing the catalogue for search"))
+        restore_indexes(conn)
         if state.get(session, state.SNAPSHOT_REINDEX) is not None:
-            progress.report(written + skipped, total, _("Indexing the catalogue for search"))
-            session.connection().exec_driver_sql(TRIGRAM_REBUILD)
+            conn.exec_driver_sql(TRIGRAM_REBUILD)
             state.delete(session, state.SNAPSHOT_REINDEX)
+        conn.exec_driver_sql("PRAGMA cache_size=-2000")  # SQLite's default again
     return SnapshotResult(mark, written, skipped)
 
 
@@ -160,6 +165,11 @@ def _store(profile: Profile, entities: list[str], page: dict[str, Any]) -> tuple
     """Write one page and the position after it in one transaction (a resume starts there)."""
     page_entity = str(page.get("entity"))
     with profile.sessions() as session, session.begin():
+        conn = session.connection()
+        # Index pages of half a million rows stay in memory (SQLite's default is 2 MB).
+        conn.exec_driver_sql(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
+        if page_entity == "item" and not conn.exec_driver_sql("SELECT 1 FROM item").first():
+            set_aside_indexes(conn, "item")  # an empty catalogue: build them once at the end
         done, passed = write_page(session, page_entity, page)
         following, position = page_entity, int(page.get("next_after") or 0)
         if not page.get("has_more"):

@@ -91,9 +91,10 @@ def test_first_sync_copies_the_county_index_then_follows_the_feed(county, make_d
 
 def test_an_interrupted_snapshot_resumes_and_later_changes_arrive(county, make_device, monkeypatch):
     monkeypatch.setattr(snapshot, "PAGE_LIMIT", 40)  # many pages from the tiny demo county
+    bibs, items = server_rows(county.db, "SELECT (SELECT count(*) FROM bib), count(*) FROM item")[0]
     device = make_device(name="a")
-    try:
-        sync_once(device, progress=CancelAfterPages(3), config=FAST)
+    try:  # cut off in the middle of the copies
+        sync_once(device, progress=CancelAfterPages(-(-bibs // 40) + 2), config=FAST)
     except Cancelled:
         pass
     else:
@@ -101,8 +102,9 @@ def test_an_interrupted_snapshot_resumes_and_later_changes_arrive(county, make_d
     with device.sessions() as s:
         mark = state.get_int(s, state.SNAPSHOT_MARK)
         assert mark > 0 and state.get_int(s, state.CURSOR) == 0
-    partial = local_count(device, BibRecord)
-    assert partial > 0
+    assert local_count(device, BibRecord) == bibs
+    assert 0 < local_count(device, Item) < items
+    assert item_index_names(device) == set()  # set aside while the copies load
 
     # Meanwhile another device of the branch lends a copy: a change after the mark.
     other = make_device(name="b")
@@ -114,7 +116,6 @@ def test_an_interrupted_snapshot_resumes_and_later_changes_arrive(county, make_d
     sync_once(other, config=FAST)
 
     sync_once(device, config=FAST)
-    bibs, items = server_rows(county.db, "SELECT (SELECT count(*) FROM bib), count(*) FROM item")[0]
     assert local_count(device, BibRecord) == bibs
     assert local_count(device, Item) == items
     with device.sessions() as s:
@@ -122,6 +123,7 @@ def test_an_interrupted_snapshot_resumes_and_later_changes_arrive(county, make_d
         assert state.get(s, state.SNAPSHOT_MARK) is None
         assert state.get(s, state.SNAPSHOT_REINDEX) is None
         assert state.get_int(s, state.CURSOR) > mark
+    assert "ix_item_call_number" in item_index_names(device)
     trigram_index_is_whole(device)
 
 
@@ -170,3 +172,37 @@ def snapshot_columns() -> tuple[str, ...]:
     from server.snapshot import ITEM_COLUMNS
 
     return ITEM_COLUMNS
+
+
+def item_index_names(profile) -> set[str]:  # type: ignore[no-untyped-def]
+    """The item table's own (non-unique) indexes."""
+    with profile.sessions() as s:
+        return set(
+            s.scalars(
+                text(
+                    "SELECT name FROM sqlite_master WHERE type = 'index'"
+                    " AND tbl_name = 'item' AND sql IS NOT NULL"
+                )
+            )
+        )
+
+
+def test_indexes_set_aside_for_a_bulk_load_come_back_when_the_profile_reopens(tmp_path):
+    from app.models.bulkload import DEFERRED_INDEXES_KEY, set_aside_indexes
+    from app.profile import open_profile
+
+    profile = open_profile(tmp_path / "p")
+    before = item_index_names(profile)
+    assert "ix_item_call_number" in before
+    with profile.sessions() as s, s.begin():
+        assert set_aside_indexes(s.connection(), "item") == len(before)
+    assert item_index_names(profile) == set()  # as an initial sync cut off mid-way leaves it
+    profile.close()
+
+    profile = open_profile(tmp_path / "p")
+    try:
+        assert item_index_names(profile) == before
+        with profile.sessions() as s:
+            assert state.get(s, DEFERRED_INDEXES_KEY) is None
+    finally:
+        profile.close()
