@@ -25,7 +25,9 @@ def peak_rss_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 """
 
-PROBE = PEAK_RSS + r"""
+PROBE = (
+    PEAK_RSS
+    + r"""
 import json, os, sys, time
 t0 = time.perf_counter()
 from app.profile import open_profile
@@ -38,8 +40,11 @@ app.processEvents()
 usable = time.perf_counter() - t0
 print(json.dumps({"seconds": usable, "peak_rss_mb": peak_rss_mb()}))
 """
+)
 
-BASELINE_PROBE = PEAK_RSS + r"""
+BASELINE_PROBE = (
+    PEAK_RSS
+    + r"""
 import json, time
 t0 = time.perf_counter()
 from PySide6.QtWidgets import QApplication, QMainWindow
@@ -48,6 +53,7 @@ w = QMainWindow(); w.show(); app.processEvents()
 print(json.dumps({"seconds": time.perf_counter() - t0,
                   "peak_rss_mb": peak_rss_mb()}))
 """
+)
 
 
 def _run(code: str, *args: str) -> dict[str, float]:
