@@ -40,7 +40,7 @@ def storage_time(value: datetime | None) -> str | None:
         return None
     if value.tzinfo is not None:
         value = value.astimezone(UTC).replace(tzinfo=None)
-    return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    return value.isoformat(" ", "microseconds")  # twice as fast as strftime
 
 
 def _day(value: date | None) -> str | None:

@@ -73,6 +73,20 @@ def test_first_sync_copies_the_county_index_then_follows_the_feed(county, make_d
     }
     assert home_readers and local_readers == home_readers
     assert sources == {"union"}
+    # Times travel in the form the client stores: read back, they are the server's instants.
+    from sqlalchemy.orm import Session
+
+    from server import models as m
+
+    engine = create_engine(county.db)
+    with Session(engine) as ss:
+        server_item = ss.scalars(select(m.Item).order_by(m.Item.id.desc()).limit(1)).one()
+        server_times = (server_item.created_at, server_item.updated_at, server_item.acquired_on)
+        server_uuid = server_item.uuid
+    engine.dispose()
+    with device.sessions() as s:
+        local = s.scalars(select(Item).where(Item.uuid == server_uuid)).one()
+        assert (local.created_at, local.updated_at, local.acquired_on) == server_times
     trigram_index_is_whole(device)
 
     # The copied records are searchable by a title word and by pinyin initials.
