@@ -48,9 +48,10 @@ def sync_text(result: SyncResult) -> str:
     ]
     if result.rejected:
         lines.append(
-            _("{count} operations were refused by the server; see the Sync screen.").format(
-                count=result.rejected
-            )
+            _(
+                "{count} operations were refused by the server; see the Sync screen or"
+                " shuwu refused."
+            ).format(count=result.rejected)
         )
     if result.pending:
         lines.append(_("{count} operations still waiting.").format(count=result.pending))

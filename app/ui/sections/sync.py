@@ -30,6 +30,7 @@ from app.sync.engine import SyncResult
 from app.sync.enrol import EnrolResult, enrol
 from app.sync.exceptions import kind_label, list_exceptions
 from app.sync.overview import SyncOverview, clock_text, credential_note, sync_overview
+from app.sync.refused import list_refused
 from app.ui.auto_sync import sync_controller
 from app.ui.context import AppContext
 from app.ui.errors import show_error
@@ -143,6 +144,31 @@ class SyncPage(QWidget):
         conflicts.addWidget(self.empty_label)
         layout.addWidget(conflicts_box, 1)
 
+        # -- operations the county refused (rare; hidden when there are none) -------------------
+        self.refused_box = QGroupBox(_("Operations the county refused"))
+        refused = QVBoxLayout(self.refused_box)
+        note = QLabel(
+            _(
+                "These were kept on this computer but not applied by the county. Check each one"
+                " and redo the work if it is still needed."
+            )
+        )
+        note.setWordWrap(True)
+        self.refused_table = QTableWidget(0, 4)
+        self.refused_table.setHorizontalHeaderLabels(
+            [_("Operation"), _("About"), _("Why"), _("Date")]
+        )
+        self.refused_table.setAccessibleName(_("Operations the county refused"))
+        self.refused_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.refused_table.verticalHeader().setVisible(False)
+        refused_header = self.refused_table.horizontalHeader()
+        for column in (0, 1, 3):
+            refused_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        refused_header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        refused.addWidget(note)
+        refused.addWidget(self.refused_table)
+        layout.addWidget(self.refused_box)
+
         self.controller.started.connect(self._sync_started)
         self.controller.progress.connect(self._on_progress)
         self.controller.idle.connect(self._sync_idle)
@@ -202,6 +228,19 @@ class SyncPage(QWidget):
                 self.table.setItem(index, column, item)
         self.table.setVisible(bool(rows))
         self.empty_label.setVisible(not rows)
+        self._fill_refused()
+
+    def _fill_refused(self) -> None:
+        with self.ctx.profile.sessions() as session:
+            rows = list_refused(session)
+        self.refused_table.setRowCount(len(rows))
+        for index, row in enumerate(rows):
+            when = row.made_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            for column, value in enumerate((row.kind_label, row.subject, row.reason, when)):
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                self.refused_table.setItem(index, column, item)
+        self.refused_box.setVisible(bool(rows))
 
     def activate(self) -> None:
         self.refresh()

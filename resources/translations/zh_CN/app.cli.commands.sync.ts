@@ -40,8 +40,8 @@
       <translation>县馆登记的冲突：本次 {conflicts} 条，共 {open} 条待处理。</translation>
     </message>
     <message>
-      <source>{count} operations were refused by the server; see the Sync screen.</source>
-      <translation>有 {count} 条操作被服务器拒绝，请查看“同步”页面。</translation>
+      <source>{count} operations were refused by the server; see the Sync screen or shuwu refused.</source>
+      <translation>有 {count} 个操作被服务器拒绝；请在“同步”页面或用 shuwu refused 查看。</translation>
     </message>
     <message>
       <source>{count} operations still waiting.</source>

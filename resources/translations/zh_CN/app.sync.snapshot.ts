@@ -4,12 +4,12 @@
   <context>
     <name>shuwu</name>
     <message>
-      <source>Receiving the county catalogue</source>
-      <translation>正在接收县馆目录</translation>
-    </message>
-    <message>
       <source>Indexing the catalogue for search</source>
       <translation>正在为目录建立检索索引</translation>
+    </message>
+    <message>
+      <source>Receiving the county catalogue</source>
+      <translation>正在接收县馆目录</translation>
     </message>
   </context>
 </TS>

@@ -68,6 +68,14 @@
       <translation>没有待处理的冲突。</translation>
     </message>
     <message>
+      <source>Operations the county refused</source>
+      <translation>县馆拒绝的操作</translation>
+    </message>
+    <message>
+      <source>These were kept on this computer but not applied by the county. Check each one and redo the work if it is still needed.</source>
+      <translation>这些操作保存在本机，但县馆没有采用。请逐条核对，需要的话重新办理。</translation>
+    </message>
+    <message>
       <source>Contacting the county server…</source>
       <translation>正在联系县馆服务器…</translation>
     </message>
@@ -94,6 +102,18 @@
     <message>
       <source>Date</source>
       <translation>日期</translation>
+    </message>
+    <message>
+      <source>Operation</source>
+      <translation>操作</translation>
+    </message>
+    <message>
+      <source>About</source>
+      <translation>对象</translation>
+    </message>
+    <message>
+      <source>Why</source>
+      <translation>原因</translation>
     </message>
     <message>
       <source>Not enrolled: enter the server address and the code from the county library.</source>
