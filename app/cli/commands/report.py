@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import asdict
 from datetime import date
 from typing import Any
 
@@ -13,6 +14,7 @@ from app.models.reports import ACTIVITY_KINDS
 from app.services.reports import branch_report
 from app.services.reports.activities import record_activity, set_visit_count
 from app.services.reports.export import export_report
+from app.services.reports.preferences import load_preferences, save_preferences
 
 
 def register(subparsers: Any) -> None:
@@ -25,6 +27,18 @@ def register(subparsers: Any) -> None:
     p.add_argument("--top", type=int, default=10, help=_("length of the top lists"))
     p.add_argument(
         "--age-bands", metavar="BANDS", help=_("age bands, e.g. 0-6,7-14,15-17,18-59,60+")
+    )
+
+    p = add_command(
+        subparsers,
+        "report-settings",
+        _("show or change the age bands, population and new-books target of the reports"),
+        run_report_settings,
+    )
+    p.add_argument("--age-bands", metavar="BANDS", help=_("e.g. 0-6,7-14,15-17,18-59,60+"))
+    p.add_argument("--population", type=int, help=_("people this branch serves (0: not set)"))
+    p.add_argument(
+        "--target", type=float, help=_("new books per person per year to aim for (0: not set)")
     )
 
     group = add_group(subparsers, "activity", _("the branch's activities log"))
@@ -115,3 +129,22 @@ def run_visits(ctx: CliContext) -> CommandResult:
             day=view.on_date.isoformat(), count=view.count
         ),
     )
+
+
+def run_report_settings(ctx: CliContext) -> CommandResult:
+    args = ctx.args
+    with ctx.profile.sessions() as session, session.begin():
+        prefs = load_preferences(session)
+        if args.age_bands is not None or args.population is not None or args.target is not None:
+            prefs = save_preferences(
+                session,
+                args.age_bands if args.age_bands is not None else prefs.age_bands,
+                args.population if args.population is not None else prefs.population,
+                args.target if args.target is not None else prefs.new_books_target,
+            )
+    text = _("Age bands: {bands}; population: {population}; new books per person: {target}").format(
+        bands=prefs.age_bands,
+        population=prefs.population if prefs.population is not None else _("not set"),
+        target=prefs.new_books_target if prefs.new_books_target is not None else _("not set"),
+    )
+    return CommandResult(data=asdict(prefs), text=text)

@@ -19,21 +19,15 @@ from app.services.reports.compute import (
     parse_age_bands,
     year_period,
 )
-from app.services.reports.model import DEFAULT_AGE_BANDS, IndicatorSettings, Report
+from app.services.reports.model import IndicatorSettings, Report
+from app.services.reports.preferences import load_preferences
 from app.services.reports.source import ReportSource, client_source
-
-# Profile settings (app_setting) the reports read.
-AGE_BANDS_KEY = "report_age_bands"
-POPULATION_KEY = "report_population"
-NEW_BOOKS_TARGET_KEY = "report_new_books_per_capita_target"
 
 
 def report_settings(session: Session) -> tuple[str, IndicatorSettings]:
     """The configured age bands (text) and evaluation settings of this profile."""
-    bands = settings.get(session, AGE_BANDS_KEY) or ",".join(b.label for b in DEFAULT_AGE_BANDS)
-    population = int(settings.get_float(session, POPULATION_KEY, 0)) or None
-    target = settings.get_float(session, NEW_BOOKS_TARGET_KEY, 0.0) or None
-    return bands, IndicatorSettings(population, target)
+    prefs = load_preferences(session)
+    return prefs.age_bands, IndicatorSettings(prefs.population, prefs.new_books_target)
 
 
 def branch_report(

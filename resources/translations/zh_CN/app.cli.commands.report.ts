@@ -8,6 +8,10 @@
       <translation>统计报表，输出为 .xlsx、.csv 或 .pdf</translation>
     </message>
     <message>
+      <source>show or change the age bands, population and new-books target of the reports</source>
+      <translation>查看或修改报表的年龄段、服务人口和人均新书目标</translation>
+    </message>
+    <message>
       <source>the branch's activities log</source>
       <translation>本馆活动记录</translation>
     </message>
@@ -52,6 +56,18 @@
       <translation>年龄段，例如 0-6,7-14,15-17,18-59,60+</translation>
     </message>
     <message>
+      <source>e.g. 0-6,7-14,15-17,18-59,60+</source>
+      <translation>例如 0-6,7-14,15-17,18-59,60+</translation>
+    </message>
+    <message>
+      <source>people this branch serves (0: not set)</source>
+      <translation>本馆服务的人口（0：不设）</translation>
+    </message>
+    <message>
+      <source>new books per person per year to aim for (0: not set)</source>
+      <translation>每人每年新增图书的目标（0：不设）</translation>
+    </message>
+    <message>
       <source>day of the activity, YYYY-MM-DD</source>
       <translation>活动日期，YYYY-MM-DD</translation>
     </message>
@@ -80,6 +96,10 @@
       <translation>到馆人次</translation>
     </message>
     <message>
+      <source>Age bands: {bands}; population: {population}; new books per person: {target}</source>
+      <translation>年龄段：{bands}；服务人口：{population}；人均新书目标：{target}</translation>
+    </message>
+    <message>
       <source>{branch}, {start} to {end}</source>
       <translation>{branch}，{start} 至 {end}</translation>
     </message>
@@ -94,6 +114,10 @@
     <message>
       <source>Holdings: {holdings}  New items: {new_items}  Overdue: {overdue}</source>
       <translation>馆藏：{holdings}  新增：{new_items}  逾期：{overdue}</translation>
+    </message>
+    <message>
+      <source>not set</source>
+      <translation>未设置</translation>
     </message>
     <message>
       <source>Written to {path}</source>
