@@ -276,6 +276,20 @@ class TransfersTab(QWidget):
 
     # --- receiving --------------------------------------------------------------------
 
+    def confirm_unannounced(self, code: str, item: Item) -> bool:
+        answer = QMessageBox.question(
+            self,
+            _("Receive a copy not announced?"),
+            _(
+                "{barcode} is not in any transfer this computer knows of; it is shown at"
+                " {branch}. The sending branch may not have synced yet. Receive it here anyway?"
+                " The county will match it with the transfer when both have synced."
+            ).format(barcode=code, branch=item.current_branch_code),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def on_receive_scan(self) -> None:
         code = clean_scan(self.receive_scan.text())
         self.receive_scan.clear()
@@ -287,6 +301,7 @@ class TransfersTab(QWidget):
         try:
             with profile.sessions() as s, s.begin():
                 item = find_item(s, code)
+                elsewhere = item.current_branch_code != branch_code(s)
                 pending_line = s.scalar(
                     select(TransferItem.id)
                     .join(Transfer, Transfer.id == TransferItem.transfer_id)
@@ -297,8 +312,13 @@ class TransfersTab(QWidget):
                     )
                     .limit(1)
                 )
-                # In transit (from the county index) or in a sent batch this computer knows.
-                if item.status != "in_transit" and pending_line is None:
+                # In transit (from the county index) or in a sent batch this computer knows;
+                # a copy still shown at another branch may come from a sender not yet synced.
+                if (
+                    item.status != "in_transit"
+                    and pending_line is None
+                    and not (elsewhere and self.confirm_unannounced(code, item))
+                ):
                     self.receive_list.insertItem(
                         0, _("{barcode}  — not part of any transfer").format(barcode=code)
                     )

@@ -32,6 +32,12 @@ def answer_yes() -> None:
     box.button(QMessageBox.StandardButton.Yes).click()
 
 
+def answer_no() -> None:
+    box = QApplication.activeModalWidget()
+    assert isinstance(box, QMessageBox)
+    box.button(QMessageBox.StandardButton.No).click()
+
+
 def open_tab(qtbot, profile: Profile):  # type: ignore[no-untyped-def]
     page = open_page(qtbot, profile)
     page.tabs.setCurrentWidget(page.transfers_tab)
@@ -103,11 +109,17 @@ def test_receive_by_scanning(qtbot, branch_profile: Profile) -> None:  # type: i
         scan(qtbot, tab.receive_scan, "V0010001")
     assert "V0010001" in tab.receive_list.item(0).text()
     assert statuses(branch_profile)["V0010001"] == ("available", "T01")
-    # A copy that was never sent is refused with a message; nothing changes.
+    # A copy no transfer announced: staff are asked (the sender may not have synced yet);
+    # "No" changes nothing.
     ops = outbox_kinds(branch_profile)
+    QTimer.singleShot(0, answer_no)
     scan(qtbot, tab.receive_scan, "V0010002")
     assert "不属于任何调拨" in tab.receive_list.item(0).text()
     assert statuses(branch_profile)["V0010002"] == ("available", "V001")
+    assert outbox_kinds(branch_profile) == ops
+    # A copy already here is never "received" again, and nobody is asked.
+    scan(qtbot, tab.receive_scan, "V0010001")
+    assert "不属于任何调拨" in tab.receive_list.item(0).text()
     assert outbox_kinds(branch_profile) == ops
     scan(qtbot, tab.receive_scan, "X404404")
     assert "X404404" in tab.message.text()
@@ -115,4 +127,10 @@ def test_receive_by_scanning(qtbot, branch_profile: Profile) -> None:  # type: i
         scan(qtbot, tab.receive_scan, "V0010003")
     assert signal.args[0].status == "received"
     assert outbox_kinds(branch_profile)[-2:] == ["transfer_receive", "transfer_receive"]
+    # "Yes": the unannounced copy is received here and the county reconciles it.
+    QTimer.singleShot(0, answer_yes)
+    with qtbot.waitSignal(tab.received, timeout=10000):
+        scan(qtbot, tab.receive_scan, "V0010002")
+    assert statuses(branch_profile)["V0010002"] == ("available", "T01")
+    assert outbox_kinds(branch_profile)[-1] == "transfer_receive"
     assert tab.history.item(0, 3).text() == "已收到"

@@ -76,6 +76,10 @@
       <translation>发出调拨</translation>
     </message>
     <message>
+      <source>Receive a copy not announced?</source>
+      <translation>接收一本没有调拨记录的书？</translation>
+    </message>
+    <message>
       <source>Batch</source>
       <translation>批次</translation>
     </message>
@@ -134,6 +138,10 @@
     <message>
       <source>Batch {batch} sent to {branch}: {count} copies now in transit.</source>
       <translation>批次 {batch} 已发往 {branch}：{count} 册现为在途。</translation>
+    </message>
+    <message>
+      <source>{barcode} is not in any transfer this computer knows of; it is shown at {branch}. The sending branch may not have synced yet. Receive it here anyway? The county will match it with the transfer when both have synced.</source>
+      <translation>本机不知道 {barcode} 属于哪次调拨，它现在登记在 {branch}。可能是发出的馆点还没有同步。仍然在这里接收吗？双方都同步后，县馆会把它和调拨记录对上。</translation>
     </message>
     <message>
       <source>{barcode}  {title}  — received (batch {batch} from {branch})</source>
