@@ -8,10 +8,12 @@ numbers as the catalogue stores them, bigram tokens for short searches).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from app.domain import clc
 from app.domain import isbn as domain_isbn
+from app.domain.callnumber import CallNumber as CallNumber  # re-exported for callers
+from app.domain.callnumber import parse_call_number as parse_call_number
+from app.domain.callnumber import sort_key
 from app.domain.pinyin import search_keys
 from app.i18n import _
 
@@ -64,60 +66,12 @@ def valid_class_number(class_no: str) -> bool:
     return letters in _T_SUB
 
 
-# --- call numbers (索书号) -------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CallNumber:
-    class_no: str
-    seq: int | None
-    aux: str | None = None
-
-    def format(self) -> str:
-        text = self.class_no
-        if self.seq is not None:
-            text += f"/{self.seq}"
-        if self.aux:
-            text += f":{self.aux}"
-        return text
-
-    def spine_lines(self) -> list[str]:
-        lines = [self.class_no]
-        if self.seq is not None:
-            lines.append(str(self.seq) + (f":{self.aux}" if self.aux else ""))
-        return lines
-
-
-_CALL_RE = re.compile(r"^\s*([^/\s]+)\s*(?:/\s*(\d+)\s*(?::\s*(\S+))?)?\s*$")
-
-
-def parse_call_number(text: str) -> CallNumber:
-    match = _CALL_RE.match(text.upper().replace("：", ":"))
-    if not match or not valid_class_number(match.group(1)):
-        raise ValueError(text)
-    seq = int(match.group(2)) if match.group(2) else None
-    return CallNumber(match.group(1), seq, match.group(3))
-
-
-def class_sort_key(class_no: str) -> str:
-    """中图法 shelf order: letters, then the digits as a decimal fraction, then auxiliaries."""
-    match = re.match(r"^([A-Z]+)([\d.]*)(.*)$", class_no.upper())
-    if not match:
-        return class_no
-    letters, digits, rest = match.groups()
-    # A space sorts before letters and digits, so "T" < "TB" and "I247" < "I247.5" < "I248".
-    return f"{letters} {digits.replace('.', '')} {rest}"
+# --- call numbers (索书号): one implementation, in app.domain.callnumber -------------------
 
 
 def call_sort_key(call_number: str) -> str:
-    try:
-        parsed = parse_call_number(call_number)
-    except ValueError:
-        return "~" + call_number  # unparseable numbers sort after every real one
-    seq = f"{parsed.seq:08d}" if parsed.seq is not None else ""
-    aux = parsed.aux or ""
-    aux_key = f"{int(aux):06d}" if aux.isdigit() else aux
-    return f"{class_sort_key(parsed.class_no)}|{seq}|{aux_key}"[:200]
+    """The shelf-order key stored in ``item.call_sort_key`` (see app.domain.callnumber)."""
+    return sort_key(call_number)[:200]
 
 
 # --- search keys -----------------------------------------------------------------------------
