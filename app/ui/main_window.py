@@ -21,6 +21,7 @@ from app.services.status import ProfileStatus, profile_status
 from app.ui.context import AppContext
 from app.ui.i18n import _
 from app.ui.sections import NAVIGATION, load
+from app.ui.style import font_css, scaled_px
 
 STATUS_REFRESH_MS = 5000
 
@@ -55,10 +56,6 @@ class MainWindow(QMainWindow):
         )
         self.training_banner.setObjectName("trainingBanner")
         self.training_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.training_banner.setStyleSheet(
-            "#trainingBanner { background: #d9480f; color: white; font-weight: bold;"
-            " font-size: 16pt; padding: 6px; }"
-        )
         self.training_banner.setVisible(False)
         outer.addWidget(self.training_banner)
 
@@ -66,10 +63,7 @@ class MainWindow(QMainWindow):
         outer.addLayout(body, 1)
         self.nav = QListWidget()
         self.nav.setAccessibleName(_("Sections"))
-        self.nav.setFixedWidth(170)
-        self.nav.setStyleSheet(
-            "QListWidget { font-size: 13pt; } QListWidget::item { padding: 10px; }"
-        )
+        self.apply_font_styles()
         self.stack = QStackedWidget()
         body.addWidget(self.nav)
         body.addWidget(self.stack, 1)
@@ -101,6 +95,17 @@ class MainWindow(QMainWindow):
 
     def section_key_at(self, index: int) -> str:
         return NAVIGATION[index][0]
+
+    def apply_font_styles(self) -> None:
+        """The banner and navigation follow the font size chosen in Settings."""
+        self.training_banner.setStyleSheet(
+            "#trainingBanner { background: #d9480f; color: white; font-weight: bold;"
+            f" {font_css(16)} padding: 6px; }}"
+        )
+        self.nav.setFixedWidth(scaled_px(170))
+        self.nav.setStyleSheet(
+            f"QListWidget {{ {font_css(13)} }} QListWidget::item {{ padding: 10px; }}"
+        )
 
     def show_section(self, key: str) -> QWidget:
         index = [k for k, _title in NAVIGATION].index(key)

@@ -36,6 +36,7 @@ from app.services.catalog_rules import clean_scan
 from app.ui.context import AppContext
 from app.ui.errors import show_error
 from app.ui.i18n import _
+from app.ui.style import font_css
 
 STATUS_TEXT = {
     "draft": lambda: _("draft"),
@@ -110,7 +111,7 @@ class TransfersTab(QWidget):
         row.addWidget(self.remove_button)
         self.send_button = QPushButton(_("Send"))
         self.send_button.setAccessibleName(_("Send the batch"))
-        self.send_button.setStyleSheet("font-size: 13pt; padding: 6px;")
+        self.send_button.setStyleSheet(f"{font_css(13)} padding: 6px;")
         self.send_button.clicked.connect(self.send_batch)
         row.addWidget(self.send_button)
         box.addLayout(row)
@@ -142,7 +143,7 @@ class TransfersTab(QWidget):
 
     def say(self, text: str, ok: bool = True) -> None:
         colour = "#2b8a3e" if ok else "#c92a2a"
-        self.message.setStyleSheet(f"color: {colour}; font-size: 13pt; font-weight: bold;")
+        self.message.setStyleSheet(f"color: {colour}; {font_css(13)} font-weight: bold;")
         self.message.setText(text)
         if not ok:
             QApplication.beep()

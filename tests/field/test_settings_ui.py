@@ -29,8 +29,12 @@ def test_font_size_is_saved_and_applied(qtbot, profile: Profile) -> None:
     assert QApplication.instance().font().pointSize() == 16
     with profile.sessions() as session:
         assert settings.get_float(session, settings.FONT_SIZE, 0) == 16
+    # The navigation grows with it (laid out for 11 pt: 13 pt text, 170 px wide).
+    assert "font-size: 19pt;" in window.nav.styleSheet()
+    assert window.nav.width() == round(170 * 16 / 11)
     page.font_size.setValue(11)
     page.save_button.click()
+    assert "font-size: 13pt;" in window.nav.styleSheet() and window.nav.width() == 170
 
 
 def _answer_next_box(button_text: str, seen: list[str]) -> None:

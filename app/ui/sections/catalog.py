@@ -48,6 +48,7 @@ from app.ui.context import AppContext
 from app.ui.errors import show_error
 from app.ui.i18n import _
 from app.ui.sections import SectionSpec
+from app.ui.style import font_css
 from app.ui.transfers_tab import TransfersTab
 
 STATUS_TEXT = {
@@ -110,7 +111,7 @@ class CatalogPage(QWidget):
             _("Scan or type: ISBN, item barcode, title, author, call number or pinyin (hlm)")
         )
         self.scan_box.setAccessibleName(_("Scan or search"))
-        self.scan_box.setStyleSheet("font-size: 15pt; padding: 6px;")
+        self.scan_box.setStyleSheet(f"{font_css(15)} padding: 6px;")
         self.scan_box.returnPressed.connect(self.on_scan)
         top.addWidget(self.scan_box, 1)
         search_button = QPushButton(_("Search"))
@@ -223,7 +224,7 @@ class CatalogPage(QWidget):
         copies.addWidget(self.pending_list, 1)
         self.save_button = QPushButton(_("Save record and copies"))
         self.save_button.setAccessibleName(_("Save record and copies"))
-        self.save_button.setStyleSheet("font-size: 13pt; padding: 8px;")
+        self.save_button.setStyleSheet(f"{font_css(13)} padding: 8px;")
         self.save_button.clicked.connect(self.save)
         copies.addWidget(self.save_button)
         outer.addLayout(copies, 2)
@@ -307,7 +308,7 @@ class CatalogPage(QWidget):
 
     def say(self, text: str, ok: bool = True) -> None:
         colour = "#2b8a3e" if ok else "#c92a2a"
-        self.message.setStyleSheet(f"color: {colour}; font-size: 13pt; font-weight: bold;")
+        self.message.setStyleSheet(f"color: {colour}; {font_css(13)} font-weight: bold;")
         self.message.setText(text)
         if not ok:
             QApplication.beep()

@@ -40,6 +40,7 @@ from app.ui.context import AppContext
 from app.ui.errors import show_error
 from app.ui.i18n import _
 from app.ui.sections import SectionSpec
+from app.ui.style import font_css
 
 OK_STYLE = "background: #2b8a3e; color: white;"
 WARN_STYLE = "background: #e67700; color: white;"
@@ -64,7 +65,7 @@ class Banner(QLabel):
         self.state = state
         style = {"ok": OK_STYLE, "warn": WARN_STYLE, "error": ERROR_STYLE}.get(state, IDLE_STYLE)
         self.setStyleSheet(
-            f"#deskBanner {{ {style} font-size: 20pt; font-weight: bold; padding: 12px;"
+            f"#deskBanner {{ {style} {font_css(20)} font-weight: bold; padding: 12px;"
             " border-radius: 6px; }"
         )
         self.setText(text)
@@ -151,13 +152,13 @@ class CheckoutTab(QWidget):
         self.item_input.setPlaceholderText(_("Scan each book to lend it"))
         self.item_input.setAccessibleName(_("Book barcode to lend"))
         for field in (self.card_input, self.item_input):
-            field.setStyleSheet("font-size: 16pt; padding: 4px;")
+            field.setStyleSheet(f"{font_css(16)} padding: 4px;")
         form.addRow(_("Reader card:"), self.card_input)
         form.addRow(_("Book barcode:"), self.item_input)
         layout.addLayout(form)
         self.reader_label = QLabel(_("No reader yet."))
         self.reader_label.setAccessibleName(_("Reader summary"))
-        self.reader_label.setStyleSheet("font-size: 14pt; padding: 6px;")
+        self.reader_label.setStyleSheet(f"{font_css(14)} padding: 6px;")
         self.reader_label.setWordWrap(True)
         layout.addWidget(self.reader_label)
         self.loans = _table(
@@ -316,7 +317,7 @@ class ReturnTab(QWidget):
         self.item_input = ScanField()
         self.item_input.setPlaceholderText(_("Scan each returned book"))
         self.item_input.setAccessibleName(_("Book barcode to return"))
-        self.item_input.setStyleSheet("font-size: 16pt; padding: 4px;")
+        self.item_input.setStyleSheet(f"{font_css(16)} padding: 4px;")
         form.addRow(_("Book barcode:"), self.item_input)
         layout.addLayout(form)
         self.returned = _table(

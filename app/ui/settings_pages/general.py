@@ -85,7 +85,13 @@ class GeneralPage(QWidget):
             settings.put(session, settings.LANGUAGE, language)
             settings.put(session, settings.FONT_SIZE, size)
         apply_font_size(size)
-        text = _("Saved. The font size is applied now.")
+        window = self.window()
+        if hasattr(window, "apply_font_styles"):
+            window.apply_font_styles()
+        text = _(
+            "Saved. The font size is applied now; the large scanner boxes follow when Shuwu is"
+            " next opened."
+        )
         if language != old_language:
             text += " " + _("Close and reopen Shuwu to see the new language everywhere.")
         self.message.setText(text)

@@ -20,6 +20,7 @@ from app.ui.context import AppContext
 from app.ui.errors import show_error
 from app.ui.i18n import _
 from app.ui.settings_pages import SettingsPageSpec
+from app.ui.style import font_css
 
 DONE_COLOUR, PENDING_COLOUR = "#2b8a3e", "#c92a2a"
 
@@ -35,7 +36,7 @@ class TrainingPage(QWidget):
         outer.addWidget(self.intro)
 
         self.date_label = QLabel()
-        self.date_label.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        self.date_label.setStyleSheet(f"{font_css(14)} font-weight: bold;")
         outer.addWidget(self.date_label)
         date_row = QHBoxLayout()
         self.plus_day = QPushButton(_("+1 day"))
@@ -66,7 +67,7 @@ class TrainingPage(QWidget):
         self.exercises = QListWidget()
         self.exercises.setAccessibleName(_("Exercises"))
         self.exercises.setWordWrap(True)
-        self.exercises.setStyleSheet("QListWidget { font-size: 13pt; }")
+        self.exercises.setStyleSheet(f"QListWidget {{ {font_css(13)} }}")
         exercises_label.setBuddy(self.exercises)
         outer.addWidget(exercises_label)
         outer.addWidget(self.exercises, 1)

@@ -4,8 +4,8 @@
   <context>
     <name>shuwu</name>
     <message>
-      <source>Saved. The font size is applied now.</source>
-      <translation>已保存，字号已生效。</translation>
+      <source>Saved. The font size is applied now; the large scanner boxes follow when Shuwu is next opened.</source>
+      <translation>已保存。字号已经生效；扫码框等大号文字在下次打开书屋时随之改变。</translation>
     </message>
     <message>
       <source>Language</source>
