@@ -97,3 +97,12 @@ def test_task_runner_reports_progress_and_result(qtbot) -> None:
         runner.run(job, on_done=results.append, on_progress=lambda d, t, _x: seen.append((d, t)))
     assert results == [42]
     assert seen[-1] == (3, 3)
+
+
+def test_every_section_fits_a_1280_pixel_screen(qtbot, profile: Profile) -> None:
+    """Village PCs often have 1366×768 or 1280×800 screens: no section may force it wider."""
+    window = build_main_window(profile)
+    qtbot.addWidget(window)
+    for key, _label in NAVIGATION:
+        window.show_section(key)
+        assert window.minimumSizeHint().width() <= 1280, key

@@ -134,6 +134,12 @@ class ReportsPage(QWidget):
         bar.addWidget(self.compute_button)
         bar.addWidget(self.cancel_button)
         bar.addStretch(1)
+        layout.addLayout(bar)
+        # Status and exports on a second row, so the screen fits 1280 pixels.
+        actions = QHBoxLayout()
+        self.status = QLabel(_("Choose the dates and press Compute."))
+        self.status.setAccessibleName(_("Report status"))
+        actions.addWidget(self.status, 1)
         self.export_buttons: list[QPushButton] = []
         for ext, text in (
             ("xlsx", _("Save as Excel")),
@@ -144,12 +150,9 @@ class ReportsPage(QWidget):
             button.setAccessibleName(text)
             button.setEnabled(False)
             button.clicked.connect(lambda _checked=False, e=ext: self.export(e))
-            bar.addWidget(button)
+            actions.addWidget(button)
             self.export_buttons.append(button)
-        layout.addLayout(bar)
-        self.status = QLabel(_("Choose the dates and press Compute."))
-        self.status.setAccessibleName(_("Report status"))
-        layout.addWidget(self.status)
+        layout.addLayout(actions)
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(_("Report views"))
