@@ -46,6 +46,11 @@ def test_queue_search_and_preview(library: Profile, qtbot: object) -> None:
     )
     page.kind_combo.setCurrentIndex(page.kind_combo.findData("combined"))
     _shot(window, "labels-queue.png")
+    # With no row chosen the preview is an example, and it says so.
+    page.table.clearSelection()
+    assert page.preview_note.text().startswith("示例标签")
+    page.table.selectRow(0)
+    assert not page.preview_note.text().startswith("示例标签")
 
     qtbot.keyClicks(page.search_box, "V0010005")  # type: ignore[attr-defined]
     qtbot.keyClick(page.search_box, Qt.Key.Key_Return)  # type: ignore[attr-defined]

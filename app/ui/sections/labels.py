@@ -340,11 +340,14 @@ class LabelsPage(QWidget):
             data = SAMPLE
         lay = layout_label(self.kind(), data, self.template())
         _show_pixmap(self.preview, preview_pixmap(lay, 8.0))
-        self.preview_note.setText(
+        note = (
             "\n".join(lay.problems)
             if lay.problems
             else _("{w}×{h} mm label").format(w=f"{lay.width_mm:g}", h=f"{lay.height_mm:g}")
         )
+        if not chosen:  # say so: staff must not take the example for a queued copy
+            note = _("Example label: select a row of the queue to see its own.") + "\n" + note
+        self.preview_note.setText(note)
 
     # --- generation -----------------------------------------------------------------------
 

@@ -344,6 +344,14 @@
       <translation>找到 {n} 册可补打的图书</translation>
     </message>
     <message>
+      <source>{w}×{h} mm label</source>
+      <translation>{w}×{h} 毫米标签</translation>
+    </message>
+    <message>
+      <source>Example label: select a row of the queue to see its own.</source>
+      <translation>示例标签：在队列中选一行即可预览它自己的标签。</translation>
+    </message>
+    <message>
       <source>{text} {done} of {total}</source>
       <translation>{text} {done} / {total}</translation>
     </message>
@@ -370,10 +378,6 @@
     <message>
       <source>Calibration for {printer} saved.</source>
       <translation>{printer} 的校准已保存。</translation>
-    </message>
-    <message>
-      <source>{w}×{h} mm label</source>
-      <translation>{w}×{h} 毫米标签</translation>
     </message>
     <message>
       <source>Writing</source>
