@@ -11,7 +11,7 @@ import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QBoxLayout, QLabel, QPushButton, QWidget
 
 from app.ui.context import AppContext
 
@@ -32,3 +32,18 @@ def discover_pages() -> list[SettingsPageSpec]:
         if isinstance(spec, SettingsPageSpec):
             pages.append(spec)
     return sorted(pages, key=lambda p: (p.order, p.key))
+
+
+def add_save_row(
+    layout: QBoxLayout, text: str, accessible_name: str, on_save: Callable[[], None]
+) -> tuple[QPushButton, QLabel]:
+    """The Save button and the message line under it, ending the page."""
+    button = QPushButton(text)
+    button.setAccessibleName(accessible_name)
+    button.clicked.connect(on_save)
+    layout.addWidget(button)
+    message = QLabel()
+    message.setWordWrap(True)
+    layout.addWidget(message)
+    layout.addStretch(1)
+    return button, message

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QLabel,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -17,7 +16,7 @@ from app.i18n import DEFAULT_LANGUAGE
 from app.services import settings
 from app.ui.context import AppContext
 from app.ui.i18n import _
-from app.ui.settings_pages import SettingsPageSpec
+from app.ui.settings_pages import SettingsPageSpec, add_save_row
 
 MIN_FONT_PT, MAX_FONT_PT, DEFAULT_FONT_PT = 9, 28, 11
 LANGUAGES = (("zh_CN", "中文（简体）"), ("en", "English"))
@@ -56,14 +55,9 @@ class GeneralPage(QWidget):
         font_label.setBuddy(self.font_size)
         form.addRow(font_label, self.font_size)
 
-        self.save_button = QPushButton(_("&Save settings"))
-        self.save_button.setAccessibleName(_("Save settings"))
-        self.save_button.clicked.connect(self.save)
-        outer.addWidget(self.save_button)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        outer.addWidget(self.message)
-        outer.addStretch(1)
+        self.save_button, self.message = add_save_row(
+            outer, _("&Save settings"), _("Save settings"), self.save
+        )
         self.load()
 
     def load(self) -> None:

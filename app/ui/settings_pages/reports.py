@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -22,7 +21,7 @@ from app.services.reports.preferences import (
 )
 from app.ui.context import AppContext
 from app.ui.i18n import _
-from app.ui.settings_pages import SettingsPageSpec
+from app.ui.settings_pages import SettingsPageSpec, add_save_row
 
 
 class ReportSettingsPage(QWidget):
@@ -68,14 +67,9 @@ class ReportSettingsPage(QWidget):
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #666;")
         outer.addWidget(hint)
-        self.save_button = QPushButton(_("&Save settings"))
-        self.save_button.setAccessibleName(_("Save report settings"))
-        self.save_button.clicked.connect(self.save)
-        outer.addWidget(self.save_button)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        outer.addWidget(self.message)
-        outer.addStretch(1)
+        self.save_button, self.message = add_save_row(
+            outer, _("&Save settings"), _("Save report settings"), self.save
+        )
         self.load()
 
     def load(self) -> None:
