@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, aliased
 
+from server import changebuf
 from server import models as m
 from server.snapshot import ENTITIES as SNAPSHOT_ENTITIES
 from server.timeutil import iso, iso_date, utcnow
@@ -33,19 +34,25 @@ def record_change(
     uuid: str,
     branches: Iterable[str | None] = (None,),
     op: str = "upsert",
-) -> None:
+) -> int:
     """Publish ``entity``/``uuid`` to the given branch scopes (None: every device).
 
     Must run inside a ``server.db.writer`` transaction (the lock keeps seqs commit-ordered).
+    Inside ``changebuf.batched`` the row is only queued (one INSERT per push batch). Returns
+    the seq of the last row: the entity's new version.
     """
     now = utcnow()
     wanted = list(branches)
     scopes: list[str | None] = [None]
     if None not in wanted:
         scopes = [b for b in sorted({b for b in wanted if b is not None})]
-    for code in scopes:
-        session.add(m.ChangeLog(entity=entity, uuid=uuid, op=op, branch_code=code, at=now))
+    buffer = changebuf.active(session)
+    if buffer is not None:
+        return buffer.add(session, entity, uuid, op, scopes, now)
+    rows = [m.ChangeLog(entity=entity, uuid=uuid, op=op, branch_code=c, at=now) for c in scopes]
+    session.add_all(rows)
     session.flush()
+    return rows[-1].seq
 
 
 def _branch(row: m.Branch) -> dict[str, Any]:

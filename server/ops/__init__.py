@@ -2,28 +2,28 @@
 
 ``apply_batch`` is THE entry point, used by the HTTP push and by the USB bundle import. The
 caller opens the transaction with ``server.db.writer`` (which serialises writers) and commits
-once; every op runs in its own SAVEPOINT together with its receipt.
+once; every op runs in its own SAVEPOINT, and its receipt is written in the same transaction
+(receipts and change_log rows are inserted once per batch, not once per op).
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from app.i18n import _
+from server import changebuf
 from server import models as m
 from server.ops import branchwork, circulation, records
 from server.ops.context import OpContext, OpRejected
+from server.ops.wire import MAX_OPS, BatchError, OpIn, parse_ops, payload_sha256
 from server.timeutil import from_ms, iso, utcnow
 
-MAX_OPS = 500
 SKEW_LIMIT_MS = 5 * 60 * 1000
 
 Apply = Callable[[OpContext, dict[str, Any]], None]
@@ -47,87 +47,6 @@ APPLY: dict[str, Apply] = {
 }
 
 
-class BatchError(Exception):
-    """The batch as a whole is unacceptable: nothing is applied. ``status`` is the HTTP code."""
-
-    def __init__(self, status: int, error: str, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.error = error
-        self.message = message
-
-
-@dataclass(frozen=True)
-class OpIn:
-    seq: int
-    op_id: str
-    kind: str
-    payload: dict[str, Any]
-    device_wall_ms: int
-    clock_offset_ms: int | None
-
-
-def payload_sha256(payload: dict[str, Any]) -> str:
-    canonical = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
-
-
-def parse_ops(raw: object) -> list[OpIn]:
-    """Check a batch's shape before anything is applied (HTTP push and bundle import)."""
-    if not isinstance(raw, list) or not raw:
-        raise BatchError(400, "bad_request", _("ops must be a non-empty list"))
-    if len(raw) > MAX_OPS:
-        raise BatchError(413, "too_large", _("At most {n} operations per push").format(n=MAX_OPS))
-    ops: list[OpIn] = []
-    for index, op in enumerate(raw):
-        where = _("operation {n}").format(n=index + 1)
-        if not isinstance(op, dict):
-            raise BatchError(400, "bad_request", _("{where} is not an object").format(where=where))
-        try:
-            seq = op["seq"]
-            op_id = op["op_id"]
-            kind = op["kind"]
-            payload = op["payload"]
-            wall = op.get("device_wall_ms", 0)
-            offset = op.get("clock_offset_ms")
-        except KeyError as exc:
-            raise BatchError(
-                400,
-                "bad_request",
-                _("{where}: missing {field}").format(where=where, field=exc.args[0]),
-            ) from exc
-        if (
-            not isinstance(seq, int)
-            or isinstance(seq, bool)
-            or seq < 1
-            or not isinstance(op_id, str)
-            or not 1 <= len(op_id) <= 36
-            or not isinstance(kind, str)
-            or not isinstance(payload, dict)
-            or not isinstance(wall, int)
-            or (offset is not None and not isinstance(offset, int))
-        ):
-            raise BatchError(
-                400,
-                "bad_request",
-                _(
-                    "{where}: seq must be a positive integer, op_id a text of at most 36 "
-                    "characters, "
-                    "kind a text, payload an object, device_wall_ms an integer"
-                ).format(where=where),
-            )
-        if ops and seq <= ops[-1].seq:
-            raise BatchError(
-                422,
-                "bad_request",
-                _("{where}: seq must increase strictly within a batch").format(where=where),
-            )
-        ops.append(OpIn(seq, op_id, kind, payload, wall, offset))
-    if len({o.op_id for o in ops}) != len(ops):
-        raise BatchError(422, "bad_request", _("the same op_id appears twice in one batch"))
-    return ops
-
-
 def _result(
     op: OpIn,
     status: str,
@@ -149,9 +68,8 @@ def _result(
     return out
 
 
-def _corrected(device: m.Device, op: OpIn, offset_ms: int, received: datetime) -> datetime:
+def _corrected(op: OpIn, offset_ms: int, received: datetime, lower: datetime | None) -> datetime:
     at = from_ms(op.device_wall_ms + offset_ms)
-    lower = device.last_op_at or device.enrolled_at
     if lower is not None and at < lower:
         at = lower
     return min(at, received)
@@ -184,6 +102,21 @@ def _check_skew(session: Session, device: m.Device, offset_ms: int) -> None:
     )
 
 
+@dataclass
+class _Run:
+    """One batch in flight: what was looked up before the first op, and what waits for the end."""
+
+    session: Session
+    device: m.Device
+    epoch: int
+    received: datetime
+    offset: int
+    known: dict[str, tuple[str, dict[str, Any]]]  # op_id → (payload_sha256, stored result)
+    taken: set[int]  # seqs of (device, epoch) that already hold an op
+    last_op_at: datetime | None  # the lower clamp of the next op's corrected time
+    receipts: list[dict[str, Any]] = field(default_factory=list)
+
+
 def apply_batch(
     session: Session,
     device: m.Device,
@@ -203,90 +136,123 @@ def apply_batch(
     offset = device.clock_offset_ms if clock_offset_ms is None else clock_offset_ms
     device.clock_offset_ms = offset
     device.last_seen = received
-    _check_skew(session, device, offset)
-    results: list[dict[str, Any]] = []
-    for op in batch:
-        results.append(_apply_one(session, device, epoch, op, received, offset))
+    with changebuf.batched(session) as changes:
+        _check_skew(session, device, offset)
+        run = _start(session, device, epoch, batch, received, offset)
+        results = [_apply_one(run, changes, op) for op in batch]
+        _write_receipts(run)
+    if run.last_op_at != device.last_op_at:
+        device.last_op_at = run.last_op_at  # once, not one UPDATE per op
     session.flush()
     return results
 
 
-def _apply_one(
-    session: Session, device: m.Device, epoch: int, op: OpIn, received: datetime, batch_offset: int
-) -> dict[str, Any]:
-    digest = payload_sha256({"kind": op.kind, "payload": op.payload})
-    existing = session.scalar(select(m.OpReceipt).where(m.OpReceipt.op_id == op.op_id))
-    if existing is not None:
-        if existing.payload_sha256 != digest:
+def _start(
+    session: Session,
+    device: m.Device,
+    epoch: int,
+    batch: list[OpIn],
+    received: datetime,
+    offset: int,
+) -> _Run:
+    # Two queries for the whole batch instead of two per op. Exact: we hold the writer lock,
+    # and a batch has no repeated op_id or seq.
+    r = m.OpReceipt
+    rows = session.execute(
+        select(r.op_id, r.payload_sha256, r.result).where(r.op_id.in_([o.op_id for o in batch]))
+    )
+    known = {op_id: (digest, result) for op_id, digest, result in rows}
+    taken = set(
+        session.scalars(
+            select(r.seq).where(
+                r.device_id == device.id, r.epoch == epoch, r.seq.in_([o.seq for o in batch])
+            )
+        )
+    )
+    return _Run(session, device, epoch, received, offset, known, taken, device.last_op_at)
+
+
+def _write_receipts(run: _Run) -> None:
+    """Insert the receipts collected so far (same transaction as their ops: all or nothing)."""
+    if run.receipts:
+        run.session.connection().execute(insert(m.OpReceipt), run.receipts)
+        run.receipts = []
+
+
+def _apply_one(run: _Run, changes: changebuf.ChangeBuffer, op: OpIn) -> dict[str, Any]:
+    stored = run.known.get(op.op_id)
+    if stored is not None:
+        digest, previous = stored
+        if digest != op.digest:
             return _result(
                 op,
                 "rejected",
                 error="op_id_reused",
                 message=_("This operation id was already used for different content"),
             )
-        stored = existing.result
-        if stored.get("status") == "rejected":
-            return {**stored, "seq": op.seq}  # a rejection stays a rejection
+        if previous.get("status") == "rejected":
+            return {**previous, "seq": op.seq}  # a rejection stays a rejection
         result = _result(
-            op, "duplicate", stored.get("exception_ids"), stored.get("error"), stored.get("data")
+            op,
+            "duplicate",
+            previous.get("exception_ids"),
+            previous.get("error"),
+            previous.get("data"),
         )
-        result["original_status"] = stored.get("status")
+        result["original_status"] = previous.get("status")
         return result
-    taken = session.scalar(
-        select(m.OpReceipt.op_id).where(
-            m.OpReceipt.device_id == device.id,
-            m.OpReceipt.epoch == epoch,
-            m.OpReceipt.seq == op.seq,
-        )
-    )
-    if taken is not None:
+    if op.seq in run.taken:
         return _result(
             op,
             "rejected",
             error="sequence_reused",
             message=_("This sequence number already holds another operation; start a new epoch"),
         )
-    offset = batch_offset if op.clock_offset_ms is None else op.clock_offset_ms
-    corrected = _corrected(device, op, offset, received)
+    if op.kind == "undo":
+        _write_receipts(run)  # undo reads the receipt of the op it undoes
+    session, device = run.session, run.device
+    offset = run.offset if op.clock_offset_ms is None else op.clock_offset_ms
+    corrected = _corrected(op, offset, run.received, run.last_op_at or device.enrolled_at)
     shift: timedelta = corrected - from_ms(op.device_wall_ms)
     ctx = OpContext(
         session=session,
         device=device,
         op_id=op.op_id,
         kind=op.kind,
-        received_at=received,
+        received_at=run.received,
         corrected_at=corrected,
         shift=shift,
     )
+    mark = changes.mark()
     savepoint = session.begin_nested()
     try:
         apply = APPLY.get(op.kind)
         if apply is None:
             raise OpRejected("unknown_kind", f"unknown operation kind: {op.kind}")
         apply(ctx, op.payload)
+        savepoint.commit()
         status = "applied_with_exception" if ctx.exception_ids else "applied"
         result = _result(op, status, ctx.exception_ids, data=ctx.data)
     except OpRejected as rejected:
         savepoint.rollback()
-        savepoint = session.begin_nested()
+        changes.rollback_to(mark)
         result = _result(op, "rejected", error=rejected.code, message=rejected.message)
-    session.add(
-        m.OpReceipt(
-            device_id=device.id,
-            epoch=epoch,
-            seq=op.seq,
-            op_id=op.op_id,
-            kind=op.kind,
-            payload_sha256=digest,
-            payload=op.payload,
-            result=result,
-            device_wall_ms=op.device_wall_ms,
-            corrected_at=corrected,
-            received_at=received,
-        )
+    run.receipts.append(
+        {
+            "device_id": device.id,
+            "epoch": run.epoch,
+            "seq": op.seq,
+            "op_id": op.op_id,
+            "kind": op.kind,
+            "payload_sha256": op.digest,
+            "payload": op.payload,
+            "result": result,
+            "device_wall_ms": op.device_wall_ms,
+            "corrected_at": corrected,
+            "received_at": run.received,
+        }
     )
-    savepoint.commit()
-    device.last_op_at = corrected
+    run.last_op_at = corrected
     return result
 
 
