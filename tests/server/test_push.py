@@ -234,3 +234,77 @@ def test_unknown_kind_of_client(server: serverproc.ServerProcess) -> None:
 
     kinds = set(re.findall(r"^\| `([a-z_]+)` \|", doc, flags=re.M))
     assert kinds and kinds <= set(APPLY), kinds - set(APPLY)
+
+
+def test_a_rejected_op_inside_a_batch_leaves_nothing_behind(
+    server: serverproc.ServerProcess,
+) -> None:
+    """Ops share SAVEPOINTs on the server; a rejection must still undo only its own op."""
+    client = enrol(server, "CW01")
+    taken_op, taken = new_reader(client)
+    probe_op, _probe = new_reader(client, card=taken["card"])
+    client.push([taken_op])
+    number = int(client.push([probe_op])[0]["data"]["card"][1:])  # the county card counter
+    first, before = new_reader(client)
+    half_op, half = new_reader(client, card=taken["card"])
+    half_op["payload"]["name"] = ""  # rejected after the clash has drawn a new card number
+    after_op, after = new_reader(client, card=taken["card"])
+    ops = [first, half_op, after_op, client.op("visit_count", {"date": "2026-03-02", "count": 2})]
+    results = client.push(ops)
+    assert [r["status"] for r in results] == ["applied", "rejected", "applied", "applied"]
+    assert results[1]["error"] == "bad_payload"
+    # The rejected op's card number was given back: the next clash gets it.
+    assert results[2]["data"] == {"card": f"R{number + 1:07d}", "card_changed": True}
+    feed, _ = client.all_changes()
+    published = [c["uuid"] for c in feed]
+    assert half["reader_uuid"] not in published
+    assert published.count(before["reader_uuid"]) == published.count(after["reader_uuid"]) == 1
+    replay = client.push(ops)
+    assert [r["status"] for r in replay] == ["duplicate", "rejected", "duplicate", "duplicate"]
+
+
+def test_rejections_in_a_long_batch(server: serverproc.ServerProcess) -> None:
+    client = enrol(server, "DH01")
+    bad = {7, 64, 65, 180}
+    ops = [
+        client.op("visit_count", {"date": "yesterday" if n in bad else "2026-04-01", "count": n})
+        for n in range(200)
+    ]
+    results = client.push(ops)
+    assert [r["status"] == "rejected" for r in results] == [n in bad for n in range(200)]
+    assert [r["seq"] for r in results] == [o["seq"] for o in ops]
+    engine = create_engine(server.db_url)
+    with engine.connect() as conn:
+        count = conn.execute(
+            text("SELECT count FROM visit_count WHERE branch_code='DH01' AND date='2026-04-01'")
+        ).scalar_one()
+    engine.dispose()
+    assert count == max(set(range(200)) - bad)  # each op sets the day's count; the last wins
+
+
+def test_undo_in_the_same_batch_as_its_op(server: serverproc.ServerProcess) -> None:
+    client = enrol(server, "CW01")
+    ops, title = new_title(client)
+    reader_op, reader = new_reader(client)
+    item = title["items"][0]
+    loan_uuid = str(uuid.uuid4())
+    checkout = client.op(
+        "checkout",
+        {
+            "loan_uuid": loan_uuid,
+            "item_uuid": item["item_uuid"],
+            "barcode": item["barcode"],
+            "reader_uuid": reader["reader_uuid"],
+            "card": reader["card"],
+            "branch": "CW01",
+            "checkout_at": "2026-03-01T08:00:00Z",
+            "due_at": "2026-03-31T08:00:00Z",
+        },
+    )
+    undo = client.op("undo", {"undone_op_id": checkout["op_id"], "kind": "checkout"})
+    batch = [*ops, reader_op, checkout, undo]
+    assert {r["status"] for r in client.push(batch)} == {"applied"}
+    feed, _ = client.all_changes()
+    assert [c["op"] for c in feed if c["uuid"] == loan_uuid][-1] == "delete"
+    assert [c for c in feed if c["uuid"] == item["item_uuid"]][-1]["data"]["status"] == "available"
+    assert {r["status"] for r in client.push(batch)} == {"duplicate"}
