@@ -8,6 +8,7 @@ A run killed at any point leaves the database consistent; the next run resends u
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 from dataclasses import asdict, dataclass
@@ -29,7 +30,10 @@ from app.sync.transport import Transport, TransportConfig
 
 log = logging.getLogger(__name__)
 
-PUSH_BATCH = 200
+# The server's maximum per push: fewer round trips and writer-lock turns per sync.
+PUSH_BATCH = 500
+# The server refuses bodies over 2 MiB (uncompressed); big payloads (stocktakes) split early.
+PUSH_BYTES = 1024 * 1024
 PULL_LIMIT = 1000
 ACK_STATES = {"applied", "duplicate", "applied_with_exception"}
 _run_lock = threading.Lock()
@@ -157,10 +161,12 @@ def push_outbox(
             ).all()
         if not batch:
             return counts
-        ops = [
-            {"seq": seq, "op_id": op_id, "kind": kind, "payload": payload, "device_wall_ms": wall}
-            for seq, op_id, kind, payload, wall in batch
-        ]
+        ops = _within_budget(
+            [
+                {"seq": seq, "op_id": op_id, "kind": kind, "payload": payload, "device_wall_ms": w}
+                for seq, op_id, kind, payload, w in batch
+            ]
+        )
         body = {
             "device_id": _wire_id(device_id),
             "epoch": epoch,
@@ -179,8 +185,18 @@ def push_outbox(
             renewed_for_reuse = True
             continue  # resend the same batch under the new epoch
         _record_results(profile, results, counts)
-        after_seq = batch[-1][0]
+        after_seq = ops[-1]["seq"]
         progress.report(counts.pushed + counts.rejected, total, _("Sending operations"))
+
+
+def _within_budget(ops: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The leading ops whose JSON fits in PUSH_BYTES (always at least one)."""
+    size = 0
+    for n, op in enumerate(ops):
+        size += len(json.dumps(op, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        if size > PUSH_BYTES and n > 0:
+            return ops[:n]
+    return ops
 
 
 def _record_results(

@@ -17,6 +17,7 @@ import time
 import pytest
 
 from app.errors import ServerUnreachable
+from app.sync import engine
 from app.sync.engine import sync_once
 from app.sync.transport import TransportConfig
 
@@ -91,7 +92,8 @@ def test_slow_link_16_kb_per_second(county, make_device):
         proxy.close()
 
 
-def test_server_killed_mid_batch_and_restarted(county, proxied, make_device):
+def test_server_killed_mid_batch_and_restarted(county, proxied, make_device, monkeypatch):
+    monkeypatch.setattr(engine, "PUSH_BATCH", 200)
     device = make_device(url=proxied.url)
     sync_once(device, config=FAST)
     offline_work(device, readers_n=260, cycles=2)  # > 1 batch of 200
@@ -109,6 +111,19 @@ def test_server_killed_mid_batch_and_restarted(county, proxied, make_device):
     proxied.on_request = None
     county.start()
     sync_until_done(device)
+    assert_agree(device, county.db)
+
+
+def test_outbox_split_by_size(county, proxied, make_device, monkeypatch):
+    """Batches stay under the server's body limit even when many ops would fit by count."""
+    monkeypatch.setattr(engine, "PUSH_BYTES", 4096)
+    device = make_device(url=proxied.url)
+    sync_once(device, config=FAST)
+    offline_work(device, readers_n=20, cycles=2)
+    before = proxied.count("/v1/ops/push")
+    result = sync_once(device, config=FAST)
+    assert result.pending == 0 and result.rejected == 0 and result.pushed == len(local_ops(device))
+    assert proxied.count("/v1/ops/push") - before >= 3
     assert_agree(device, county.db)
 
 
