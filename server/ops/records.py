@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
 from app.domain.pinyin import record_search_keys
 from app.i18n import _
@@ -182,8 +182,16 @@ def reader_upsert(ctx: OpContext, p: dict[str, Any]) -> None:
     s = ctx.session
     reader_uuid = str(req(p, "reader_uuid"))
     card = str(req(p, "card"))
-    reader = s.scalar(select(m.Reader).where(m.Reader.uuid == reader_uuid))
-    clash = s.scalar(select(m.Reader.id).where(m.Reader.card == card, m.Reader.uuid != reader_uuid))
+    # One query for both: this reader, and another one already holding the card.
+    found = s.scalars(
+        select(m.Reader).where(or_(m.Reader.uuid == reader_uuid, m.Reader.card == card))
+    )
+    reader = clash = None
+    for row in found:
+        if row.uuid == reader_uuid:
+            reader = row
+        else:
+            clash = row
     if clash is not None:
         card = _next_card(ctx)
         ctx.data["card_changed"] = True
