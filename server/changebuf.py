@@ -2,7 +2,7 @@
 
 Seqs are allocated from ``max(seq)`` of the table, so this must run inside the writer lock
 (``server.db.writer``), exactly like a plain insert: the feed stays commit-ordered. A row's seq
-is known immediately (``version`` columns need it); the INSERT waits until ``flush``.
+is known immediately (``version`` columns need it); the INSERT waits for the end of the batch.
 """
 
 from __future__ import annotations

@@ -4,48 +4,8 @@
   <context>
     <name>shuwu</name>
     <message>
-      <source>ops must be a non-empty list</source>
-      <translation>ops 必须是非空列表</translation>
-    </message>
-    <message>
-      <source>the same op_id appears twice in one batch</source>
-      <translation>同一批次中 op_id 重复出现</translation>
-    </message>
-    <message>
-      <source>operation {n}</source>
-      <translation>第 {n} 项操作</translation>
-    </message>
-    <message>
       <source>The clock of device {device} is off by {minutes} minutes; times were corrected</source>
       <translation>设备 {device} 的时钟偏差 {minutes} 分钟，时间已校正</translation>
-    </message>
-    <message>
-      <source>This sequence number already holds another operation; start a new epoch</source>
-      <translation>此序号已被另一项操作占用，请开始新的纪元</translation>
-    </message>
-    <message>
-      <source>At most {n} operations per push</source>
-      <translation>每次最多上传 {n} 项操作</translation>
-    </message>
-    <message>
-      <source>This operation id was already used for different content</source>
-      <translation>此操作编号已用于不同的内容</translation>
-    </message>
-    <message>
-      <source>{where} is not an object</source>
-      <translation>{where}不是对象</translation>
-    </message>
-    <message>
-      <source>{where}: seq must be a positive integer, op_id a text of at most 36 characters, kind a text, payload an object, device_wall_ms an integer</source>
-      <translation>{where}：seq 必须是正整数，op_id 为不超过 36 个字符的文字，kind 为文字，payload 为对象，device_wall_ms 为整数</translation>
-    </message>
-    <message>
-      <source>{where}: seq must increase strictly within a batch</source>
-      <translation>{where}：同一批次内 seq 必须严格递增</translation>
-    </message>
-    <message>
-      <source>{where}: missing {field}</source>
-      <translation>{where}：缺少 {field}</translation>
     </message>
   </context>
 </TS>
