@@ -190,7 +190,15 @@ def finish(session: Session, mark: int) -> None:
 def write_page(session: Session, entity: str, page: dict[str, Any]) -> tuple[int, int]:
     """Upsert one page by uuid; (rows written, rows skipped). Runs in the caller's transaction."""
     columns = [str(c) for c in page.get("columns") or []]
-    rows = [dict(zip(columns, row, strict=True)) for row in page.get("rows") or []]
+    data = page.get("data") or []
+    try:  # one list per column, all of one length
+        if len(data) != len(columns):
+            raise ValueError("columns")
+        rows = [dict(zip(columns, values, strict=True)) for values in zip(*data, strict=True)]
+    except (TypeError, ValueError) as exc:
+        raise ServerRefused(
+            _("The county server sent a damaged catalogue page."), code="bad_page"
+        ) from exc
     if not rows:
         return 0, 0
     protected = _protected_here(session, entity, pending_uuids(session))

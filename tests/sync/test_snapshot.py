@@ -160,14 +160,15 @@ def test_a_page_keeps_rows_of_pending_ops_and_skips_only_a_clashing_row(county, 
                 lent.current_branch_code, None, None, None, "2026-01-01 00:00:00.000000",
                 "2026-01-01 00:00:00.000000", 7]  # fmt: skip
 
+    rows = [
+        item_row(lent.uuid, lent.barcode, "available"),  # older than our pending checkout
+        item_row("00000000-0000-4000-8000-000000000001", other.barcode, "available"),
+        item_row("00000000-0000-4000-8000-000000000002", "S-NEW-0001", "available"),
+    ]
     page = {
         "entity": "item",
         "columns": list(snapshot_columns()),
-        "rows": [
-            item_row(lent.uuid, lent.barcode, "available"),  # older than our pending checkout
-            item_row("00000000-0000-4000-8000-000000000001", other.barcode, "available"),
-            item_row("00000000-0000-4000-8000-000000000002", "S-NEW-0001", "available"),
-        ],
+        "data": [list(column) for column in zip(*rows, strict=True)],  # as the server sends it
         "next_after": 3,
         "has_more": False,
     }
@@ -218,5 +219,28 @@ def test_indexes_set_aside_for_a_bulk_load_come_back_when_the_profile_reopens(tm
         assert item_index_names(profile) == before
         with profile.sessions() as s:
             assert state.get(s, DEFERRED_INDEXES_KEY) is None
+    finally:
+        profile.close()
+
+
+def test_a_damaged_page_is_refused_with_a_message_and_nothing_is_written(tmp_path):
+    from app.profile import open_profile
+    from app.sync.transport import ServerRefused
+
+    profile = open_profile(tmp_path / "p")
+    try:
+        columns = list(snapshot_columns())
+        short = [["x"]] * (len(columns) - 1)  # a column missing
+        ragged = [["a", "b"]] + [["x"]] * (len(columns) - 1)  # columns of unequal length
+        for data in (short, ragged):
+            page = {"entity": "item", "columns": columns, "data": data, "has_more": False}
+            with profile.sessions() as s, s.begin():
+                try:
+                    snapshot.write_page(s, "item", page)
+                except ServerRefused as exc:
+                    assert exc.code == "bad_page" and "目录" in exc.message
+                else:
+                    raise AssertionError("a damaged page was accepted")
+        assert local_count(profile, Item) == 0
     finally:
         profile.close()

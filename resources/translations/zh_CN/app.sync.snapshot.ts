@@ -11,5 +11,9 @@
       <source>Receiving the county catalogue</source>
       <translation>正在接收县馆目录</translation>
     </message>
+    <message>
+      <source>The county server sent a damaged catalogue page.</source>
+      <translation>县馆服务器发来的目录数据有损坏。</translation>
+    </message>
   </context>
 </TS>
