@@ -39,6 +39,7 @@ from app.sync.transport import ServerRefused, Transport
 
 log = logging.getLogger(__name__)
 
+ENTITIES = ("bib", "item")  # in the order the server's snapshot is copied: copies need records
 PAGE_LIMIT = 20_000
 CHUNK = 500
 PREFETCH = 2  # pages in flight: one being written, one or two on the way
@@ -81,9 +82,10 @@ def start(profile: Profile, transport: Transport) -> tuple[int, dict[str, int]] 
 
 
 def _pages(
-    transport: Transport, entities: Sequence[str], after: int, stop: threading.Event
+    transport: Transport, entities: Sequence[str], after: int
 ) -> Generator[dict[str, Any], None, None]:
     """Pages in order, fetched one ahead on a worker thread (the transport stays on it)."""
+    stop = threading.Event()
     found: queue.Queue[dict[str, Any] | BaseException | None] = queue.Queue(PREFETCH)
 
     def put(item: dict[str, Any] | BaseException | None) -> bool:
@@ -136,15 +138,14 @@ def load(profile: Profile, transport: Transport, progress: Progress) -> Snapshot
     with profile.sessions() as session:
         entity = state.get(session, state.SNAPSHOT_ENTITY)
         after = state.get_int(session, state.SNAPSHOT_AFTER)
-    entities = ["bib", "item"]
-    remaining = entities[entities.index(entity) :] if entity in entities else []
+    remaining = ENTITIES[ENTITIES.index(entity) :] if entity in ENTITIES else ()
     total = sum(counts.values())
     written = skipped = 0
-    pages = _pages(transport, remaining, after, threading.Event())
+    pages = _pages(transport, remaining, after)
     try:
         for page in pages if remaining else ():
             check_cancel(progress)
-            done, passed = _store(profile, entities, page)
+            done, passed = _store(profile, page)
             written += done
             skipped += passed
             progress.report(written + skipped, total, _("Receiving the county catalogue"))
@@ -161,7 +162,7 @@ def load(profile: Profile, transport: Transport, progress: Progress) -> Snapshot
     return SnapshotResult(mark, written, skipped)
 
 
-def _store(profile: Profile, entities: list[str], page: dict[str, Any]) -> tuple[int, int]:
+def _store(profile: Profile, page: dict[str, Any]) -> tuple[int, int]:
     """Write one page and the position after it in one transaction (a resume starts there)."""
     page_entity = str(page.get("entity"))
     with profile.sessions() as session, session.begin():
@@ -173,7 +174,7 @@ def _store(profile: Profile, entities: list[str], page: dict[str, Any]) -> tuple
         done, passed = write_page(session, page_entity, page)
         following, position = page_entity, int(page.get("next_after") or 0)
         if not page.get("has_more"):
-            later = entities[entities.index(page_entity) + 1 :] if page_entity in entities else []
+            later = ENTITIES[ENTITIES.index(page_entity) + 1 :] if page_entity in ENTITIES else ()
             following, position = (later[0], 0) if later else ("", 0)
         state.put(session, state.SNAPSHOT_ENTITY, following)
         state.put(session, state.SNAPSHOT_AFTER, position)
