@@ -244,3 +244,47 @@ def test_a_damaged_page_is_refused_with_a_message_and_nothing_is_written(tmp_pat
         assert local_count(profile, Item) == 0
     finally:
         profile.close()
+
+
+class KillServerAfterPages:
+    """Kills the county server (SIGKILL) once ``pages`` snapshot pages were written."""
+
+    def __init__(self, county, pages: int) -> None:  # type: ignore[no-untyped-def]
+        self.county = county
+        self.pages = pages
+        self.cancelled = False
+
+    def report(self, done: int, total: int, text: str = "") -> None:
+        if total and done:
+            self.pages -= 1
+            if self.pages == 0:
+                self.county.kill()
+
+
+def test_a_server_lost_mid_snapshot_is_a_message_and_the_next_sync_resumes(
+    county, make_device, monkeypatch
+):
+    from app.sync.transport import ServerUnreachable
+
+    monkeypatch.setattr(snapshot, "PAGE_LIMIT", 10)  # 21 pages; two are fetched ahead at most
+    device = make_device()
+    try:
+        sync_once(device, progress=KillServerAfterPages(county, 2), config=FAST)
+    except ServerUnreachable as exc:
+        assert "服务器" in exc.message
+    else:
+        raise AssertionError("the sync went on without its server")
+    with device.sessions() as s:
+        assert state.get(s, state.SNAPSHOT_MARK) is not None
+        assert state.get(s, state.SNAPSHOT_ENTITY) in ("bib", "item")  # stopped part way
+    bibs, items = server_rows(county.db, "SELECT (SELECT count(*) FROM bib), count(*) FROM item")[0]
+    kept = local_count(device, BibRecord) + local_count(device, Item)
+    assert 0 < kept < bibs + items  # the pages written before the link went are kept
+
+    county.start()
+    sync_once(device, config=FAST)
+    assert local_count(device, BibRecord) == bibs
+    assert local_count(device, Item) == items
+    with device.sessions() as s:
+        assert state.get(s, state.SNAPSHOT_MARK) is None
+    trigram_index_is_whole(device)
