@@ -10,11 +10,12 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.i18n import _
 from server import models as m
 from server.feed import record_change
-from server.ops import publish
+from server.ops import lookups, publish
 from server.ops.context import OpContext, OpRejected, find_item, find_reader, opt_str, req
 from server.ops.timeline import refold
 from server.timeutil import iso
@@ -74,12 +75,29 @@ def _lost_found(ctx: OpContext, item: m.Item, branch: str) -> None:
         item.status = "available"
 
 
+def _policy(s: Session, reader_type: str) -> m.CirculationPolicy | None:
+    index = lookups.active(s)
+    if index is not None and reader_type in index.policy:
+        return index.policy[reader_type]
+    policy = s.scalar(
+        select(m.CirculationPolicy).where(m.CirculationPolicy.reader_type == reader_type)
+    )
+    if index is not None:
+        index.policy[reader_type] = policy
+    return policy
+
+
 def checkout(ctx: OpContext, p: dict[str, Any]) -> None:
     s = ctx.session
     loan_uuid = str(req(p, "loan_uuid"))
     branch = opt_str(p, "branch") or ctx.branch
     at = ctx.time(p, "checkout_at") or ctx.corrected_at
-    if s.scalar(select(m.Loan.id).where(m.Loan.uuid == loan_uuid)) is not None:
+    index = lookups.active(s)
+    if index is not None and loan_uuid in index.loan_uuid:
+        exists = index.loan_uuid[loan_uuid]
+    else:
+        exists = s.scalar(select(m.Loan.id).where(m.Loan.uuid == loan_uuid)) is not None
+    if exists:
         return  # the same loan reached us through another path (bundle and network)
     item = find_item(s, p.get("item_uuid"), p.get("barcode"))
     if item is None:
@@ -98,9 +116,7 @@ def checkout(ctx: OpContext, p: dict[str, Any]) -> None:
             {"card": card, "barcode": item.barcode, "payload": p},
         )
         return
-    policy = s.scalar(
-        select(m.CirculationPolicy).where(m.CirculationPolicy.reader_type == reader.reader_type)
-    )
+    policy = _policy(s, reader.reader_type)
     due = ctx.time(p, "due_at") or at + timedelta(days=policy.loan_days if policy else 30)
     _lost_found(ctx, item, branch)
     override = opt_str(p, "override_reason")
@@ -143,6 +159,8 @@ def checkout(ctx: OpContext, p: dict[str, Any]) -> None:
     )
     s.add(loan)
     s.flush()
+    if index is not None:
+        index.loan_uuid[loan_uuid] = True
     publish.loan(ctx, loan, item.home_branch_code)
     refold(ctx, item)
     publish.reader(ctx, reader, branch)

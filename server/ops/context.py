@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from server import models as m
 from server.exceptions import file_exception
+from server.ops import lookups
 from server.timeutil import parse_date, parse_iso
 
 
@@ -102,21 +103,47 @@ def opt_date(payload: dict[str, Any], key: str) -> Any:
         raise OpRejected("bad_payload", f"{key}: expected YYYY-MM-DD") from exc
 
 
+_Row = TypeVar("_Row", m.Item, m.Reader)
+
+
+def _flushed(session: Session, row: _Row | None) -> _Row | None:
+    """A row from the batch index may still be pending: callers need its id."""
+    if row is not None and row.id is None:
+        session.flush()
+    return row
+
+
 def find_item(session: Session, item_uuid: Any, barcode: Any) -> m.Item | None:
+    index = lookups.active(session)
     if item_uuid:
-        item = session.scalar(select(m.Item).where(m.Item.uuid == str(item_uuid)))
+        key = str(item_uuid)
+        if index is not None and key in index.item_uuid:
+            item = _flushed(session, index.item_uuid[key])
+        else:
+            item = session.scalar(select(m.Item).where(m.Item.uuid == key))
         if item is not None:
             return item
     if barcode:
-        return session.scalar(select(m.Item).where(m.Item.barcode == str(barcode)))
+        key = str(barcode)
+        if index is not None and key in index.item_barcode:
+            return _flushed(session, index.item_barcode[key])
+        return session.scalar(select(m.Item).where(m.Item.barcode == key))
     return None
 
 
 def find_reader(session: Session, reader_uuid: Any, card: Any) -> m.Reader | None:
+    index = lookups.active(session)
     if reader_uuid:
-        reader = session.scalar(select(m.Reader).where(m.Reader.uuid == str(reader_uuid)))
+        key = str(reader_uuid)
+        if index is not None and key in index.reader_uuid:
+            reader = _flushed(session, index.reader_uuid[key])
+        else:
+            reader = session.scalar(select(m.Reader).where(m.Reader.uuid == key))
         if reader is not None:
             return reader
     if card:
-        return session.scalar(select(m.Reader).where(m.Reader.card == str(card)))
+        key = str(card)
+        if index is not None and key in index.reader_card:
+            return _flushed(session, index.reader_card[key])
+        return session.scalar(select(m.Reader).where(m.Reader.card == key))
     return None

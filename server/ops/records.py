@@ -10,7 +10,7 @@ from sqlalchemy import func, or_, select
 from app.domain.pinyin import record_search_keys
 from app.i18n import _
 from server import models as m
-from server.ops import publish
+from server.ops import lookups, publish
 from server.ops.context import (
     OpContext,
     OpRejected,
@@ -107,7 +107,9 @@ def item_upsert(ctx: OpContext, p: dict[str, Any]) -> None:
             updated_at=ctx.received_at,
         )
         s.add(item)
+        old_barcode = None
     else:
+        old_barcode = item.barcode
         base = opt_int(p, "base_version")
         if (
             base is not None
@@ -133,6 +135,9 @@ def item_upsert(ctx: OpContext, p: dict[str, Any]) -> None:
     item.shelf_location = opt_str(p, "shelf_location")
     item.price = opt_str(p, "price")
     item.acquired_on = opt_date(p, "acquired_on")
+    index = lookups.active(s)
+    if index is not None:
+        index.item_saved(item, old_barcode)
     publish.item(ctx, item)
 
 
@@ -182,16 +187,22 @@ def reader_upsert(ctx: OpContext, p: dict[str, Any]) -> None:
     s = ctx.session
     reader_uuid = str(req(p, "reader_uuid"))
     card = str(req(p, "card"))
-    # One query for both: this reader, and another one already holding the card.
-    found = s.scalars(
-        select(m.Reader).where(or_(m.Reader.uuid == reader_uuid, m.Reader.card == card))
-    )
+    index = lookups.active(s)
     reader = clash = None
-    for row in found:
-        if row.uuid == reader_uuid:
-            reader = row
-        else:
-            clash = row
+    if index is not None and reader_uuid in index.reader_uuid and card in index.reader_card:
+        reader = index.reader_uuid[reader_uuid]
+        holder = index.reader_card[card]
+        clash = holder if holder is not None and holder is not reader else None
+    else:
+        # One query for both: this reader, and another one already holding the card.
+        found = s.scalars(
+            select(m.Reader).where(or_(m.Reader.uuid == reader_uuid, m.Reader.card == card))
+        )
+        for row in found:
+            if row.uuid == reader_uuid:
+                reader = row
+            else:
+                clash = row
     if clash is not None:
         card = _next_card(ctx)
         ctx.data["card_changed"] = True
@@ -209,12 +220,20 @@ def reader_upsert(ctx: OpContext, p: dict[str, Any]) -> None:
         "status": opt_str(p, "status") or "active",
         "updated_at": ctx.received_at,
     }
+    old_card = None
     if reader is None:
         reader = m.Reader(uuid=reader_uuid, registered_at=ctx.corrected_at, **values)
         s.add(reader)
     else:
+        old_card = reader.card
         for key, value in values.items():
             setattr(reader, key, value)
+        if old_card != card:
+            # Now, not at the group's flush: a card freed here may be taken by a later op,
+            # and UPDATEs in one flush run in id order, not op order (unique card).
+            s.flush()
+    if index is not None:
+        index.reader_saved(reader, old_card)
     ctx.data["card"] = card
     ctx.data.setdefault("card_changed", False)
     publish.reader(ctx, reader)

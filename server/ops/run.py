@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from app.i18n import _
 from server import changebuf
 from server import models as m
+from server.ops import lookups
 from server.ops.context import OpContext, OpRejected
 from server.ops.kinds import APPLY
 from server.ops.wire import OpIn
@@ -40,6 +41,7 @@ class Run:
     known: dict[str, tuple[str, dict[str, Any]]]  # op_id → (payload_sha256, stored result)
     taken: set[int]  # seqs of (device, epoch) that already hold an op
     last_op_at: datetime | None  # the lower clamp of the next op's corrected time
+    index: lookups.Lookups = field(default_factory=lookups.Lookups)
     receipts: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -65,16 +67,26 @@ def start(
             select(r.seq).where(r.device_id == device.id, r.epoch == epoch, r.seq.in_(seqs))
         )
     )
-    return Run(session, device, epoch, received, offset, changes, known, taken, device.last_op_at)
+    fresh = [o.payload for o in batch if o.op_id not in known and o.seq not in taken]
+    index = lookups.load(session, fresh)
+    return Run(
+        session, device, epoch, received, offset, changes, known, taken, device.last_op_at, index
+    )
 
 
 def apply_all(run: Run, batch: list[OpIn]) -> list[dict[str, Any]]:
+    with lookups.installed(run.session, run.index):
+        return _apply_all(run, batch)
+
+
+def _apply_all(run: Run, batch: list[OpIn]) -> list[dict[str, Any]]:
     results: list[dict[str, Any]] = []
     pos = 0
     while pos < len(batch):
         if batch[pos].kind == "undo":
             write_receipts(run)  # undo reads the receipt of the op it undoes: not in a group
             results.append(_one(run, batch[pos], own_savepoint=True))
+            run.index.clear()  # an undo deletes a loan and rewrites events
             pos += 1
             continue
         end = pos
@@ -103,6 +115,7 @@ def _group(run: Run, group: list[OpIn]) -> list[dict[str, Any]] | None:
         results = [_one(run, op, own_savepoint=False) for op in group]
     except OpRejected:
         savepoint.rollback()
+        run.index.clear()  # it may name rows the rollback removed
         run.changes.rollback_to(marks[0])
         del run.receipts[marks[1] :]
         run.last_op_at = marks[2]
@@ -136,6 +149,7 @@ def _one(run: Run, op: OpIn, own_savepoint: bool) -> dict[str, Any]:
             result = _applied(op, ctx)
         except OpRejected as rejected:
             savepoint.rollback()
+            run.index.clear()
             run.changes.rollback_to(mark)
             result = _result(op, "rejected", error=rejected.code, message=rejected.message)
     else:
