@@ -46,6 +46,9 @@ def _event(
     )
     ctx.session.add(event)
     ctx.session.flush()
+    index = lookups.active(ctx.session)
+    if index is not None and kind == "return":
+        index.return_added(event)
     return event
 
 
@@ -160,7 +163,7 @@ def checkout(ctx: OpContext, p: dict[str, Any]) -> None:
     s.add(loan)
     s.flush()
     if index is not None:
-        index.loan_uuid[loan_uuid] = True
+        index.loan_added(loan)
     publish.loan(ctx, loan, item.home_branch_code)
     refold(ctx, item)
     publish.reader(ctx, reader, branch)

@@ -19,8 +19,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from server import models as m
+from server.ops.wire import OpIn
 
 _KEY = "shuwu.lookups"
+
+
+@dataclass
+class Timeline:
+    """What ``timeline.refold`` reads of one copy: its loans (by id) and return events."""
+
+    loans: list[m.Loan]
+    returns: list[m.CircEvent]
+    double_checkouts: list[m.SyncExceptionRow] | None  # None: not loaded, query
 
 
 @dataclass
@@ -32,6 +42,7 @@ class Lookups:
     item_barcode: dict[str, m.Item | None] = field(default_factory=dict)
     loan_uuid: dict[str, bool] = field(default_factory=dict)  # does the loan exist
     policy: dict[str, m.CirculationPolicy | None] = field(default_factory=dict)
+    timeline: dict[int, Timeline] = field(default_factory=dict)  # by item id
 
     def clear(self) -> None:
         for table in (
@@ -40,6 +51,7 @@ class Lookups:
             self.item_uuid,
             self.item_barcode,
             self.loan_uuid,
+            self.timeline,
         ):
             table.clear()
         # Policies stay: no op writes them, and the cached rows are persistent.
@@ -56,6 +68,17 @@ class Lookups:
             self.item_barcode[old_barcode] = None
         self.item_uuid[item.uuid] = item
         self.item_barcode[item.barcode] = item
+
+    def loan_added(self, loan: m.Loan) -> None:
+        self.loan_uuid[loan.uuid] = True
+        line = self.timeline.get(loan.item_id)
+        if line is not None:
+            line.loans.append(loan)
+
+    def return_added(self, event: m.CircEvent) -> None:
+        line = self.timeline.get(event.item_id) if event.item_id is not None else None
+        if line is not None:
+            line.returns.append(event)
 
 
 def active(session: Session) -> Lookups | None:
@@ -84,9 +107,10 @@ def _keys(payloads: Iterable[dict[str, Any]], *names: str) -> set[str]:
     return out
 
 
-def load(session: Session, payloads: list[dict[str, Any]]) -> Lookups:
-    """One query per table for every reader, copy and loan the payloads name."""
+def load(session: Session, batch: list[OpIn]) -> Lookups:
+    """One query per table for every reader, copy, loan and copy's timeline the batch names."""
     found = Lookups()
+    payloads = [o.payload for o in batch]
     uuids = _keys(payloads, "reader_uuid")
     cards = _keys(payloads, "card")
     if uuids or cards:
@@ -100,12 +124,44 @@ def load(session: Session, payloads: list[dict[str, Any]]) -> Lookups:
     if uuids or barcodes:
         found.item_uuid = dict.fromkeys(uuids)
         found.item_barcode = dict.fromkeys(barcodes)
-        items = select(m.Item).where(m.Item.uuid.in_(uuids) | m.Item.barcode.in_(barcodes))
-        for item in session.scalars(items):
+        item_rows = select(m.Item).where(m.Item.uuid.in_(uuids) | m.Item.barcode.in_(barcodes))
+        for item in session.scalars(item_rows):
             found.item_saved(item, None)
+    circulated = [o.payload for o in batch if o.kind in ("checkout", "return")]
+    items = {
+        x.id: x
+        for x in (
+            *(found.item_uuid.get(k) for k in _keys(circulated, "item_uuid")),
+            *(found.item_barcode.get(k) for k in _keys(circulated, "barcode")),
+        )
+        if x is not None
+    }
+    if items:
+        _load_timelines(session, found, items)
     loans = _keys(payloads, "loan_uuid")
     if loans:
         found.loan_uuid = dict.fromkeys(loans, False)
         for uuid in session.scalars(select(m.Loan.uuid).where(m.Loan.uuid.in_(loans))):
             found.loan_uuid[uuid] = True
     return found
+
+
+def _load_timelines(session: Session, found: Lookups, items: dict[int, m.Item]) -> None:
+    ids = set(items)
+    lines = {i: Timeline([], [], []) for i in ids}
+    for loan in session.scalars(select(m.Loan).where(m.Loan.item_id.in_(ids)).order_by(m.Loan.id)):
+        lines[loan.item_id].loans.append(loan)
+    events = select(m.CircEvent).where(m.CircEvent.item_id.in_(ids), m.CircEvent.kind == "return")
+    for event in session.scalars(events.order_by(m.CircEvent.id)):
+        assert event.item_id is not None
+        lines[event.item_id].returns.append(event)
+    by_uuid = {x.uuid: i for i, x in items.items()}
+    rows = select(m.SyncExceptionRow).where(
+        m.SyncExceptionRow.kind == "DOUBLE_CHECKOUT", m.SyncExceptionRow.subject_uuid.in_(by_uuid)
+    )
+    for row in session.scalars(rows.order_by(m.SyncExceptionRow.id)):
+        assert row.subject_uuid is not None
+        line = lines[by_uuid[row.subject_uuid]]
+        assert line.double_checkouts is not None
+        line.double_checkouts.append(row)
+    found.timeline.update(lines)

@@ -67,7 +67,7 @@ def start(
             select(r.seq).where(r.device_id == device.id, r.epoch == epoch, r.seq.in_(seqs))
         )
     )
-    fresh = [o.payload for o in batch if o.op_id not in known and o.seq not in taken]
+    fresh = [o for o in batch if o.op_id not in known and o.seq not in taken]
     index = lookups.load(session, fresh)
     return Run(
         session, device, epoch, received, offset, changes, known, taken, device.last_op_at, index
@@ -85,8 +85,9 @@ def _apply_all(run: Run, batch: list[OpIn]) -> list[dict[str, Any]]:
     while pos < len(batch):
         if batch[pos].kind == "undo":
             write_receipts(run)  # undo reads the receipt of the op it undoes: not in a group
+            run.index.clear()  # an undo deletes a loan and rewrites events: it reads afresh
             results.append(_one(run, batch[pos], own_savepoint=True))
-            run.index.clear()  # an undo deletes a loan and rewrites events
+            run.index.clear()
             pos += 1
             continue
         end = pos

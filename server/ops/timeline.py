@@ -19,11 +19,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.i18n import _
 from server import models as m
 from server.exceptions import resolve
-from server.ops import publish
+from server.ops import lookups, publish
 from server.ops.context import OpContext
 from server.timeutil import iso
 
@@ -35,15 +36,31 @@ class Close:
     closed_by: str | None = None
 
 
+def _timeline(s: Session, item: m.Item) -> lookups.Timeline:
+    """The copy's loans and returns: from the batch index, else two queries (then indexed)."""
+    index = lookups.active(s)
+    if index is not None and item.id in index.timeline:
+        return index.timeline[item.id]
+    loans = select(m.Loan).where(m.Loan.item_id == item.id).order_by(m.Loan.id)
+    returns = select(m.CircEvent).where(
+        m.CircEvent.item_id == item.id, m.CircEvent.kind == "return"
+    )
+    line = lookups.Timeline(
+        loans=list(s.scalars(loans)),
+        returns=list(s.scalars(returns.order_by(m.CircEvent.id))),
+        double_checkouts=None,
+    )
+    if index is not None:
+        index.timeline[item.id] = line
+    return line
+
+
 def refold(ctx: OpContext, item: m.Item) -> None:
     s = ctx.session
-    s.flush()
-    returns = list(
-        s.scalars(
-            select(m.CircEvent).where(m.CircEvent.item_id == item.id, m.CircEvent.kind == "return")
-        )
-    )
-    loans = {x.uuid: x for x in s.scalars(select(m.Loan).where(m.Loan.item_id == item.id))}
+    s.flush()  # ids for the new events: equal times are ordered by them
+    line = _timeline(s, item)
+    returns = list(line.returns)
+    loans = {x.uuid: x for x in line.loans}
     # The loans themselves are the checkouts (seeded loans have no checkout event). At equal
     # times a return goes first: the copy came back, then it was lent again.
     events: list[m.CircEvent] = [
@@ -102,23 +119,31 @@ def refold(ctx: OpContext, item: m.Item) -> None:
                 close.closed_by,
             )
             publish.loan(ctx, loan, item.home_branch_code)
-    _sync_double_checkouts(ctx, item, loans, pairs)
+    _sync_double_checkouts(ctx, item, loans, pairs, line)
     _sync_orphans(ctx, item, orphans, matched)
     _item_state(ctx, item, loans.get(open_uuid) if open_uuid else None, last_return)
 
 
 def _sync_double_checkouts(
-    ctx: OpContext, item: m.Item, loans: dict[str, m.Loan], pairs: list[tuple[str, str]]
+    ctx: OpContext,
+    item: m.Item,
+    loans: dict[str, m.Loan],
+    pairs: list[tuple[str, str]],
+    line: lookups.Timeline,
 ) -> None:
     s = ctx.session
-    filed = list(
-        s.scalars(
-            select(m.SyncExceptionRow).where(
-                m.SyncExceptionRow.kind == "DOUBLE_CHECKOUT",
-                m.SyncExceptionRow.subject_uuid == item.uuid,
+    if line.double_checkouts is None:
+        line.double_checkouts = list(
+            s.scalars(
+                select(m.SyncExceptionRow)
+                .where(
+                    m.SyncExceptionRow.kind == "DOUBLE_CHECKOUT",
+                    m.SyncExceptionRow.subject_uuid == item.uuid,
+                )
+                .order_by(m.SyncExceptionRow.id)
             )
         )
-    )
+    filed = line.double_checkouts
     wanted = {frozenset(p) for p in pairs}
     known = {frozenset((row.detail or {}).get("loan_uuids") or []): row for row in filed}
     for key, row in known.items():
@@ -127,6 +152,7 @@ def _sync_double_checkouts(
     for first, second in pairs:
         if frozenset((first, second)) in known:
             continue
+        line.double_checkouts = None  # the row filed below: looked up again next time
         a, b = loans[first], loans[second]
         ctx.file(
             "DOUBLE_CHECKOUT",

@@ -124,3 +124,44 @@ def test_a_rejected_op_does_not_leave_rolled_back_rows_in_the_index(
     readers, items, loans = _rows(server.db_url)
     assert loans[loan].reader_id == readers[e["reader_uuid"]].id
     assert items[title["items"][0]["item_uuid"]].status == "on_loan"
+
+
+def test_a_double_checkout_filed_and_explained_within_one_batch(
+    server: serverproc.ServerProcess,
+) -> None:
+    """The copy's timeline is indexed for the batch: the conflict it files is seen by later ops."""
+    client = enrol(server, "CW01")
+    ops, title = new_title(client)
+    r_op, reader = new_reader(client)
+    copy = title["items"][0]
+    first, second = str(uuid.uuid4()), str(uuid.uuid4())
+    names = {"item_uuid": copy["item_uuid"], "reader_uuid": reader["reader_uuid"]}
+    ops += [r_op, _checkout(client, first, **names)]
+    later = _checkout(client, second, **names)
+    later["payload"]["checkout_at"] = "2026-03-05T08:00:00Z"
+    back = client.op(
+        "return",
+        {
+            "loan_uuid": first,
+            "item_uuid": copy["item_uuid"],
+            "branch": "CW01",
+            "returned_at": "2026-03-03T08:00:00Z",
+        },
+    )
+    results = client.push([*ops, later, back])
+    assert [r["status"] for r in results[-2:]] == ["applied_with_exception", "applied"]
+    engine = create_engine(server.db_url)
+    with engine.connect() as conn:
+        rows = list(
+            conn.execute(
+                select(m.SyncExceptionRow).where(
+                    m.SyncExceptionRow.subject_uuid == copy["item_uuid"]
+                )
+            )
+        )
+    engine.dispose()
+    assert [(r.kind, r.resolved_at is not None) for r in rows] == [("DOUBLE_CHECKOUT", True)]
+    _readers, items, loans = _rows(server.db_url)
+    assert loans[first].closed_by == "return"
+    assert loans[second].returned_at is None
+    assert items[copy["item_uuid"]].status == "on_loan"
