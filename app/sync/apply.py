@@ -98,7 +98,8 @@ def pending_uuids(session: Session) -> set[str]:
     return found
 
 
-def _uuid_ids(session: Session, table: Table, uuids: Iterable[str]) -> dict[str, int]:
+def uuid_ids(session: Session, table: Table, uuids: Iterable[str]) -> dict[str, int]:
+    """Local ids of the rows with these uuids (chunked IN queries); unknown uuids are absent."""
     wanted = list(dict.fromkeys(uuids))
     out: dict[str, int] = {}
     for start in range(0, len(wanted), CHUNK):
@@ -200,7 +201,7 @@ def _write_rows(
 ) -> list[int]:
     """Upsert rows (matched by uuid); returns the ids of the inserted bib rows to index."""
     conn = session.connection()
-    existing = _uuid_ids(session, table, (r["uuid"] for r in rows))
+    existing = uuid_ids(session, table, (r["uuid"] for r in rows))
     inserts = [r for r in rows if r["uuid"] not in existing]
     updates = [r for r in rows if r["uuid"] in existing]
     if inserts:
@@ -234,7 +235,7 @@ def _write_rows(
         conn.execute(stmt, params)
     if entity != "bib":
         return []
-    return list(_uuid_ids(session, table, (r["uuid"] for r in rows)).values())
+    return list(uuid_ids(session, table, (r["uuid"] for r in rows)).values())
 
 
 def index_bibs(session: Session, ids: Sequence[int], fresh: bool = False) -> None:
@@ -324,7 +325,7 @@ def _apply_entity(
     table = table_of(model)
     deletes = [c["uuid"] for c in batch if c.get("op") == "delete"]
     upserts = [c for c in batch if c.get("op") != "delete" and c.get("uuid")]
-    existing = _uuid_ids(session, table, (c["uuid"] for c in upserts))
+    existing = uuid_ids(session, table, (c["uuid"] for c in upserts))
     kept = []
     for change in upserts:
         if change["uuid"] in protected and change["uuid"] in existing:
@@ -335,7 +336,7 @@ def _apply_entity(
     for ref, (column, ref_model) in REFERENCES.items():
         if column in table.c:
             wanted = [c["data"].get(ref) for c in kept if (c.get("data") or {}).get(ref)]
-            refs[ref] = _uuid_ids(session, table_of(ref_model), wanted)
+            refs[ref] = uuid_ids(session, table_of(ref_model), wanted)
     rows = []
     for change in kept:
         row = _wire_to_row(entity, table, change, refs)

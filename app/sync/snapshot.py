@@ -21,11 +21,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.i18n import _
+from app.models import BibRecord, Item
 from app.models.bulkload import restore_indexes, set_aside_indexes
 from app.profile import Profile
 from app.services.progress import Progress, check_cancel
 from app.sync import state
-from app.sync.apply import apply_page, index_bibs, pending_uuids
+from app.sync.apply import apply_page, index_bibs, pending_uuids, table_of, uuid_ids
 from app.sync.snapshot_sql import (
     BIB_UPSERT,
     ITEM_UPSERT,
@@ -41,7 +42,6 @@ log = logging.getLogger(__name__)
 
 ENTITIES = ("bib", "item")  # in the order the server's snapshot is copied: copies need records
 PAGE_LIMIT = 20_000
-CHUNK = 500
 PREFETCH = 2  # pages in flight: one being written, one or two on the way
 BULK_CACHE_KIB = 65536
 
@@ -217,30 +217,18 @@ def write_page(session: Session, entity: str, page: dict[str, Any]) -> tuple[int
     return written, len(rows) - written
 
 
-def _select_in(session: Session, select_from: str, uuids: Sequence[str]) -> list[Any]:
-    """First column of ``select_from`` for rows whose uuid is one of ``uuids`` (chunked)."""
-    conn = session.connection()
-    found: list[Any] = []
-    for start_at in range(0, len(uuids), CHUNK):
-        chunk = tuple(uuids[start_at : start_at + CHUNK])
-        sql = f"{select_from} WHERE uuid IN ({','.join('?' * len(chunk))})"
-        found.extend(r[0] for r in conn.exec_driver_sql(sql, chunk))
-    return found
-
-
 def _protected_here(session: Session, entity: str, pending: set[str]) -> set[str]:
     """Pending local ops' rows that exist here: the server sends them again after our push."""
     if not pending:
         return set()
-    table = "bib_record" if entity == "bib" else "item"
-    return set(_select_in(session, f"SELECT uuid FROM {table}", sorted(pending)))
+    return set(uuid_ids(session, table_of(BibRecord if entity == "bib" else Item), pending))
 
 
 def _bulk_upsert(session: Session, entity: str, rows: list[dict[str, Any]]) -> int:
     conn = session.connection()
     if entity == "bib":
         uuids = [r["uuid"] for r in rows]
-        before = _select_in(session, "SELECT uuid FROM bib_record", uuids)
+        before = uuid_ids(session, table_of(BibRecord), uuids)
         params = [bib_params(r) for r in rows]
         # The trigram index is rebuilt in one pass at the end (several times faster than its
         # per-row trigger); the trigger is back before this transaction commits.
@@ -251,7 +239,7 @@ def _bulk_upsert(session: Session, entity: str, rows: list[dict[str, Any]]) -> i
         if trigger:
             conn.exec_driver_sql(str(trigger))
         state.put(session, state.SNAPSHOT_REINDEX, 1)
-        ids = [int(i) for i in _select_in(session, "SELECT id FROM bib_record", uuids)]
+        ids = list(uuid_ids(session, table_of(BibRecord), uuids).values())
         index_bibs(session, ids, fresh=not before)
         return len(rows)
     if entity == "item":
