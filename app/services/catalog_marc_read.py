@@ -286,8 +286,8 @@ def _build_field(raw: _RawField, encoding: str, notes: list[str]) -> Field | Non
             return Field(tag=raw.tag, data=_decode_text(raw.data, encoding))
         marc8 = MARC8ToUnicode(quiet=True) if encoding == "marc8" else None
         head, *subs = raw.data.split(SF)
-        indicators = head.decode("ascii", "replace")
-        if len(indicators) != 2:
+        indicators = head.decode("latin-1")
+        if len(head) != 2 or not all(0x20 <= b < 0x7F for b in head):
             notes.append(
                 _("{tag}: damaged indicators replaced by blanks").format(tag=raw.tag)
             )
