@@ -1,4 +1,4 @@
-"""Real MARC files written by others (tests/catalog/fixtures/real/README.md), judged by yaz-marcdump.
+"""Real MARC files written by others (fixtures/real/README.md), judged by yaz-marcdump.
 
 Each file is read by Shuwu and by ``yaz-marcdump`` (an independent MARC reader with its own
 MARC-8 tables); the decoded fields must agree one by one. Then the records go through
@@ -235,9 +235,8 @@ def test_local_edit_changes_only_its_field(profile: Profile, tmp_path: Path) -> 
         catalog_marc.export_marc(s, profile.clock, after, "cnmarc")
     [old] = yaz_records(before, "utf8")
     [new] = yaz_records(after, "utf8")
-    changed = {
-        f.tag for f, g in zip(old.fields, new.fields, strict=True) if field_list_one(f) != field_list_one(g)
-    }
+    pairs = zip(old.fields, new.fields, strict=True)
+    changed = {f.tag for f, g in pairs if field_list_one(f) != field_list_one(g)}
     assert changed == {"200", "215"}
     assert new["200"]["a"] == "少年小树之歌（新版）" and new["200"]["f"] == "[美]佛瑞斯特·卡特著"
     assert new["215"]["a"] == "210页" and new["215"]["d"] == "21cm"
@@ -267,3 +266,68 @@ def test_880_vernacular_preferred(profile: Profile) -> None:
     assert row.title == "车票去哪儿了"
     assert row.data is not None and row.data.author == "刘旭恭"
     assert row.data.publisher == "长江少年儿童出版社"
+
+
+# --- hostile bytes through the real command ------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from app.cli.main import main as shuwu_main  # noqa: E402
+
+SEEDS = [
+    (REAL / n).read_bytes()
+    for n in ("dp2-645-gb2312.iso", "pymarc-marc8.dat", "pymarc-testunimarc.dat", "pymarc-utf8.xml")
+]
+
+
+@st.composite
+def mutated_marc(draw: st.DrawFn) -> bytes:
+    data = bytearray(draw(st.sampled_from(SEEDS)))
+    for _ in range(draw(st.integers(0, 6))):
+        kind = draw(st.sampled_from(["flip", "cut", "insert", "nul"]))
+        pos = draw(st.integers(0, max(len(data) - 1, 0)))
+        if kind == "flip" and data:
+            data[pos] = draw(st.integers(0, 255))
+        elif kind == "cut":
+            del data[pos : pos + draw(st.integers(1, 40))]
+        elif kind == "insert":
+            data[pos:pos] = draw(st.binary(min_size=1, max_size=8))
+        else:
+            data[pos:pos] = b"\x00"
+    return bytes(data)
+
+
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(payload=mutated_marc())
+def test_import_command_exits_0_or_2_never_1(
+    tmp_path_factory: pytest.TempPathFactory, payload: bytes
+) -> None:
+    home = tmp_path_factory.mktemp("home")
+    path = home / "in.mrc"
+    path.write_bytes(payload)
+    code = shuwu_main(["catalog", "import", str(path), "--home", str(home / "p"), "--json"])
+    assert code in (0, 2)
+
+
+def test_control_characters_are_cleaned_and_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.catalog.marc_fixtures import BOOKS, cnmarc
+
+    raw = cnmarc(BOOKS[0], "utf-8").replace(b"CNY59.70", b"CNY59\x0070")  # NUL in the price
+    path = tmp_path / "nul.iso"
+    path.write_bytes(raw)
+    home = tmp_path / "p"
+    assert shuwu_main(["catalog", "import", str(path), "--home", str(home)]) == 0
+    out = capsys.readouterr().out
+    assert "010$d" in out
+    profile = open_profile(home)
+    with profile.sessions() as s:
+        bib = s.scalars(select(BibRecord)).one()
+        assert bib.price == "5970" and b"\x00" not in bytes(bib.marc or b"")
+    profile.close()
