@@ -236,8 +236,9 @@ def _classify(
             return _matched(row, notes, uuid=bib.uuid, title=bib.title)
     if same_isbn:
         notes += (
-            _("shares its ISBN with {count} record(s) of another title or volume; kept separate")
-            .format(count=len(same_isbn)),
+            _(
+                "shares its ISBN with {count} record(s) of another title or volume; kept separate"
+            ).format(count=len(same_isbn)),
         )
     return _with_notes(row, notes)
 
@@ -302,9 +303,7 @@ def commit_import(
             _(
                 "No record of the file can be imported (record {number}: {reason}). "
                 "Nothing was imported."
-            ).format(
-                number=rejected[0].number, reason=rejected[0].reason
-            )
+            ).format(number=rejected[0].number, reason=rejected[0].reason)
         )
     progress = progress or NoProgress()
     created = merged = skipped = 0
@@ -323,7 +322,9 @@ def commit_import(
             bib = _match_target(session, row, by_row)
             current = {k: getattr(bib, k) for k in BIB_FIELDS}
             incoming = {k: getattr(data, k) for k in BIB_FIELDS if getattr(data, k)}
-            apply_bib(session, clock, BibData.from_mapping({**current, **incoming}), bib, bib.source)
+            apply_bib(
+                session, clock, BibData.from_mapping({**current, **incoming}), bib, bib.source
+            )
             merged += 1
         else:
             bib = apply_bib(session, clock, data, None, "marc")
@@ -354,7 +355,7 @@ def _match_target(session: Session, row: ImportRow, by_row: dict[int, BibRecord]
 
 def _add(record: Record, fld: Field) -> None:
     """New fields go in tag order; existing fields keep their place (and order) untouched."""
-    record.add_ordered_field(fld)  # type: ignore[no-untyped-call]
+    record.add_ordered_field(fld)
 
 
 def _sub(code: str, value: str | None) -> list[Subfield]:
@@ -417,13 +418,13 @@ def apply_local_edits(record: Record, fmt: str, bib: BibRecord) -> Record:
     subjects_tag = "606" if fmt == "cnmarc" else "650"
     if (imported.get("subjects") or None) != (bib.subjects or None):
         for fld in record.get_fields(subjects_tag):
-            record.remove_field(fld)  # type: ignore[no-untyped-call]
+            record.remove_field(fld)
         ind = Indicators("0", " ") if fmt == "cnmarc" else Indicators(" ", "4")
         for subject in [s.strip() for s in (bib.subjects or "").split(";") if s.strip()]:
             _add(record, Field(subjects_tag, ind, [Subfield("a", subject)]))
     for fld in list(record.fields):
         if not fld.is_control_field() and not fld.subfields:
-            record.remove_field(fld)  # type: ignore[no-untyped-call]
+            record.remove_field(fld)
     return record
 
 
@@ -442,7 +443,10 @@ def _set_subfield(fld: Field, code: str, value: str | None) -> None:
 def _put(record: Record, home: tuple[str, str, str], value: str, fmt: str, key: str) -> None:
     tag, ind, code = home
     if key == "clc_class" and fmt == "marc21":
-        _add(record, Field(tag, Indicators(ind[0], ind[1]), [Subfield(code, value), Subfield("2", "clc")]))
+        _add(
+            record,
+            Field(tag, Indicators(ind[0], ind[1]), [Subfield(code, value), Subfield("2", "clc")]),
+        )
         return
     existing = record.get_fields(tag)
     if existing:
@@ -487,7 +491,12 @@ def bib_to_record(bib: BibRecord, fmt: str, stamp: str) -> Record:
         # 100$a: 36 fixed characters; positions 26-29 '50  ' = UTF-8.
         fixed = f"{stamp}d{(data.pub_year or '    ')[:4]:<4}    em y0chiy50      ea"
         _add(record, Field("100", Indicators(" ", " "), [Subfield("a", fixed)]))
-        _add(record, Field("200", Indicators("1", " "), [Subfield("a", data.title), *_sub("f", data.author)]))
+        _add(
+            record,
+            Field(
+                "200", Indicators("1", " "), [Subfield("a", data.title), *_sub("f", data.author)]
+            ),
+        )
         if data.edition:
             _add(record, Field("205", Indicators(" ", " "), [Subfield("a", data.edition)]))
         pub = _sub("a", data.pub_place) + _sub("c", data.publisher) + _sub("d", data.pub_year)
@@ -511,7 +520,14 @@ def bib_to_record(bib: BibRecord, fmt: str, stamp: str) -> Record:
         if isbn:
             _add(record, Field("020", Indicators(" ", " "), isbn))
         if data.clc_class:
-            _add(record, Field("084", Indicators(" ", " "), [Subfield("a", data.clc_class), Subfield("2", "clc")]))
+            _add(
+                record,
+                Field(
+                    "084",
+                    Indicators(" ", " "),
+                    [Subfield("a", data.clc_class), Subfield("2", "clc")],
+                ),
+            )
         if data.author:
             _add(record, Field("100", Indicators("1", " "), [Subfield("a", data.author)]))
         _add(record, Field("245", Indicators("0", "0"), [Subfield("a", data.title)]))
@@ -539,7 +555,9 @@ def _subjects(subjects: str | None) -> list[str]:
     return [s.strip() for s in (subjects or "").split(";") if s.strip()]
 
 
-_XML_HEAD = b'<?xml version="1.0" encoding="UTF-8"?>\n<collection xmlns="http://www.loc.gov/MARC21/slim">\n'
+_XML_HEAD = (
+    b'<?xml version="1.0" encoding="UTF-8"?>\n<collection xmlns="http://www.loc.gov/MARC21/slim">\n'
+)
 
 
 def export_marc(
@@ -571,7 +589,8 @@ def export_marc(
                 check_cancel(progress)
                 record = record_for_export(bib, fmt, stamp)
                 if syntax == "marcxml":
-                    fh.write(pymarc.record_to_xml(record) + b"\n")
+                    xml = pymarc.record_to_xml(record)  # type: ignore[no-untyped-call]
+                    fh.write(xml + b"\n")
                 else:
                     fh.write(to_iso2709(record, fmt))
                 count += 1

@@ -21,13 +21,12 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from pymarc import Field, Indicators, Leader, Record, Subfield
+from pymarc import Indicators, Leader, Record, Subfield
 
 from app.errors import UserInputError
 from app.i18n import _
 from app.services.catalog import BibData
 from app.services.catalog_rules import normalise_isbn, valid_class_number
-from app.services.catalog_union import BIB_FIELDS
 
 SHUWU_035_PREFIX = "(Shuwu)"
 NSB, NSE = "\x88", "\x89"
@@ -97,10 +96,13 @@ def clean_record(record: Record) -> tuple[Record, list[str]]:
                 cleaned.append(fld.tag)
                 fld.data = new
             continue
-        ind = [i if isinstance(i, str) and len(i) == 1 and " " <= i < "\x7f" else " " for i in (
-            fld.indicator1,
-            fld.indicator2,
-        )]
+        ind = [
+            i if isinstance(i, str) and len(i) == 1 and " " <= i < "\x7f" else " "
+            for i in (
+                fld.indicator1,
+                fld.indicator2,
+            )
+        ]
         if ind != [fld.indicator1, fld.indicator2]:
             cleaned.append(_("{tag} indicators").format(tag=fld.tag))
             fld.indicators = Indicators(ind[0], ind[1])
@@ -127,7 +129,9 @@ def _linked_880(record: Record, tag: str) -> int | None:
     return None
 
 
-def _find(record: Record, tags: tuple[str, ...], code: str, vernacular: bool = False) -> Extracted | None:
+def _find(
+    record: Record, tags: tuple[str, ...], code: str, vernacular: bool = False
+) -> Extracted | None:
     for tag in tags:
         if vernacular:
             index = _linked_880(record, tag)
@@ -215,9 +219,10 @@ def _clc_084(record: Record) -> Extracted | None:
             continue
         scheme = (fld.get("2") or "").strip().lower()
         found = _first_in(record, index, "a")
-        if found and (scheme in ("clc", "cclc", "中图法") or (not scheme and valid_class_number(
-            found.value.upper()
-        ))):
+        if found and (
+            scheme in ("clc", "cclc", "中图法")
+            or (not scheme and valid_class_number(found.value.upper()))
+        ):
             return found
     return None
 
@@ -227,7 +232,12 @@ def _other_class(record: Record, marc_format: str, clc: Extracted | None) -> str
     if marc_format == "cnmarc":
         if clc is not None:
             return f"{clc.value} [690]"
-        candidates = (("686", "a"), ("675", "a"), ("676", "a"), ("680", "a"))
+        candidates: tuple[tuple[str, str], ...] = (
+            ("686", "a"),
+            ("675", "a"),
+            ("676", "a"),
+            ("680", "a"),
+        )
     else:
         for fld in record.get_fields("084"):
             value = display_text(fld.get("a") or "")
@@ -237,7 +247,7 @@ def _other_class(record: Record, marc_format: str, clc: Extracted | None) -> str
     for tag, code in candidates:
         values = _all(record, tag, code)
         if values:
-            scheme = display_text((record.get_fields(tag)[0].get("2") or tag))
+            scheme = display_text(record.get_fields(tag)[0].get("2") or tag)
             return f"{values[0]} [{scheme}]"
     return None
 
@@ -327,9 +337,7 @@ def stored_columns(
     isbn = normalise_isbn(raw_isbn) if raw_isbn else None
     if raw_isbn and isbn is None:
         bad_isbn = raw_isbn[:BAD_ISBN_LIMIT]
-        flags.append(
-            _("ISBN {isbn} is not valid; kept as an erroneous ISBN").format(isbn=raw_isbn)
-        )
+        flags.append(_("ISBN {isbn} is not valid; kept as an erroneous ISBN").format(isbn=raw_isbn))
     if isbn is None and bad_isbn is None:
         cancelled = _all(record, "010" if fmt == "cnmarc" else "020", "z")
         if cancelled:

@@ -129,9 +129,9 @@ def _structure(raw: bytes) -> tuple[str, list[_RawField]]:
     length, base = int(leader[:5]), int(leader[12:17])
     if length != len(raw):
         raise ValueError(
-            _("the record length in the leader ({declared}) is not its real length ({real})").format(
-                declared=length, real=len(raw)
-            )
+            _(
+                "the record length in the leader ({declared}) is not its real length ({real})"
+            ).format(declared=length, real=len(raw))
         )
     if not 24 < base < length or raw[base - 1 : base] != FT:
         raise ValueError(_("the directory is damaged"))
@@ -237,7 +237,7 @@ def _decode_text(value: bytes, encoding: str, marc8: MARC8ToUnicode | None = Non
             elif part:
                 # The converter reports unreadable bytes on stderr; catch that as a finding.
                 with contextlib.redirect_stderr(io.StringIO()) as complaints:
-                    out.append(converter.translate(part))
+                    out.append(converter.translate(part))  # type: ignore[no-untyped-call]
                 if complaints.getvalue():
                     raise _Marc8Trouble
         return "".join(out)
@@ -260,11 +260,10 @@ def _decode_chunk(number: int, raw: bytes, requested: str) -> DecodedRecord | Da
         encoding = requested
         readable = _marc8_plausible(data) if encoding == "marc8" else _decodes(data, encoding)
         if not readable:
-            return Damaged(
-                number, _("the text is not valid {encoding}").format(encoding=encoding)
-            )
+            return Damaged(number, _("the text is not valid {encoding}").format(encoding=encoding))
     notes: list[str] = []
-    record = Record(to_unicode=True, force_utf8=True, leader=Leader(leader))
+    record = Record(to_unicode=True, force_utf8=True)
+    record.leader = Leader(leader)  # the constructor would overwrite positions 10-11 and 20-23
     for raw_field in fields:
         built = _build_field(raw_field, encoding, notes)
         if built is not None:
@@ -288,9 +287,7 @@ def _build_field(raw: _RawField, encoding: str, notes: list[str]) -> Field | Non
         head, *subs = raw.data.split(SF)
         indicators = head.decode("latin-1")
         if len(head) != 2 or not all(0x20 <= b < 0x7F for b in head):
-            notes.append(
-                _("{tag}: damaged indicators replaced by blanks").format(tag=raw.tag)
-            )
+            notes.append(_("{tag}: damaged indicators replaced by blanks").format(tag=raw.tag))
             indicators = "  "
         subfields: list[Subfield] = []
         for sub in subs:
@@ -298,9 +295,7 @@ def _build_field(raw: _RawField, encoding: str, notes: list[str]) -> Field | Non
                 continue
             code = chr(sub[0])
             if not (0x20 <= sub[0] < 0x7F):
-                notes.append(
-                    _("{tag}: subfield with a damaged code dropped").format(tag=raw.tag)
-                )
+                notes.append(_("{tag}: subfield with a damaged code dropped").format(tag=raw.tag))
                 continue
             try:
                 value = _decode_text(sub[1:], encoding, marc8)
@@ -311,7 +306,7 @@ def _build_field(raw: _RawField, encoding: str, notes: list[str]) -> Field | Non
                     )
                 )
                 with contextlib.redirect_stderr(io.StringIO()):
-                    value = MARC8ToUnicode(quiet=True).translate(sub[1:])
+                    value = MARC8ToUnicode(quiet=True).translate(sub[1:])  # type: ignore[no-untyped-call]
             subfields.append(Subfield(code, value))
         if not subfields:
             notes.append(_("{tag}: field without subfields dropped").format(tag=raw.tag))
@@ -333,7 +328,9 @@ def _read_marcxml(data: bytes) -> list[DecodedRecord | Damaged]:
             _("This MARCXML file declares entities; it is refused. Nothing was imported.")
         )
     try:
-        records = pymarc.parse_xml_to_array(io.BytesIO(data), strict=False)
+        records = pymarc.parse_xml_to_array(  # type: ignore[no-untyped-call]
+            io.BytesIO(data), strict=False
+        )
     except (xml.sax.SAXException, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise UserInputError(
             _("This MARCXML file is damaged ({reason}). Nothing was imported.").format(

@@ -171,6 +171,7 @@ def test_round_trip_keeps_every_field(tmp_path: Path, name: str) -> None:
         assert len(own) == 1
         if fmt == "cnmarc":
             assert str(back.leader)[9] == str(original.leader)[9]  # not forced to "a"
+            assert str(back.leader)[20:24] == str(original.leader)[20:24]
     # Import of the export: the same stored records, byte for byte.
     second = open_profile(tmp_path / "second")
     import_file(second, exported)

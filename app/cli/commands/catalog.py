@@ -32,9 +32,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("--barcode", action="append", default=[], help=_("copy barcode (repeat)"))
     p.add_argument("--shelf", help=_("shelf location code"))
     p.add_argument("--aux", help=_("辅助区分号 (volume/copy), e.g. 2"))
-    p = add_command(
-        group, "import", _("import MARC records (ISO 2709 or MARCXML)"), run_import
-    )
+    p = add_command(group, "import", _("import MARC records (ISO 2709 or MARCXML)"), run_import)
     p.add_argument("file")
     p.add_argument(
         "--encoding",
