@@ -262,6 +262,15 @@ def _decode_chunk(number: int, raw: bytes, requested: str) -> DecodedRecord | Da
         if not readable:
             return Damaged(number, _("the text is not valid {encoding}").format(encoding=encoding))
     notes: list[str] = []
+    if requested != "auto":
+        guess = guess_encoding(data, fmt)
+        if guess not in (None, encoding) and not data.isascii():
+            # The user's choice wins, but a likely wrong choice is said before saving.
+            notes.append(
+                _("the bytes look like {guess}, not {encoding}").format(
+                    guess=guess, encoding=encoding
+                )
+            )
     record = Record(to_unicode=True, force_utf8=True)
     record.leader = Leader(leader)  # the constructor would overwrite positions 10-11 and 20-23
     for raw_field in fields:

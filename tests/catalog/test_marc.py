@@ -208,5 +208,10 @@ def test_export_is_read_back_by_yaz_and_pymarc(profile: Profile, tmp_path: Path,
             assert row.data.publisher == original.publisher
             assert row.data.clc_class == original.clc_class
             assert row.data.pub_year == original.pub_year
-    # pymarc writes back exactly the bytes it read.
-    assert b"".join(r.as_marc() for r in records) == out.read_bytes()
+    # pymarc writes back exactly the bytes it read (except that it forces leader/09 to "a",
+    # which is wrong for CNMARC: there it is undefined and stays blank).
+    rewritten = [r.as_marc() for r in records]
+    if fmt == "cnmarc":
+        rewritten = [raw[:9] + b" " + raw[10:] for raw in rewritten]
+        assert all(raw[9:10] == b" " for raw in out.read_bytes().split(b"\x1d")[:-1])
+    assert b"".join(rewritten) == out.read_bytes()

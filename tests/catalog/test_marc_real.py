@@ -332,3 +332,16 @@ def test_control_characters_are_cleaned_and_reported(
         bib = s.scalars(select(BibRecord)).one()
         assert bib.price == "5970" and b"\x00" not in bytes(bib.marc or b"")
     profile.close()
+
+
+def test_explicit_encoding_is_obeyed_and_a_likely_wrong_choice_is_said() -> None:
+    marc8 = (REAL / "pymarc-marc8.dat").read_bytes()
+    [as_gb] = read_marc_bytes(marc8, "gb18030").entries
+    assert isinstance(as_gb, DecodedRecord) and as_gb.encoding == "gb18030"
+    assert any("marc8" in note for note in as_gb.notes)
+    [as_utf8] = read_marc_bytes(marc8, "utf-8").entries
+    assert not isinstance(as_utf8, DecodedRecord) and "utf-8" in as_utf8.reason
+    [as_marc8] = read_marc_bytes((REAL / "dp2-645-gb2312.iso").read_bytes(), "marc8").entries
+    assert not isinstance(as_marc8, DecodedRecord)
+    [auto] = read_marc_bytes((REAL / "dp2-645-gb2312.iso").read_bytes(), "auto").entries
+    assert isinstance(auto, DecodedRecord) and auto.record["200"]["f"] == "史军"
