@@ -64,6 +64,10 @@
       <translation>文字不是有效的 {encoding}</translation>
     </message>
     <message>
+      <source>the bytes look like {guess}, not {encoding}</source>
+      <translation>字节看起来是 {guess}，而不是 {encoding}</translation>
+    </message>
+    <message>
       <source>{tag}: damaged indicators replaced by blanks</source>
       <translation>{tag}：损坏的指示符已改为空格</translation>
     </message>
