@@ -95,9 +95,12 @@ def _chunks(data: bytes) -> list[tuple[int, bytes]]:
     parts = data.split(RT)
     tail = parts.pop().strip(b"\r\n\t \x00\x1a")
     chunks = [p.lstrip(b"\r\n\t \x00\x1a") for p in parts]
-    if tail:
-        chunks.append(tail)  # no terminator: reported as truncated by the structure check
-    return [(n, c + RT) for n, c in enumerate((c for c in chunks if c), start=1)]
+    if chunks:
+        chunks[0] = chunks[0].removeprefix(b"\xef\xbb\xbf")  # a BOM some Windows tools add
+    numbered = [(n, c + RT) for n, c in enumerate((c for c in chunks if c), start=1)]
+    if tail:  # no terminator: reported as truncated by the structure check
+        numbered.append((len(numbered) + 1, tail))
+    return numbered
 
 
 def decode_iso2709(raw: bytes, encoding: str = "auto", number: int = 1) -> DecodedRecord:
@@ -245,11 +248,42 @@ def _decode_text(value: bytes, encoding: str, marc8: MARC8ToUnicode | None = Non
     return text.replace("\x1bH", _NSB).replace("\x1bI", _NSE)  # ISO 6630 escape form
 
 
+def _structure_by_terminators(raw: bytes) -> tuple[str, list[_RawField]]:
+    """Fallback for exporters that write wrong lengths or offsets (some count characters, not
+    bytes): take the tags from the directory and the fields from their terminators, if their
+    numbers agree. Anything less certain stays damaged."""
+    leader = raw[:24]
+    if len(leader) < 24 or not leader.isascii() or not raw.endswith(RT) or raw.count(RT) != 1:
+        raise ValueError
+    end = raw.find(FT, 24)
+    directory = raw[24:end]
+    if end < 36 or len(directory) % 12 or not directory.isascii():
+        raise ValueError
+    entries = [directory[i : i + 12] for i in range(0, len(directory), 12)]
+    if all(e[7:12].isdigit() for e in entries):
+        entries.sort(key=lambda e: int(e[7:12]))
+    body = raw[end + 1 : -1]
+    if not body.endswith(FT):
+        raise ValueError
+    parts = body[:-1].split(FT)
+    if len(parts) != len(entries):
+        raise ValueError
+    fields = [_RawField(e[:3].decode(), part) for e, part in zip(entries, parts, strict=True)]
+    return leader.decode("ascii"), fields
+
+
 def _decode_chunk(number: int, raw: bytes, requested: str) -> DecodedRecord | Damaged:
+    notes: list[str] = []
     try:
         leader, fields = _structure(raw)
     except ValueError as exc:
-        return Damaged(number, str(exc))
+        try:
+            leader, fields = _structure_by_terminators(raw)
+        except ValueError:
+            return Damaged(number, str(exc))
+        notes.append(
+            _("{reason}; the fields were read by their terminators").format(reason=str(exc))
+        )
     fmt = _format_of(leader, fields)
     data = _text_bytes(fields)
     if requested == "auto":
@@ -261,7 +295,6 @@ def _decode_chunk(number: int, raw: bytes, requested: str) -> DecodedRecord | Da
         readable = _marc8_plausible(data) if encoding == "marc8" else _decodes(data, encoding)
         if not readable:
             return Damaged(number, _("the text is not valid {encoding}").format(encoding=encoding))
-    notes: list[str] = []
     if requested != "auto":
         guess = guess_encoding(data, fmt)
         if guess not in (None, encoding) and not data.isascii():

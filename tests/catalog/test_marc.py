@@ -123,7 +123,7 @@ def test_broken_files_are_refused_and_nothing_changes(
 
 @pytest.mark.parametrize(
     ("case", "damaged"),
-    [("truncated", [3]), ("bad_directory", [1]), ("bad_length_in_middle", [2])],
+    [("truncated", [3]), ("extra_terminator", [1]), ("bad_length_in_middle", [2])],
 )
 def test_damaged_records_are_skipped_and_neighbours_import(
     profile: Profile, tmp_path: Path, case: str, damaged: list[int]
@@ -131,7 +131,7 @@ def test_damaged_records_are_skipped_and_neighbours_import(
     good = b"".join(cnmarc(b, "gb18030") for b in BOOKS)
     payload = {
         "truncated": good[: len(good) - 150],
-        "bad_directory": good[:30] + b"XX" + good[32:],
+        "extra_terminator": good[:200] + b"\x1e" + good[200:],
         "bad_length_in_middle": good[: len(cnmarc(BOOKS[0], "gb18030")) + 40] + b"\x1d" + good,
     }[case]
     path = tmp_path / f"{case}.iso"
@@ -149,6 +149,24 @@ def test_damaged_records_are_skipped_and_neighbours_import(
     assert outcome.created + outcome.skipped == len(preview.rows) - len(damaged)
     assert outcome.created >= 2
     assert outcome.rejected == len(damaged)
+
+
+def test_wrong_directory_lengths_are_read_by_terminators_and_said(
+    profile: Profile, tmp_path: Path
+) -> None:
+    """Some exporters count lengths in characters, not bytes: the fields are still clear."""
+    good = cnmarc(BOOKS[0], "utf-8")
+    chars = good.decode("utf-8")
+    lengths_in_characters = b"%05d" % len(chars) + good[5:]
+    damaged_directory = good[:30] + b"XX" + good[32:]
+    path = tmp_path / "lengths.iso"
+    path.write_bytes(lengths_in_characters + damaged_directory + cnmarc(BOOKS[1], "utf-8"))
+    preview, outcome = run_import(profile, path)
+    assert [r.status for r in preview.rows] == ["new", "matched", "new"]
+    assert preview.rows[0].title == "红楼梦" and preview.rows[0].notes
+    assert preview.rows[1].notes and preview.rows[1].matched_row == 1
+    assert not preview.rows[2].notes
+    assert outcome.created == 2
 
 
 class CancelAfter:

@@ -60,6 +60,10 @@
       <translation>字段 {tag} 的位置超出了记录</translation>
     </message>
     <message>
+      <source>{reason}; the fields were read by their terminators</source>
+      <translation>{reason}；已按字段结束符读取各字段</translation>
+    </message>
+    <message>
       <source>the text is not valid {encoding}</source>
       <translation>文字不是有效的 {encoding}</translation>
     </message>
