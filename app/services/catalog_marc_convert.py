@@ -16,12 +16,11 @@ only from the columns used for display, search and sorting.
 
 from __future__ import annotations
 
-import copy
 import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from pymarc import Indicators, Leader, Record, Subfield
+from pymarc import Field, Indicators, Leader, Record, Subfield
 
 from app.errors import UserInputError
 from app.i18n import _
@@ -84,35 +83,35 @@ def display_text(value: str) -> str:
 # --- cleaning ------------------------------------------------------------------------------------
 
 
-def clean_record(record: Record) -> tuple[Record, list[str]]:
-    """A copy with control characters removed from every field (NSB/NSE kept); what changed."""
-    record = copy.deepcopy(record)
+def clean_record(source: Record) -> tuple[Record, list[str]]:
+    """A new record with control characters removed from every field (NSB/NSE kept), and the
+    fields that changed. (Built field by field: copy.deepcopy is far slower on big records.)"""
+    record = Record(to_unicode=True, force_utf8=True)
+    record.leader = Leader(str(source.leader))
     cleaned: list[str] = []
-    for fld in record.fields:
+    for fld in source.fields:
         if fld.is_control_field():
             data = fld.data or ""
             new = _SURROGATE.sub("", _CONTROL_ALL.sub("", data))
             if new != data:
                 cleaned.append(fld.tag)
-                fld.data = new
+            record.fields.append(Field(tag=fld.tag, data=new))
             continue
+        given = (fld.indicator1, fld.indicator2)
         ind = [
-            i if isinstance(i, str) and len(i) == 1 and " " <= i < "\x7f" else " "
-            for i in (
-                fld.indicator1,
-                fld.indicator2,
-            )
+            i if isinstance(i, str) and len(i) == 1 and " " <= i < "\x7f" else " " for i in given
         ]
-        if ind != [fld.indicator1, fld.indicator2]:
+        if tuple(ind) != given:
             cleaned.append(_("{tag} indicators").format(tag=fld.tag))
-            fld.indicators = Indicators(ind[0], ind[1])
         subfields = []
         for sub in fld.subfields:
             value = _SURROGATE.sub("", _CONTROL.sub("", sub.value or ""))
             if value != (sub.value or ""):
                 cleaned.append(f"{fld.tag}${sub.code}")
             subfields.append(Subfield(sub.code, value))
-        fld.subfields = subfields
+        record.fields.append(
+            Field(tag=fld.tag, indicators=Indicators(ind[0], ind[1]), subfields=subfields)
+        )
     return record, cleaned
 
 

@@ -207,6 +207,13 @@ def _paired_high_ratio(data: bytes) -> float:
     return paired / len(high)
 
 
+def _odd_run_ratio(data: bytes) -> float:
+    """Share of runs of high bytes with an odd length: GB2312 text comes in byte pairs, MARC-8
+    diacritics usually one (or three) before an ASCII letter."""
+    runs = [len(run) for run in re.findall(rb"[\x80-\xff]+", data)]
+    return sum(1 for n in runs if n % 2) / len(runs) if runs else 0.0
+
+
 def guess_encoding(data: bytes, marc_format: str) -> str | None:
     """Decide by content; None when no supported character set reads the bytes."""
     if data.isascii() and ESC not in data:
@@ -216,7 +223,7 @@ def guess_encoding(data: bytes, marc_format: str) -> str | None:
         return "marc8"
     if _decodes(data, "utf-8"):
         return "utf-8"  # GBK and MARC-8 text is almost never valid UTF-8
-    if marc8_ok and _paired_high_ratio(data) < 0.5:
+    if marc8_ok and (_paired_high_ratio(data) < 0.5 or _odd_run_ratio(data) >= 0.5):
         return "marc8"
     if _decodes(data, "gb18030"):
         return "gb18030"

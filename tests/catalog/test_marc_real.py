@@ -345,3 +345,21 @@ def test_explicit_encoding_is_obeyed_and_a_likely_wrong_choice_is_said() -> None
     assert not isinstance(as_marc8, DecodedRecord)
     [auto] = read_marc_bytes((REAL / "dp2-645-gb2312.iso").read_bytes(), "auto").entries
     assert isinstance(auto, DecodedRecord) and auto.record["200"]["f"] == "史军"
+
+
+@pytest.mark.parametrize(
+    "title", ["朱镕基答记者问", "红楼梦", "苹果栽培技术", "活着", "堃", "越南语 Tiếng Việt 教程"]
+)
+def test_gbk_marc21_is_not_mistaken_for_marc8(title: str) -> None:
+    """GBK MARC 21 with a blank leader/09 (common in China): 镕 is a GBK character whose second
+    byte is an ASCII letter, like a MARC-8 diacritic before its letter."""
+    from tests.catalog.marc_fixtures import _assemble, _df
+
+    fields = [
+        ("001", b"gbk-0001\x1e"),
+        ("100", _df("1 ", [("a", "朱镕基")], "gb18030")),
+        ("245", _df("10", [("a", title), ("c", "人民出版社编")], "gb18030")),
+    ]
+    [entry] = read_marc_bytes(_assemble(fields, b"   4500", " ")).entries
+    assert isinstance(entry, DecodedRecord) and entry.encoding == "gb18030"
+    assert entry.record["245"]["a"] == title and entry.record["100"]["a"] == "朱镕基"
