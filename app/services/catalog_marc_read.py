@@ -214,6 +214,11 @@ def _odd_run_ratio(data: bytes) -> float:
     return sum(1 for n in runs if n % 2) / len(runs) if runs else 0.0
 
 
+def _diacritic_like(data: bytes) -> bool:
+    paired = _paired_high_ratio(data)
+    return paired < 0.5 or (paired <= 0.6 and _odd_run_ratio(data) >= 0.5)
+
+
 def guess_encoding(data: bytes, marc_format: str) -> str | None:
     """Decide by content; None when no supported character set reads the bytes."""
     if data.isascii() and ESC not in data:
@@ -223,8 +228,13 @@ def guess_encoding(data: bytes, marc_format: str) -> str | None:
         return "marc8"
     if _decodes(data, "utf-8"):
         return "utf-8"  # GBK and MARC-8 text is almost never valid UTF-8
-    if marc8_ok and (_paired_high_ratio(data) < 0.5 or _odd_run_ratio(data) >= 0.5):
-        return "marc8"
+    if _diacritic_like(data):
+        # Latin diacritics before their letters, not Chinese byte pairs: MARC-8 for MARC 21;
+        # for UNIMARC most likely ISO 5426, which would turn into garbled Chinese as GB18030.
+        if marc8_ok:
+            return "marc8"
+        if marc_format == "cnmarc":
+            return "iso5426"
     if _decodes(data, "gb18030"):
         return "gb18030"
     return "marc8" if marc8_ok else None
@@ -297,6 +307,15 @@ def _decode_chunk(number: int, raw: bytes, requested: str) -> DecodedRecord | Da
         encoding = guess_encoding(data, fmt)
         if encoding is None:
             return Damaged(number, _("the text is not UTF-8, GB18030 or MARC-8"))
+        if encoding == "iso5426":
+            return Damaged(
+                number,
+                _(
+                    "the text looks like ISO 5426 (UNIMARC Latin characters), which Shuwu cannot "
+                    "read; convert the file to UTF-8 first, e.g. yaz-marcdump -f iso5426 -t utf8 "
+                    "-o marc"
+                ),
+            )
     else:
         encoding = requested
         readable = _marc8_plausible(data) if encoding == "marc8" else _decodes(data, encoding)

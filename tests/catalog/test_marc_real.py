@@ -363,3 +363,27 @@ def test_gbk_marc21_is_not_mistaken_for_marc8(title: str) -> None:
     [entry] = read_marc_bytes(_assemble(fields, b"   4500", " ")).entries
     assert isinstance(entry, DecodedRecord) and entry.encoding == "gb18030"
     assert entry.record["245"]["a"] == title and entry.record["100"]["a"] == "朱镕基"
+
+
+def test_unimarc_in_iso5426_is_refused_with_its_reason_not_garbled(tmp_path: Path) -> None:
+    """ISO 5426 diacritics (0xC2 = acute, before the letter) would read as GBK characters."""
+    from tests.catalog.marc_fixtures import _assemble
+
+    def latin(ind: str, subs: list[tuple[str, bytes]]) -> bytes:
+        return ind.encode() + b"".join(b"\x1f" + c.encode() + v for c, v in subs) + b"\x1e"
+
+    fields = [
+        ("001", b"fr-0001\x1e"),
+        ("100", latin("  ", [("a", b"19961119d1996    m  y0frey0103    ba")])),
+        ("200", latin("1 ", [("a", b"L'\xc2ecole des femmes"), ("f", b"Moli\xc1ere")])),
+    ]
+    raw = _assemble(fields, b"   450 ", " ")
+    path = tmp_path / "iso5426.mrc"
+    path.write_bytes(raw)
+    done = subprocess.run(
+        ["yaz-marcdump", "-f", "iso5426", "-t", "utf8", str(path)], capture_output=True, check=True
+    )
+    judged = unicodedata.normalize("NFC", done.stdout.decode())
+    assert "L'école" in judged and "Molière" in judged  # what the bytes really say
+    [entry] = read_marc_bytes(raw).entries
+    assert not isinstance(entry, DecodedRecord) and "ISO 5426" in entry.reason

@@ -48,6 +48,10 @@
       <translation>文字不是 UTF-8、GB18030 或 MARC-8</translation>
     </message>
     <message>
+      <source>the text looks like ISO 5426 (UNIMARC Latin characters), which Shuwu cannot read; convert the file to UTF-8 first, e.g. yaz-marcdump -f iso5426 -t utf8 -o marc</source>
+      <translation>文字看起来是 ISO 5426（UNIMARC 拉丁字符），书屋无法读取；请先把文件转换为 UTF-8，例如 yaz-marcdump -f iso5426 -t utf8 -o marc</translation>
+    </message>
+    <message>
       <source>Unknown encoding {encoding}; use auto, utf-8, gb18030 or marc8.</source>
       <translation>未知的编码 {encoding}；请用 auto、utf-8、gb18030 或 marc8。</translation>
     </message>
