@@ -387,3 +387,20 @@ def test_unimarc_in_iso5426_is_refused_with_its_reason_not_garbled(tmp_path: Pat
     assert "L'école" in judged and "Molière" in judged  # what the bytes really say
     [entry] = read_marc_bytes(raw).entries
     assert not isinstance(entry, DecodedRecord) and "ISO 5426" in entry.reason
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        b'<?xml version="1.0"?><!DOCTYPE c [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>'
+        b"<collection><record><leader>&b;</leader></record></collection>",
+        b"<collection><record><datafield tag='245'><subfield code='a'>x</subfield>",
+        b"<collection>" + b"<x>" * 5000 + b"</x>" * 5000 + b"</collection>",
+        b"<collection></collection>",
+    ],
+)
+def test_hostile_marcxml_is_refused_with_exit_2(tmp_path: Path, payload: bytes) -> None:
+    path = tmp_path / "in.xml"
+    path.write_bytes(payload)
+    home = tmp_path / "p"
+    assert shuwu_main(["catalog", "import", str(path), "--home", str(home), "--json"]) == 2
