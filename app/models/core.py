@@ -52,7 +52,13 @@ class BibRecord(SyncedMixin, Base):
     summary: Mapped[str | None] = mapped_column(Text)
     # Space-separated pinyin full forms and initials (with heteronym variants) for search.
     search_keys: Mapped[str | None] = mapped_column(Text)
-    marc: Mapped[bytes | None] = mapped_column()  # original ISO 2709 record, when imported
+    # The source record (cleaned, UTF-8 ISO 2709) of an imported or copy-catalogued bib: export
+    # starts from it, so fields Shuwu does not edit are kept as they came.
+    marc: Mapped[bytes | None] = mapped_column()
+    # An ISBN that fails its check digit, as printed (010$z / 020$z): flagged, not lost.
+    bad_isbn: Mapped[str | None] = mapped_column(String(32))
+    # A class number of another scheme (or a 690 that is not 中图法): flagged for a 中图法 class.
+    other_class: Mapped[str | None] = mapped_column(String(64))
     source: Mapped[str] = mapped_column(String(16), default="manual")  # union/marc/manual/cache
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

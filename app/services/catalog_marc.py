@@ -1,21 +1,22 @@
-"""MARC (ISO 2709) import and export: CNMARC and MARC 21, UTF-8 and GBK/GB18030.
+"""MARC import and export: CNMARC/UNIMARC and MARC 21, ISO 2709 and MARCXML.
 
 Import is staged: ``preview_import`` reads and checks the whole file (nothing is written) and
-classifies each record as new, matched (same ISBN already here) or rejected with a reason;
-``commit_import`` then writes every accepted record in the caller's ONE transaction, so a
-cancel or crash half-way leaves the database as it was.
+classifies each record as new, matched (same ISBN, title and volume as a record already here, or
+earlier in the file) or rejected with its number and reason; ``commit_import`` then writes the
+accepted records in the caller's ONE transaction. A damaged record does not stop its neighbours,
+unless the user asks for all or nothing.
 
-Pitfalls handled (docs: /work/shared/reference/domain-cn.md §1): CNMARC keeps its character
-set in 100$a/26-29, not in leader/09; some exporters put CR/LF between records (pymarc's
-reader crashes on those, so we split on the record terminator ourselves); a wrong encoding
-often decodes without error into mojibake, so decoded text is checked, not trusted.
+Reading and decoding: ``catalog_marc_read``; one record → Shuwu's record: ``catalog_marc_convert``
+(``convert_record``, also used by copy cataloguing). The cleaned source record is stored with the
+bib (``bib_record.marc``, UTF-8 ISO 2709) and export starts from it, so fields Shuwu did not edit
+leave exactly as they came; only the fields behind edited columns are rewritten.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -29,12 +30,45 @@ from app.errors import UserInputError
 from app.i18n import _
 from app.models import BibRecord
 from app.services.catalog import BibData, apply_bib, validate_bib
+from app.services.catalog_marc_convert import (
+    SHUWU_035_PREFIX,
+    ConvertedRecord,
+    Extracted,
+    convert_record,
+    display_text,
+    extract,
+    marc_format_of,
+    stored_columns,
+    to_iso2709,
+)
+from app.services.catalog_marc_read import (
+    ENCODINGS,
+    DecodedRecord,
+    decode_iso2709,
+    read_marc_bytes,
+)
 from app.services.catalog_union import BIB_FIELDS
 from app.services.progress import NoProgress, Progress, check_cancel
 
-RT, FT, SF = b"\x1d", b"\x1e", b"\x1f"
-ENCODINGS = ("auto", "utf-8", "gb18030")
+__all__ = [
+    "ENCODINGS",
+    "FORMATS",
+    "SYNTAXES",
+    "ImportOutcome",
+    "ImportPreview",
+    "ImportRow",
+    "commit_import",
+    "convert_record",
+    "export_marc",
+    "preview_import",
+    "record_for_export",
+    "store_converted",
+]
+
 MAX_FILE_BYTES = 200 * 1024 * 1024
+FORMATS = ("cnmarc", "marc21")
+SYNTAXES = ("iso2709", "marcxml")
+SAMPLE_TITLES = 5
 
 
 @dataclass(frozen=True)
@@ -44,36 +78,69 @@ class ImportRow:
     title: str
     isbn: str | None
     reason: str = ""
-    data: BibData | None = None
-    matched_uuid: str | None = None
-    raw: bytes = field(default=b"", repr=False)
+    converted: ConvertedRecord | None = field(default=None, repr=False)
+    matched_uuid: str | None = None  # a record already in the catalogue
+    matched_row: int | None = None  # an earlier record of this file
+    matched_title: str = ""
+    encoding: str = ""
+    notes: tuple[str, ...] = ()  # repairs and flags, shown in the preview and summary
+
+    @property
+    def data(self) -> BibData | None:
+        return self.converted.data if self.converted else None
 
 
 @dataclass(frozen=True)
 class ImportPreview:
     path: str
-    encoding: str
-    marc_format: str  # cnmarc / marc21
+    syntax: str  # iso2709 / marcxml
+    encoding: str  # the one encoding, or "mixed"
+    marc_format: str  # cnmarc / marc21 / cnmarc+marc21
     rows: tuple[ImportRow, ...]
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.rows if r.status == status)
 
+    @property
+    def encodings(self) -> dict[str, int]:
+        return dict(Counter(r.encoding for r in self.rows if r.encoding))
+
+    @property
+    def sample_titles(self) -> list[str]:
+        return [r.title for r in self.rows if r.converted][:SAMPLE_TITLES]
+
+    @property
+    def noted_rows(self) -> list[ImportRow]:
+        return [r for r in self.rows if r.notes and r.status != "rejected"]
+
     def to_json(self) -> dict[str, Any]:
         return {
             "file": self.path,
+            "syntax": self.syntax,
             "encoding": self.encoding,
+            "encodings": self.encodings,
             "format": self.marc_format,
+            "sample_titles": self.sample_titles,
             "new": self.count("new"),
             "matched": self.count("matched"),
             "rejected": self.count("rejected"),
+            "cleaned": sum(1 for r in self.rows if r.converted and r.converted.cleaned),
             "records": [
                 {
                     "number": r.number,
                     "status": r.status,
                     "title": r.title,
                     "isbn": r.isbn,
+                    "bad_isbn": r.converted.bad_isbn if r.converted else None,
+                    "clc_class": r.data.clc_class if r.data else None,
+                    "other_class": r.converted.other_class if r.converted else None,
+                    "encoding": r.encoding,
                     "reason": r.reason,
+                    "matched_uuid": r.matched_uuid,
+                    "matched_row": r.matched_row,
+                    "matched_title": r.matched_title,
+                    "cleaned_fields": list(r.converted.cleaned) if r.converted else [],
+                    "notes": list(r.notes),
                 }
                 for r in self.rows
             ],
@@ -86,6 +153,8 @@ class ImportOutcome:
     merged: int
     skipped: int
     rejected: int
+    cleaned: int = 0
+    flagged: int = 0
 
     def to_json(self) -> dict[str, int]:
         return {
@@ -93,231 +162,17 @@ class ImportOutcome:
             "merged": self.merged,
             "skipped": self.skipped,
             "rejected": self.rejected,
+            "cleaned_records": self.cleaned,
+            "flagged_records": self.flagged,
         }
 
 
-# --- reading bytes ---------------------------------------------------------------------------
+# --- preview -------------------------------------------------------------------------------------
 
 
-def split_records(data: bytes) -> list[bytes]:
-    """ISO 2709 records, tolerant of CR/LF/whitespace between them; strict about damage."""
-    if not data.strip():
-        raise UserInputError(_("The file is empty. Nothing was imported."))
-    chunks = data.split(RT)
-    tail = chunks.pop().strip(b"\r\n\t \x00\x1a")  # after the last terminator (^Z: DOS EOF)
-    records: list[bytes] = []
-    for number, chunk in enumerate(chunks, start=1):
-        body = chunk.lstrip(b"\r\n\t \x00")
-        if not body:
-            continue
-        _check_structure(body + RT, number)
-        records.append(body + RT)
-    if tail:
-        if not records and not re.match(rb"^\d{5}", tail):
-            raise UserInputError(
-                _("This file is not a MARC (ISO 2709) file. Nothing was imported.")
-            )
-        raise UserInputError(
-            _(
-                "The file ends in the middle of record {number} (it is truncated). "
-                "Nothing was imported."
-            ).format(number=len(records) + 1)
-        )
-    if not records:
-        raise UserInputError(_("This file is not a MARC (ISO 2709) file. Nothing was imported."))
-    return records
-
-
-def _check_structure(record: bytes, number: int) -> None:
-    def broken() -> UserInputError:
-        if number == 1:
-            return UserInputError(
-                _("This file is not a MARC (ISO 2709) file. Nothing was imported.")
-            )
-        return UserInputError(
-            _("Record {number} of the file is damaged. Nothing was imported.").format(number=number)
-        )
-
-    leader = record[:24]
-    if len(leader) < 24 or not leader[:5].isdigit() or not leader[12:17].isdigit():
-        raise broken()
-    length, base = int(leader[:5]), int(leader[12:17])
-    if length != len(record) or not 24 < base < length or record[base - 1 : base] != FT:
-        raise broken()
-    directory = record[24 : base - 1]
-    if len(directory) % 12 or not directory.isascii():
-        raise broken()
-    for start in range(0, len(directory), 12):
-        entry = directory[start : start + 12]
-        if not entry[3:].isdigit():
-            raise broken()
-        flen, offset = int(entry[3:7]), int(entry[7:12])
-        if base + offset + flen > length - 1 or record[base + offset + flen - 1] != FT[0]:
-            raise broken()
-
-
-def _field_bytes(record: bytes, tag: bytes) -> bytes | None:
-    base = int(record[12:17])
-    directory = record[24 : base - 1]
-    for start in range(0, len(directory), 12):
-        entry = directory[start : start + 12]
-        if entry[:3] == tag:
-            flen, offset = int(entry[3:7]), int(entry[7:12])
-            return record[base + offset : base + offset + flen - 1]
-    return None
-
-
-def _declared_encoding(record: bytes) -> str | None:
-    """CNMARC 100$a/26-27: '50' = UTF-8, '01'/'02' = GB2312/GBK family; MARC 21 leader/09."""
-    f100 = _field_bytes(record, b"100")
-    if f100 is not None:
-        for sub in f100.split(SF)[1:]:
-            if sub[:1] == b"a" and len(sub) >= 29:
-                code = sub[27:29]
-                if code == b"50":
-                    return "utf-8"
-                if code in (b"01", b"02"):
-                    return "gb18030"
-    if _field_bytes(record, b"245") is not None and record[9:10] == b"a":
-        return "utf-8"
-    return None
-
-
-def _decodes(records: Iterable[bytes], encoding: str) -> bool:
-    try:
-        for record in records:
-            record.decode(encoding)
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
-def _non_ascii(records: Iterable[bytes]) -> bool:
-    return any(not r.isascii() for r in records)
-
-
-_SUSPICIOUS = re.compile("[\ufffd\u0080-\u009f\ue000-\uf8ff]")
-
-
-def choose_encoding(records: list[bytes], requested: str) -> str:
-    if requested not in ENCODINGS:
-        raise UserInputError(
-            _("Unknown encoding {encoding}; use auto, utf-8 or gb18030.").format(encoding=requested)
-        )
-    declared = {d for d in map(_declared_encoding, records) if d}
-    if requested == "auto":
-        if len(declared) == 1:
-            encoding = declared.pop()
-        else:
-            encoding = "utf-8" if _decodes(records, "utf-8") else "gb18030"
-    else:
-        encoding = requested
-    if not _decodes(records, encoding):
-        raise UserInputError(
-            _(
-                "The file is not in {encoding}. Choose another encoding (or auto). "
-                "Nothing was imported."
-            ).format(encoding=encoding)
-        )
-    # GBK text is almost never valid UTF-8: if the bytes are clean UTF-8 with Chinese in them,
-    # reading them as GB18030 would silently produce mojibake.
-    if encoding == "gb18030" and _non_ascii(records) and _decodes(records, "utf-8"):
-        raise UserInputError(
-            _(
-                "The file looks like UTF-8 but was read as GB18030; the text would be garbled. "
-                "Use --encoding utf-8 or auto. Nothing was imported."
-            )
-        )
-    if encoding != "utf-8" and "utf-8" in declared and requested != "auto":
-        raise UserInputError(
-            _(
-                "The records say they are UTF-8 (100$a) but {encoding} was chosen. "
-                "Nothing was imported."
-            ).format(encoding=encoding)
-        )
-    return encoding
-
-
-# --- records → fields ------------------------------------------------------------------------
-
-
-def _first(record: Record, tag: str, code: str) -> str | None:
-    for fld in record.get_fields(tag):
-        for value in fld.get_subfields(code):
-            if value and value.strip():
-                return str(value.strip())
-    return None
-
-
-def _all(record: Record, tag: str, code: str) -> list[str]:
-    return [str(v).strip() for f in record.get_fields(tag) for v in f.get_subfields(code) if v]
-
-
-def _clean_isbn(value: str | None) -> str | None:
-    if not value:
-        return None
-    match = re.match(r"^\s*([0-9Xx\-]{10,17})", value)
-    return match.group(1) if match else value.strip()
-
-
-def _trim(value: str | None) -> str | None:
-    return value.strip(" /:;,.=").strip() or None if value else None
-
-
-def cnmarc_fields(record: Record) -> dict[str, Any]:
-    title = _first(record, "200", "a")
-    part = " ".join(_all(record, "200", "h") + _all(record, "200", "i"))
-    price = _first(record, "010", "d")
-    return {
-        "isbn": _clean_isbn(_first(record, "010", "a")),
-        "title": f"{title} {part}".strip() if title and part else title,
-        "author": _first(record, "701", "a") or _first(record, "200", "f"),
-        "publisher": _first(record, "210", "c"),
-        "pub_place": _first(record, "210", "a"),
-        "pub_year": _first(record, "210", "d"),
-        "edition": _first(record, "205", "a"),
-        "pages": _first(record, "215", "a"),
-        "price": price[3:] if price and price.upper().startswith("CNY") else price,
-        "clc_class": _first(record, "690", "a"),
-        "subjects": "; ".join(_all(record, "606", "a")) or None,
-        "summary": _first(record, "330", "a"),
-    }
-
-
-def marc21_fields(record: Record) -> dict[str, Any]:
-    title = " ".join(v for v in (_first(record, "245", "a"), _first(record, "245", "b")) if v)
-    clc = None
-    for fld in record.get_fields("084"):
-        if (fld.get("2") or "clc").lower() in ("clc", "cclc") and fld.get("a"):
-            clc = fld.get("a")
-            break
-    pub = "264" if record.get_fields("264") and not record.get_fields("260") else "260"
-    return {
-        "isbn": _clean_isbn(_first(record, "020", "a")),
-        "title": _trim(title),
-        "author": _trim(_first(record, "100", "a") or _first(record, "245", "c")),
-        "publisher": _trim(_first(record, pub, "b")),
-        "pub_place": _trim(_first(record, pub, "a")),
-        "pub_year": _trim(_first(record, pub, "c")),
-        "edition": _trim(_first(record, "250", "a")),
-        "pages": _trim(_first(record, "300", "a")),
-        "price": _first(record, "020", "c"),
-        "clc_class": clc,
-        "subjects": "; ".join(_trim(v) or "" for v in _all(record, "650", "a")) or None,
-        "summary": _first(record, "520", "a"),
-    }
-
-
-def marc_format(record: Record) -> str:
-    if record.get_fields("200") or record.leader[20:24] == "450 ":
-        return "cnmarc"
-    return "marc21"
-
-
-def _parse(raw: bytes, encoding: str) -> Record:
-    if encoding != "utf-8" and raw[9:10] == b"a":
-        raw = raw[:9] + b" " + raw[10:]  # leader/09 'a' would make pymarc force UTF-8
-    return Record(data=raw, to_unicode=True, force_utf8=encoding == "utf-8", file_encoding=encoding)
+def match_title(title: str) -> str:
+    """Title + volume as compared for merging: no NSB/NSE, spaces, punctuation or case."""
+    return re.sub(r"[\s\W_]+", "", display_text(title)).casefold()
 
 
 def preview_import(
@@ -333,54 +188,92 @@ def preview_import(
         raise UserInputError(
             _("Cannot read {path}: {reason}").format(path=path, reason=exc.strerror)
         ) from exc
-    raws = split_records(data)
-    chosen = choose_encoding(raws, encoding)
+    result = read_marc_bytes(data, encoding)
     rows: list[ImportRow] = []
-    seen_isbns: dict[str, int] = {}
-    formats: set[str] = set()
-    for number, raw in enumerate(raws, start=1):
+    seen: dict[tuple[str, str], ImportRow] = {}
+    total = len(result.entries)
+    for done, entry in enumerate(result.entries, start=1):
         check_cancel(progress)
-        progress.report(number, len(raws), _("Reading records"))
-        try:
-            record = _parse(raw, chosen)
-        except (pymarc.exceptions.PymarcException, ValueError, UnicodeDecodeError) as exc:
-            raise UserInputError(
-                _("Record {number} of the file is damaged. Nothing was imported.").format(
-                    number=number
-                )
-            ) from exc
-        fmt = marc_format(record)
-        formats.add(fmt)
-        fields = cnmarc_fields(record) if fmt == "cnmarc" else marc21_fields(record)
-        text = " ".join(str(v) for v in fields.values() if v)
-        if _SUSPICIOUS.search(text):
-            raise UserInputError(
-                _(
-                    "Record {number} decodes to garbled text in {encoding}. Check the file's "
-                    "encoding. Nothing was imported."
-                ).format(number=number, encoding=chosen)
-            )
-        rows.append(_classify(session, number, fields, raw, seen_isbns))
-    return ImportPreview(str(path), chosen, "+".join(sorted(formats)), tuple(rows))
+        progress.report(done, total, _("Reading records"))
+        if not isinstance(entry, DecodedRecord):
+            rows.append(ImportRow(entry.number, "rejected", "", None, entry.reason))
+            continue
+        rows.append(_classify(session, entry, seen))
+    formats = {r.converted.marc_format for r in rows if r.converted}
+    encodings = {r.encoding for r in rows if r.encoding}
+    chosen = encodings.pop() if len(encodings) == 1 else ("mixed" if encodings else "")
+    return ImportPreview(str(path), result.syntax, chosen, "+".join(sorted(formats)), tuple(rows))
 
 
 def _classify(
-    session: Session, number: int, fields: dict[str, Any], raw: bytes, seen: dict[str, int]
+    session: Session, entry: DecodedRecord, seen: dict[tuple[str, str], ImportRow]
 ) -> ImportRow:
-    title = fields.get("title") or ""
+    number, encoding = entry.number, entry.encoding
     try:
-        data = validate_bib(BibData.from_mapping(fields))
+        converted = convert_record(entry.record, entry.marc_format)
+        data = validate_bib(converted.data)
     except UserInputError as exc:
-        return ImportRow(number, "rejected", title, fields.get("isbn"), exc.message)
-    if data.isbn and data.isbn in seen:
-        reason = _("Same ISBN as record {other} in this file.").format(other=seen[data.isbn])
-        return ImportRow(number, "rejected", title, data.isbn, reason)
-    if data.isbn:
-        seen[data.isbn] = number
-        existing = session.scalar(select(BibRecord).where(BibRecord.isbn == data.isbn).limit(1))
-        if existing is not None:
-            return ImportRow(number, "matched", data.title, data.isbn, "", data, existing.uuid, raw)
-    return ImportRow(number, "new", data.title, data.isbn, "", data, None, raw)
+        return ImportRow(number, "rejected", "", None, exc.message, encoding=encoding)
+    except (ValueError, TypeError, IndexError, KeyError, pymarc.exceptions.PymarcException):
+        reason = _("the record cannot be stored (too long or damaged)")
+        return ImportRow(number, "rejected", "", None, reason, encoding=encoding)
+    notes = entry.notes + converted.flags
+    row = ImportRow(number, "new", data.title, data.isbn, "", converted, encoding=encoding)
+    if converted.shuwu_uuid:
+        bib = session.scalar(select(BibRecord).where(BibRecord.uuid == converted.shuwu_uuid))
+        if bib is not None:
+            return _matched(row, notes, uuid=bib.uuid, title=bib.title)
+    if not data.isbn:
+        return _with_notes(row, notes)
+    key = (data.isbn, match_title(data.title))
+    earlier = seen.get(key)
+    if earlier is not None:
+        return _matched(row, notes, earlier_row=earlier.number, title=earlier.title)
+    seen[key] = row
+    same_isbn = session.scalars(select(BibRecord).where(BibRecord.isbn == data.isbn)).all()
+    for bib in same_isbn:
+        if match_title(bib.title) == key[1]:
+            return _matched(row, notes, uuid=bib.uuid, title=bib.title)
+    if same_isbn:
+        notes += (
+            _(
+                "shares its ISBN with {count} record(s) of another title or volume; kept separate"
+            ).format(count=len(same_isbn)),
+        )
+    return _with_notes(row, notes)
+
+
+def _with_notes(row: ImportRow, notes: tuple[str, ...]) -> ImportRow:
+    return ImportRow(**{**vars(row), "notes": notes})
+
+
+def _matched(
+    row: ImportRow,
+    notes: tuple[str, ...],
+    uuid: str | None = None,
+    earlier_row: int | None = None,
+    title: str = "",
+) -> ImportRow:
+    return ImportRow(
+        **{
+            **vars(row),
+            "status": "matched",
+            "matched_uuid": uuid,
+            "matched_row": earlier_row,
+            "matched_title": title,
+            "notes": notes,
+        }
+    )
+
+
+# --- commit --------------------------------------------------------------------------------------
+
+
+def store_converted(bib: BibRecord, converted: ConvertedRecord) -> None:
+    """Keep the source record and the flags beside the columns (after ``apply_bib``)."""
+    bib.marc = converted.source
+    bib.bad_isbn = converted.bad_isbn
+    bib.other_class = converted.other_class
 
 
 def commit_import(
@@ -389,61 +282,212 @@ def commit_import(
     preview: ImportPreview,
     on_match: str = "skip",
     progress: Progress | None = None,
+    all_or_nothing: bool = False,
 ) -> ImportOutcome:
-    """Write the previewed records in the caller's transaction (all or nothing)."""
+    """Write the previewed records in the caller's transaction."""
     if on_match not in ("skip", "merge"):
         raise UserInputError(_("Choose merge or skip for records already in the catalogue."))
+    rejected = [r for r in preview.rows if r.status == "rejected"]
+    if all_or_nothing and rejected:
+        listed = "; ".join(
+            _("record {number}: {reason}").format(number=r.number, reason=r.reason)
+            for r in rejected[:5]
+        )
+        raise UserInputError(
+            _("{count} record(s) cannot be imported ({listed}). Nothing was imported.").format(
+                count=len(rejected), listed=listed
+            )
+        )
+    if rejected and not any(r.converted for r in preview.rows):
+        raise UserInputError(
+            _(
+                "No record of the file can be imported (record {number}: {reason}). "
+                "Nothing was imported."
+            ).format(number=rejected[0].number, reason=rejected[0].reason)
+        )
     progress = progress or NoProgress()
     created = merged = skipped = 0
+    by_row: dict[int, BibRecord] = {}
     for done, row in enumerate(preview.rows, start=1):
         check_cancel(progress)
         progress.report(done, len(preview.rows), _("Saving records"))
-        if row.data is None:
+        converted = row.converted
+        if converted is None:
             continue
+        data = validate_bib(converted.data)
         if row.status == "matched":
             if on_match == "skip":
                 skipped += 1
                 continue
-            bib = session.scalar(select(BibRecord).where(BibRecord.uuid == row.matched_uuid))
-            if bib is None:
-                raise UserInputError(_("This record no longer exists."))
+            bib = _match_target(session, row, by_row)
             current = {k: getattr(bib, k) for k in BIB_FIELDS}
-            incoming = {k: getattr(row.data, k) for k in BIB_FIELDS if getattr(row.data, k)}
-            merged_data = BibData.from_mapping({**current, **incoming})
-            apply_bib(session, clock, merged_data, bib, bib.source)
-            bib.marc = row.raw
+            incoming = {k: getattr(data, k) for k in BIB_FIELDS if getattr(data, k)}
+            apply_bib(
+                session, clock, BibData.from_mapping({**current, **incoming}), bib, bib.source
+            )
             merged += 1
         else:
-            bib = apply_bib(session, clock, row.data, None, "marc")
-            bib.marc = row.raw
+            bib = apply_bib(session, clock, data, None, "marc")
             created += 1
-    return ImportOutcome(created, merged, skipped, preview.count("rejected"))
+        store_converted(bib, converted)
+        by_row[row.number] = bib
+    return ImportOutcome(
+        created,
+        merged,
+        skipped,
+        len(rejected),
+        cleaned=sum(1 for r in preview.rows if r.converted and r.converted.cleaned),
+        flagged=sum(1 for r in preview.rows if r.converted and r.converted.flags),
+    )
 
 
-# --- export ----------------------------------------------------------------------------------
+def _match_target(session: Session, row: ImportRow, by_row: dict[int, BibRecord]) -> BibRecord:
+    if row.matched_row is not None:
+        return by_row[row.matched_row]
+    bib = session.scalar(select(BibRecord).where(BibRecord.uuid == row.matched_uuid))
+    if bib is None:
+        raise UserInputError(_("This record no longer exists."))
+    return bib
+
+
+# --- export --------------------------------------------------------------------------------------
 
 
 def _add(record: Record, fld: Field) -> None:
-    record.add_field(fld)  # type: ignore[no-untyped-call]
+    """New fields go in tag order; existing fields keep their place (and order) untouched."""
+    record.add_ordered_field(fld)
 
 
 def _sub(code: str, value: str | None) -> list[Subfield]:
     return [Subfield(code, value)] if value else []
 
 
+# Where a column goes when the source record has no field for it: (tag, indicators, code).
+_HOME = {
+    "cnmarc": {
+        "title": ("200", "1 ", "a"),
+        "isbn": ("010", "  ", "a"),
+        "author": ("701", " 0", "a"),
+        "publisher": ("210", "  ", "c"),
+        "pub_place": ("210", "  ", "a"),
+        "pub_year": ("210", "  ", "d"),
+        "edition": ("205", "  ", "a"),
+        "pages": ("215", "  ", "a"),
+        "price": ("010", "  ", "d"),
+        "clc_class": ("690", "  ", "a"),
+        "summary": ("330", "  ", "a"),
+    },
+    "marc21": {
+        "title": ("245", "00", "a"),
+        "isbn": ("020", "  ", "a"),
+        "author": ("100", "1 ", "a"),
+        "publisher": ("260", "  ", "b"),
+        "pub_place": ("260", "  ", "a"),
+        "pub_year": ("260", "  ", "c"),
+        "edition": ("250", "  ", "a"),
+        "pages": ("300", "  ", "a"),
+        "price": ("020", "  ", "c"),
+        "clc_class": ("084", "  ", "a"),
+        "summary": ("520", "  ", "a"),
+    },
+}
+_VOLUME_CODES = {"cnmarc": ("h", "i"), "marc21": ("n", "p")}
+
+
+def apply_local_edits(record: Record, fmt: str, bib: BibRecord) -> Record:
+    """Rewrite only the fields behind columns that differ from what the source record gives."""
+    imported, _bad, _other, _flags = stored_columns(record, fmt)
+    found = extract(record, fmt)
+    places: dict[str, tuple[Field, str] | None] = {
+        k: (record.fields[v.field_index], v.code) if isinstance(v, Extracted) else None
+        for k, v in found.items()
+    }
+    for key, home in _HOME[fmt].items():
+        wanted = getattr(bib, key) or None
+        if (imported.get(key) or None) == wanted:
+            continue
+        value = f"CNY{wanted}" if key == "price" and fmt == "cnmarc" and wanted else wanted
+        place = places.get(key)
+        if place is not None:
+            fld, code = place
+            _set_subfield(fld, code, value)
+            if key == "title":
+                fld.subfields = [s for s in fld.subfields if s.code not in _VOLUME_CODES[fmt]]
+        elif value:
+            _put(record, home, value, fmt, key)
+    subjects_tag = "606" if fmt == "cnmarc" else "650"
+    if (imported.get("subjects") or None) != (bib.subjects or None):
+        for fld in record.get_fields(subjects_tag):
+            record.remove_field(fld)
+        ind = Indicators("0", " ") if fmt == "cnmarc" else Indicators(" ", "4")
+        for subject in [s.strip() for s in (bib.subjects or "").split(";") if s.strip()]:
+            _add(record, Field(subjects_tag, ind, [Subfield("a", subject)]))
+    for fld in list(record.fields):
+        if not fld.is_control_field() and not fld.subfields:
+            record.remove_field(fld)
+    return record
+
+
+def _set_subfield(fld: Field, code: str, value: str | None) -> None:
+    for index, sub in enumerate(fld.subfields):
+        if sub.code == code:
+            if value:
+                fld.subfields[index] = Subfield(code, value)
+            else:
+                del fld.subfields[index]
+            return
+    if value:
+        fld.subfields.append(Subfield(code, value))
+
+
+def _put(record: Record, home: tuple[str, str, str], value: str, fmt: str, key: str) -> None:
+    tag, ind, code = home
+    if key == "clc_class" and fmt == "marc21":
+        _add(
+            record,
+            Field(tag, Indicators(ind[0], ind[1]), [Subfield(code, value), Subfield("2", "clc")]),
+        )
+        return
+    existing = record.get_fields(tag)
+    if existing:
+        existing[0].subfields.append(Subfield(code, value))
+    else:
+        _add(record, Field(tag, Indicators(ind[0], ind[1]), [Subfield(code, value)]))
+
+
+def _source_format(bib: BibRecord) -> tuple[Record, str] | None:
+    if not bib.marc:
+        return None
+    try:
+        decoded = decode_iso2709(bytes(bib.marc), "utf-8")
+    except UserInputError:
+        return None
+    return decoded.record, marc_format_of(decoded.record)
+
+
+def record_for_export(bib: BibRecord, fmt: str, stamp: str) -> Record:
+    """The source record with local edits applied, or (no source in this format) one built
+    from the columns; either way with Shuwu's id in 035 and the source's 001/003 kept."""
+    source = _source_format(bib)
+    if source is not None and source[1] == fmt:
+        record = apply_local_edits(source[0], fmt, bib)
+    else:
+        record = bib_to_record(bib, fmt, stamp)
+        if source is not None:
+            kept = [f for f in source[0].fields if f.tag in ("001", "003")]
+            record.fields = kept + [f for f in record.fields if f.tag not in ("001", "003")]
+    _add(record, Field("035", Indicators(" ", " "), [Subfield("a", SHUWU_035_PREFIX + bib.uuid)]))
+    return record
+
+
 def bib_to_record(bib: BibRecord, fmt: str, stamp: str) -> Record:
-    data = replace(BibData.from_mapping({k: getattr(bib, k) for k in BIB_FIELDS}))
+    data = BibData.from_mapping({k: getattr(bib, k) for k in BIB_FIELDS})
     record = Record(force_utf8=True)
-    _add(record, Field(tag="001", data=bib.uuid))
     if fmt == "cnmarc":
         record.leader = Leader("     nam0 22        450 ")
-        if data.isbn or data.price:
-            _add(
-                record,
-                Field(
-                    "010", Indicators(" ", " "), _sub("a", data.isbn) + _sub("d", _cny(data.price))
-                ),
-            )
+        isbn = _sub("a", data.isbn) + _sub("z", bib.bad_isbn) + _sub("d", _cny(data.price))
+        if isbn:
+            _add(record, Field("010", Indicators(" ", " "), isbn))
         # 100$a: 36 fixed characters; positions 26-29 '50  ' = UTF-8.
         fixed = f"{stamp}d{(data.pub_year or '    ')[:4]:<4}    em y0chiy50      ea"
         _add(record, Field("100", Indicators(" ", " "), [Subfield("a", fixed)]))
@@ -470,18 +514,11 @@ def bib_to_record(bib: BibRecord, fmt: str, stamp: str) -> Record:
             _add(record, Field("701", Indicators(" ", "0"), [Subfield("a", data.author)]))
     else:
         record.leader = Leader("     nam a22        4500")
-        _add(
-            record,
-            Field(
-                tag="008",
-                data=f"{stamp[2:]}s{(data.pub_year or '    ')[:4]:<4}    ch            000 0 chi d",
-            ),
-        )
-        if data.isbn or data.price:
-            _add(
-                record,
-                Field("020", Indicators(" ", " "), _sub("a", data.isbn) + _sub("c", data.price)),
-            )
+        year = f"{(data.pub_year or '    ')[:4]:<4}"
+        _add(record, Field(tag="008", data=f"{stamp[2:]}s{year}    ch            000 0 chi d"))
+        isbn = _sub("a", data.isbn) + _sub("c", data.price) + _sub("z", bib.bad_isbn)
+        if isbn:
+            _add(record, Field("020", Indicators(" ", " "), isbn))
         if data.clc_class:
             _add(
                 record,
@@ -518,16 +555,27 @@ def _subjects(subjects: str | None) -> list[str]:
     return [s.strip() for s in (subjects or "").split(";") if s.strip()]
 
 
+_XML_HEAD = (
+    b'<?xml version="1.0" encoding="UTF-8"?>\n<collection xmlns="http://www.loc.gov/MARC21/slim">\n'
+)
+
+
 def export_marc(
     session: Session,
     clock: Clock,
     path: Path,
     fmt: str = "cnmarc",
     progress: Progress | None = None,
+    syntax: str = "iso2709",
 ) -> int:
-    """Write every record as UTF-8 ISO 2709 (pymarc cannot write GBK; UTF-8 loses nothing)."""
-    if fmt not in ("cnmarc", "marc21"):
+    """Write every record as UTF-8 ISO 2709 or MARCXML (pymarc cannot write GBK; UTF-8 loses
+    nothing)."""
+    if fmt not in FORMATS:
         raise UserInputError(_("Unknown format {fmt}; use cnmarc or marc21.").format(fmt=fmt))
+    if syntax not in SYNTAXES:
+        raise UserInputError(
+            _("Unknown syntax {syntax}; use iso2709 or marcxml.").format(syntax=syntax)
+        )
     progress = progress or NoProgress()
     stamp = clock.now().strftime("%Y%m%d")
     total = session.query(BibRecord).count()
@@ -535,12 +583,21 @@ def export_marc(
     count = 0
     try:
         with tmp.open("wb") as fh:
+            if syntax == "marcxml":
+                fh.write(_XML_HEAD)
             for bib in session.scalars(select(BibRecord).order_by(BibRecord.id)).yield_per(1000):
                 check_cancel(progress)
-                fh.write(bib_to_record(bib, fmt, stamp).as_marc())
+                record = record_for_export(bib, fmt, stamp)
+                if syntax == "marcxml":
+                    xml = pymarc.record_to_xml(record)  # type: ignore[no-untyped-call]
+                    fh.write(xml + b"\n")
+                else:
+                    fh.write(to_iso2709(record, fmt))
                 count += 1
                 if count % 200 == 0:
                     progress.report(count, total, _("Writing records"))
+            if syntax == "marcxml":
+                fh.write(b"</collection>\n")
         tmp.replace(path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)

@@ -32,14 +32,35 @@ def register(subparsers: Any) -> None:
     p.add_argument("--barcode", action="append", default=[], help=_("copy barcode (repeat)"))
     p.add_argument("--shelf", help=_("shelf location code"))
     p.add_argument("--aux", help=_("辅助区分号 (volume/copy), e.g. 2"))
-    p = add_command(group, "import", _("import MARC records (ISO 2709)"), run_import)
+    p = add_command(group, "import", _("import MARC records (ISO 2709 or MARCXML)"), run_import)
     p.add_argument("file")
-    p.add_argument("--encoding", default="auto", choices=catalog_marc.ENCODINGS)
+    p.add_argument(
+        "--encoding",
+        default="auto",
+        choices=catalog_marc.ENCODINGS,
+        help=_("character set: auto (by content, per record), utf-8, gb18030 or marc8"),
+    )
     p.add_argument("--on-match", default="skip", choices=("skip", "merge"))
-    p.add_argument("--preview", action="store_true", help=_("only show what would happen"))
+    p.add_argument(
+        "--preview",
+        "--dry-run",
+        action="store_true",
+        help=_("only show what would happen (nothing is saved)"),
+    )
+    p.add_argument(
+        "--all-or-nothing",
+        action="store_true",
+        help=_("import nothing if any record is damaged or refused"),
+    )
     p = add_command(group, "export", _("export all records as MARC (UTF-8)"), run_export)
     p.add_argument("file")
-    p.add_argument("--format", default="cnmarc", choices=("cnmarc", "marc21"))
+    p.add_argument("--format", default="cnmarc", choices=catalog_marc.FORMATS)
+    p.add_argument(
+        "--syntax",
+        default="iso2709",
+        choices=catalog_marc.SYNTAXES,
+        help=_("ISO 2709 (.iso/.mrc) or MARCXML"),
+    )
     add_command(group, "shelves", _("list this branch's shelf locations"), run_shelves)
     p = add_command(group, "add-shelf", _("add a shelf location"), run_add_shelf)
     p.add_argument("code")
@@ -116,43 +137,81 @@ def run_import(ctx: CliContext) -> CommandResult:
         preview = catalog_marc.preview_import(s, Path(a.file), a.encoding)
         outcome = None
         if not a.preview:
-            outcome = catalog_marc.commit_import(s, ctx.profile.clock, preview, a.on_match)
+            outcome = catalog_marc.commit_import(
+                s, ctx.profile.clock, preview, a.on_match, all_or_nothing=a.all_or_nothing
+            )
     data = preview.to_json()
     data["committed"] = outcome is not None
     if outcome is not None:
         data.update(outcome.to_json())
+    return CommandResult(data, "\n".join(import_report(a.file, preview, outcome)))
+
+
+def import_report(
+    file: str, preview: catalog_marc.ImportPreview, outcome: catalog_marc.ImportOutcome | None
+) -> list[str]:
+    encodings = ", ".join(f"{k} {v}" for k, v in sorted(preview.encodings.items()))
     lines = [
-        _("{file}: {encoding}, {fmt}").format(
-            file=a.file, encoding=preview.encoding, fmt=preview.marc_format
+        _("{file}: {syntax}, {fmt}, encoding {encoding}").format(
+            file=file, syntax=preview.syntax, fmt=preview.marc_format, encoding=encodings or "-"
         ),
-        _("New: {new}  Matched by ISBN: {matched}  Rejected: {rejected}").format(
+        _("Sample of decoded titles (check that they read correctly):"),
+        *[f"  {title}" for title in preview.sample_titles],
+        _("New: {new}  Matched (ISBN + title + volume): {matched}  Rejected: {rejected}").format(
             new=preview.count("new"),
             matched=preview.count("matched"),
             rejected=preview.count("rejected"),
         ),
     ]
-    lines += [
-        _("  record {number} rejected: {reason}").format(number=r.number, reason=r.reason)
-        for r in preview.rows
-        if r.status == "rejected"
-    ]
+    for r in preview.rows:
+        if r.status == "rejected":
+            lines.append(
+                _("  record {number} skipped: {reason}").format(number=r.number, reason=r.reason)
+            )
+        elif r.status == "matched":
+            target = (
+                _("record {other} of this file").format(other=r.matched_row)
+                if r.matched_row
+                else r.matched_uuid
+            )
+            lines.append(
+                _("  record {number} matches {target} ({title})").format(
+                    number=r.number, target=target, title=r.matched_title
+                )
+            )
+    for r in preview.noted_rows:
+        lines.append(
+            _("  record {number} ({title}): {notes}").format(
+                number=r.number, title=r.title, notes="; ".join(r.notes)
+            )
+        )
     if outcome is not None:
         lines.append(
             _("Imported: {created} new, {merged} merged, {skipped} skipped.").format(
                 created=outcome.created, merged=outcome.merged, skipped=outcome.skipped
             )
         )
+        if outcome.rejected or outcome.cleaned:
+            lines.append(
+                _(
+                    "Attention: {rejected} record(s) were not imported and {cleaned} record(s) "
+                    "had fields cleaned (listed above)."
+                ).format(rejected=outcome.rejected, cleaned=outcome.cleaned)
+            )
     else:
         lines.append(_("Preview only: nothing was saved."))
-    return CommandResult(data, "\n".join(lines))
+    return lines
 
 
 def run_export(ctx: CliContext) -> CommandResult:
+    a = ctx.args
     with ctx.profile.sessions() as s:
-        count = catalog_marc.export_marc(s, ctx.profile.clock, Path(ctx.args.file), ctx.args.format)
+        count = catalog_marc.export_marc(
+            s, ctx.profile.clock, Path(a.file), a.format, syntax=a.syntax
+        )
     return CommandResult(
-        {"file": ctx.args.file, "format": ctx.args.format, "records": count},
-        _("Wrote {count} records to {file}.").format(count=count, file=ctx.args.file),
+        {"file": a.file, "format": a.format, "syntax": a.syntax, "records": count},
+        _("Wrote {count} records to {file}.").format(count=count, file=a.file),
     )
 
 

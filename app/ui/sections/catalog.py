@@ -47,6 +47,7 @@ from app.services.catalog_union import union_catalog_for
 from app.ui.context import AppContext
 from app.ui.errors import show_error
 from app.ui.i18n import _
+from app.ui.marc_import import add_import_button
 from app.ui.sections import SectionSpec
 from app.ui.style import font_css
 from app.ui.transfers_tab import TransfersTab
@@ -118,6 +119,7 @@ class CatalogPage(QWidget):
         search_button.setAccessibleName(_("Search"))
         search_button.clicked.connect(lambda: self.run_search(self.scan_box.text()))
         top.addWidget(search_button)
+        add_import_button(self, top)
         layout.addLayout(top)
 
         self.message = QLabel()

@@ -20,8 +20,8 @@
       <translation>编目并添加复本</translation>
     </message>
     <message>
-      <source>import MARC records (ISO 2709)</source>
-      <translation>导入 MARC 记录（ISO 2709）</translation>
+      <source>import MARC records (ISO 2709 or MARCXML)</source>
+      <translation>导入 MARC 记录（ISO 2709 或 MARCXML）</translation>
     </message>
     <message>
       <source>export all records as MARC (UTF-8)</source>
@@ -44,6 +44,10 @@
       <translation>重建检索索引</translation>
     </message>
     <message>
+      <source>Sample of decoded titles (check that they read correctly):</source>
+      <translation>解码后的题名样例（请确认显示正常）：</translation>
+    </message>
+    <message>
       <source>title, author, ISBN, barcode, call number or pinyin</source>
       <translation>题名、作者、ISBN、条码、索书号或拼音</translation>
     </message>
@@ -64,8 +68,20 @@
       <translation>辅助区分号（卷册/复本），例如 2</translation>
     </message>
     <message>
-      <source>only show what would happen</source>
-      <translation>只显示将要发生的变化</translation>
+      <source>character set: auto (by content, per record), utf-8, gb18030 or marc8</source>
+      <translation>字符集：auto（按内容逐条判断）、utf-8、gb18030 或 marc8</translation>
+    </message>
+    <message>
+      <source>only show what would happen (nothing is saved)</source>
+      <translation>只预览结果（不保存）</translation>
+    </message>
+    <message>
+      <source>import nothing if any record is damaged or refused</source>
+      <translation>有任何记录损坏或被拒绝时全部不导入</translation>
+    </message>
+    <message>
+      <source>ISO 2709 (.iso/.mrc) or MARCXML</source>
+      <translation>ISO 2709（.iso/.mrc）或 MARCXML</translation>
     </message>
     <message>
       <source>no copies</source>
@@ -88,16 +104,12 @@
       <translation>没有书架位置。</translation>
     </message>
     <message>
-      <source>{file}: {encoding}, {fmt}</source>
-      <translation>{file}：{encoding}，{fmt}</translation>
+      <source>{file}: {syntax}, {fmt}, encoding {encoding}</source>
+      <translation>{file}：{syntax}，{fmt}，编码 {encoding}</translation>
     </message>
     <message>
-      <source>New: {new}  Matched by ISBN: {matched}  Rejected: {rejected}</source>
-      <translation>新记录：{new}  按 ISBN 匹配：{matched}  拒绝：{rejected}</translation>
-    </message>
-    <message>
-      <source>  record {number} rejected: {reason}</source>
-      <translation>  第 {number} 条记录被拒绝：{reason}</translation>
+      <source>New: {new}  Matched (ISBN + title + volume): {matched}  Rejected: {rejected}</source>
+      <translation>新记录：{new}  匹配（ISBN+题名+分辑）：{matched}  拒绝：{rejected}</translation>
     </message>
     <message>
       <source>Wrote {count} records to {file}.</source>
@@ -108,8 +120,28 @@
       <translation>已为 {count} 条记录建立索引。</translation>
     </message>
     <message>
+      <source>  record {number} ({title}): {notes}</source>
+      <translation>  第 {number} 条（{title}）：{notes}</translation>
+    </message>
+    <message>
       <source>Imported: {created} new, {merged} merged, {skipped} skipped.</source>
       <translation>已导入：新增 {created} 条，合并 {merged} 条，跳过 {skipped} 条。</translation>
+    </message>
+    <message>
+      <source>  record {number} skipped: {reason}</source>
+      <translation>  第 {number} 条已跳过：{reason}</translation>
+    </message>
+    <message>
+      <source>Attention: {rejected} record(s) were not imported and {cleaned} record(s) had fields cleaned (listed above).</source>
+      <translation>注意：{rejected} 条记录未导入，{cleaned} 条记录有字段被清理（见上）。</translation>
+    </message>
+    <message>
+      <source>record {other} of this file</source>
+      <translation>本文件第 {other} 条</translation>
+    </message>
+    <message>
+      <source>  record {number} matches {target} ({title})</source>
+      <translation>  第 {number} 条与 {target}（{title}）匹配</translation>
     </message>
   </context>
 </TS>

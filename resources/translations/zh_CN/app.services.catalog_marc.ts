@@ -4,20 +4,12 @@
   <context>
     <name>shuwu</name>
     <message>
-      <source>The file is empty. Nothing was imported.</source>
-      <translation>文件是空的。没有导入任何记录。</translation>
-    </message>
-    <message>
-      <source>This file is not a MARC (ISO 2709) file. Nothing was imported.</source>
-      <translation>这不是 MARC（ISO 2709）文件。没有导入任何记录。</translation>
-    </message>
-    <message>
-      <source>The file looks like UTF-8 but was read as GB18030; the text would be garbled. Use --encoding utf-8 or auto. Nothing was imported.</source>
-      <translation>文件看起来是 UTF-8，却按 GB18030 读取，文字会变成乱码。请使用 --encoding utf-8 或 auto。没有导入任何记录。</translation>
-    </message>
-    <message>
       <source>Reading records</source>
       <translation>正在读取记录</translation>
+    </message>
+    <message>
+      <source>the record cannot be stored (too long or damaged)</source>
+      <translation>记录无法保存（过长或已损坏）</translation>
     </message>
     <message>
       <source>Choose merge or skip for records already in the catalogue.</source>
@@ -28,48 +20,40 @@
       <translation>正在保存记录</translation>
     </message>
     <message>
+      <source>This record no longer exists.</source>
+      <translation>该书目记录已不存在。</translation>
+    </message>
+    <message>
       <source>The file is too large to import at once.</source>
       <translation>文件太大，无法一次导入。</translation>
     </message>
     <message>
-      <source>Same ISBN as record {other} in this file.</source>
-      <translation>与本文件第 {other} 条记录的 ISBN 相同。</translation>
+      <source>shares its ISBN with {count} record(s) of another title or volume; kept separate</source>
+      <translation>与 {count} 条不同题名或分辑的记录 ISBN 相同，作为单独记录保留</translation>
     </message>
     <message>
-      <source>The file ends in the middle of record {number} (it is truncated). Nothing was imported.</source>
-      <translation>文件在第 {number} 条记录中间结束（文件不完整）。没有导入任何记录。</translation>
+      <source>{count} record(s) cannot be imported ({listed}). Nothing was imported.</source>
+      <translation>{count} 条记录无法导入（{listed}）。没有导入任何记录。</translation>
     </message>
     <message>
-      <source>Record {number} of the file is damaged. Nothing was imported.</source>
-      <translation>文件中第 {number} 条记录已损坏。没有导入任何记录。</translation>
-    </message>
-    <message>
-      <source>Unknown encoding {encoding}; use auto, utf-8 or gb18030.</source>
-      <translation>未知编码 {encoding}，请使用 auto、utf-8 或 gb18030。</translation>
-    </message>
-    <message>
-      <source>The file is not in {encoding}. Choose another encoding (or auto). Nothing was imported.</source>
-      <translation>文件不是 {encoding} 编码，请选择其他编码（或自动）。没有导入任何记录。</translation>
-    </message>
-    <message>
-      <source>The records say they are UTF-8 (100$a) but {encoding} was chosen. Nothing was imported.</source>
-      <translation>记录声明为 UTF-8（100$a），但选择了 {encoding}。没有导入任何记录。</translation>
-    </message>
-    <message>
-      <source>This record no longer exists.</source>
-      <translation>该书目记录已不存在。</translation>
+      <source>No record of the file can be imported (record {number}: {reason}). Nothing was imported.</source>
+      <translation>文件中没有可导入的记录（第 {number} 条：{reason}）。没有导入任何记录。</translation>
     </message>
     <message>
       <source>Unknown format {fmt}; use cnmarc or marc21.</source>
       <translation>未知格式 {fmt}，请使用 cnmarc 或 marc21。</translation>
     </message>
     <message>
+      <source>Unknown syntax {syntax}; use iso2709 or marcxml.</source>
+      <translation>未知的格式 {syntax}；请用 iso2709 或 marcxml。</translation>
+    </message>
+    <message>
       <source>Cannot read {path}: {reason}</source>
       <translation>无法读取 {path}：{reason}</translation>
     </message>
     <message>
-      <source>Record {number} decodes to garbled text in {encoding}. Check the file's encoding. Nothing was imported.</source>
-      <translation>第 {number} 条记录按 {encoding} 解码后是乱码，请检查文件编码。没有导入任何记录。</translation>
+      <source>record {number}: {reason}</source>
+      <translation>第 {number} 条：{reason}</translation>
     </message>
     <message>
       <source>Writing records</source>
