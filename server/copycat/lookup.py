@@ -36,7 +36,12 @@ LOOKUP_BUDGET = 20.0  # seconds for one ISBN lookup across all targets
 FETCH_PER_TARGET = 5  # records read per ISBN search (sets and editions share ISBNs)
 _ZOOM_SYNTAX = {"unimarc": "unimarc", "marc21": "usmarc"}
 _PQF_USE = {"title": 4, "author": 1003, "any": 1016}
-_CQL_INDEX = {"isbn": "bath.isbn", "title": "dc.title", "author": "dc.creator", "any": "cql.serverChoice"}
+_CQL_INDEX = {
+    "isbn": "bath.isbn",
+    "title": "dc.title",
+    "author": "dc.creator",
+    "any": "cql.serverChoice",
+}
 # iconv names YAZ converts query terms to (rpnCharset): GB targets expect GB-encoded terms.
 _RPN_CHARSET = {"gb18030": "GB18030", "marc-8": None, "utf-8": None}
 

@@ -64,7 +64,7 @@ def decode_marcxml(raw: bytes) -> Record:
     if b"<!DOCTYPE" in raw.upper() or b"<!ENTITY" in raw.upper():
         raise BadRecord("MARCXML with a DTD")
     try:
-        records = pymarc.parse_xml_to_array(io.BytesIO(raw), strict=False)
+        records = pymarc.parse_xml_to_array(io.BytesIO(raw), strict=False)  # type: ignore[no-untyped-call]
     except (xml.sax.SAXException, ValueError, KeyError) as exc:
         raise BadRecord("not MARCXML") from exc
     if len(records) != 1 or records[0] is None:
