@@ -1,7 +1,8 @@
 """The county's copy-cataloguing targets: add, list, remove (``shuwu-server targets``).
 
-URL forms: ``z3950://host[:port]/database`` (port 210 by default) and ``http(s)://host/path``
-for SRU (extra query parameters such as ``recordSchema=cnmarcxml`` are kept and sent).
+URL forms: ``z3950://host[:port]/database`` (port 210 by default; YAZ's bare
+``host:port/database`` is read the same way) and ``http(s)://host/path`` for SRU (extra query
+parameters such as ``recordSchema=cnmarcxml`` are kept and sent).
 """
 
 from __future__ import annotations
@@ -56,6 +57,11 @@ class Target:
             "timeout": self.timeout,
             "enabled": self.enabled,
         }
+
+
+def normalise_url(url: str) -> str:
+    url = url.strip()
+    return url if "://" in url else f"z3950://{url}"
 
 
 def parse_url(url: str) -> tuple[str, str, int, str]:
@@ -136,6 +142,7 @@ def add_target(
         raise InputError(_("A password needs a user name (--user)"))
     if username is not None and (not username.strip() or len(username) > 200):
         raise InputError(_("The user name is empty or too long"))
+    url = normalise_url(url)
     parse_url(url)
     if session.scalar(select(CopycatTarget.id).where(CopycatTarget.name == name)) is not None:
         raise InputError(_("A target named {name} already exists").format(name=name))

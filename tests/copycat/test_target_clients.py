@@ -169,3 +169,23 @@ def test_marcxml_of_the_loc_sample_reads_as_marc21() -> None:
         pymarc.record_to_xml(pymarc.parse_xml_to_array(str(peers.MARC21_XML))[0])
     )
     assert records.convert(record).syntax == "marc21"
+
+
+def test_marc8_records_of_older_marc21_targets_decode(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    record = pymarc.Record(force_utf8=True)
+    record.leader = pymarc.Leader("     nam a22        4500")
+    record.add_field(
+        pymarc.Field("245", pymarc.Indicators("1", "0"), [pymarc.Subfield("a", "Bojtor István")])
+    )
+    utf8 = tmp_path / "utf8.mrc"
+    utf8.write_bytes(record.as_marc())
+    marc8 = subprocess.run(
+        ["yaz-marcdump", "-f", "utf-8", "-t", "marc8", "-i", "marc", "-o", "marc", str(utf8)],
+        capture_output=True,
+        check=True,
+        timeout=30,
+    ).stdout
+    assert b"Istv" in marc8 and "István".encode() not in marc8  # really MARC-8 bytes
+    assert records.convert(records.decode_iso2709(marc8, "marc-8")).fields["title"] == (
+        "Bojtor István"
+    )

@@ -164,3 +164,9 @@ def test_migration_matches_the_models(db: str) -> None:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     ours = [d for d in diff if "copycat" in repr(d)]
     assert ours == []
+
+
+def test_a_bare_yaz_address_is_a_z3950_target(db: str) -> None:
+    assert run(db, "targets", "add", "N", "127.0.0.1:2100/UCS01U", "--syntax", "unimarc")[0] == 0
+    listed = json.loads(run(db, "targets", "list", "--json")[1])["targets"]
+    assert (listed[0]["url"], listed[0]["protocol"]) == ("z3950://127.0.0.1:2100/UCS01U", "z3950")
