@@ -2,12 +2,14 @@
 
 A target that sends garbage must not break a lookup, so every step here raises ``BadRecord``
 (never a pymarc or codec exception) and the caller moves on to the next target. Shuwu's record
-is made by the MARC importer's own conversion (app.services.catalog_marc) so imported and
-copy-catalogued records read the same way.
+is made by the MARC importer's own reader and conversion (``catalog_marc_read.decode_iso2709``
+and ``catalog_marc_convert.convert_record`` once the MARC import rework is in; until then the
+older ``catalog_marc`` helpers), so imported and copy-catalogued records read the same way.
 """
 
 from __future__ import annotations
 
+import importlib
 import io
 import re
 import xml.sax
@@ -20,6 +22,18 @@ from pymarc import Record
 from app.domain.isbn import try_normalise_isbn
 from app.errors import UserInputError
 from app.services import catalog_marc
+from app.services.catalog_union import BIB_FIELDS
+
+
+def _optional(module: str) -> Any:
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        return None
+
+
+_read = _optional("app.services.catalog_marc_read")
+_convert = _optional("app.services.catalog_marc_convert")
 
 # Decoded text that means the charset was wrong: U+FFFD, C1 controls other than UNIMARC's
 # NSB/NSE (U+0088/U+0089), private use.
@@ -38,7 +52,19 @@ class Converted:
 
 
 def decode_iso2709(raw: bytes, charset: str) -> Record:
-    """One ISO 2709 record in ``charset`` (utf-8, gb18030 or marc-8)."""
+    """One ISO 2709 record in ``charset`` (utf-8, gb18030 or marc-8). Targets' settings can be
+    wrong like files' declarations: when the bytes contradict ``charset``, the importer's
+    content detection decides, and its validation refuses what it cannot read cleanly."""
+    if _read is not None:
+        for encoding in (charset, "auto"):
+            try:
+                decoded: Record = _read.decode_iso2709(raw, encoding).record
+                return decoded
+            except UserInputError:
+                continue
+            except (pymarc.exceptions.PymarcException, ValueError, IndexError) as exc:
+                raise BadRecord("not an ISO 2709 record") from exc
+        raise BadRecord(f"not readable as {charset}")
     try:
         parts = catalog_marc.split_records(raw)
     except UserInputError as exc:
@@ -87,6 +113,8 @@ def _isbns(record: Record) -> tuple[str, ...]:
 
 
 def convert(record: Record) -> Converted:
+    if _convert is not None:
+        return _convert_with_importer(record)
     syntax = catalog_marc.marc_format(record)
     try:
         fields = (
@@ -103,3 +131,22 @@ def convert(record: Record) -> Converted:
     if _SUSPICIOUS.search(text):
         raise BadRecord("garbled text (wrong character set?)")
     return Converted(fields, syntax, _isbns(record))
+
+
+def _convert_with_importer(record: Record) -> Converted:
+    try:
+        converted = _convert.convert_record(record)
+    except UserInputError as exc:
+        raise BadRecord(exc.message) from exc
+    except (AttributeError, TypeError, ValueError, IndexError) as exc:
+        raise BadRecord("unreadable fields") from exc
+    fields: dict[str, Any] = {
+        k: getattr(converted.data, k) for k in BIB_FIELDS if getattr(converted.data, k, None)
+    }
+    for extra in ("bad_isbn", "other_class"):  # flags for the librarian, kept with the record
+        if getattr(converted, extra, None):
+            fields[extra] = getattr(converted, extra)
+    text = " ".join(str(v) for v in fields.values())
+    if not fields.get("title") or _SUSPICIOUS.search(text):
+        raise BadRecord("garbled text (wrong character set?)")
+    return Converted(fields, str(converted.marc_format), _isbns(record))
