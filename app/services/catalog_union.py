@@ -15,15 +15,17 @@ from __future__ import annotations
 
 import base64
 import binascii
+import importlib
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 import requests
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import ServerUnreachable, UserInputError
 from app.i18n import _
-from app.models import SyncState
+from app.models import BibRecord, SyncState
 
 # Where the sync engine keeps the enrolment (read only here).
 SERVER_URL_KEY = "server_url"
@@ -257,3 +259,35 @@ def external_search(
             _("This computer is not enrolled with the county server; external targets need it.")
         )
     return union.external_search(query.strip(), field, limit)
+
+
+def _optional(module: str) -> Any:
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        return None
+
+
+def keep_source(session: Session, bib_uuid: str, record: ExternalRecord) -> bool:
+    """Store the target's record with a picked bib, as a MARC import does, so a MARC export
+    gives it back field for field. False when this build's MARC importer cannot keep sources
+    (before the lossless-MARC rework) or cannot read the record; the bib is saved either way."""
+    read = _optional("app.services.catalog_marc_read")
+    convert = _optional("app.services.catalog_marc_convert")
+    marc = _optional("app.services.catalog_marc")
+    if read is None or convert is None or not hasattr(marc, "store_converted"):
+        return False
+    try:
+        if record.marc_format == "iso2709":
+            decoded = read.decode_iso2709(record.marc, record.marc_charset or "auto").record
+        else:
+            entries = read.read_marc_bytes(record.marc).entries
+            decoded = next(e.record for e in entries if hasattr(e, "record"))
+        converted = convert.convert_record(decoded)
+    except (UserInputError, StopIteration, ValueError):
+        return False
+    bib = session.scalar(select(BibRecord).where(BibRecord.uuid == bib_uuid))
+    if bib is None:
+        return False
+    marc.store_converted(bib, converted)
+    return True

@@ -4,6 +4,7 @@ real Z39.50/SRU peers, and the real client CLI shows where the record came from.
 from __future__ import annotations
 
 import base64
+import importlib.util
 import contextlib
 import io
 import json
@@ -14,9 +15,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pymarc
 import pytest
 import requests
+from sqlalchemy import select
 
+from app.models import BibRecord
 from app.profile import open_profile
 from app.sync.enrol import enrol
 from tests import serverproc
@@ -264,6 +268,18 @@ def test_librarian_searches_targets_and_picks_one(
     assert picked["picked"]["title"] == "'95中国发展报告" and picked["picked"]["origin"] == "gb"
     rc, local = shuwu(home, "catalog", "search", "中国发展报告")
     assert rc == 0 and [h["title"] for h in local["hits"]] == ["'95中国发展报告"]
+    # With the lossless MARC importer in the build, the target's record is kept for export.
+    lossless = importlib.util.find_spec("app.services.catalog_marc_convert") is not None
+    assert picked["picked"]["source_kept"] is lossless
+    if lossless:
+        profile = open_profile(home)
+        try:
+            with profile.sessions() as s:
+                marc = s.scalar(select(BibRecord.marc).where(BibRecord.title == "'95中国发展报告"))
+        finally:
+            profile.close()
+        record = pymarc.Record(data=marc, to_unicode=True, force_utf8=True)
+        assert record["200"]["a"] == "'95中国发展报告" and record["801"]["b"] == "BNU"
     rc, wrong = shuwu(home, *args, "--pick", "999")
     assert rc == 2 and "999" in wrong["message"]
 

@@ -14,6 +14,7 @@ from app.services.catalog_search import reindex_all, search
 from app.services.catalog_union import (
     SEARCH_FIELDS,
     external_search,
+    keep_source,
     origin_text,
     union_catalog_for,
 )
@@ -140,7 +141,8 @@ def run_external_search(ctx: CliContext) -> CommandResult:
             bib = catalog.save_bib(
                 s, ctx.profile.clock, BibData.from_mapping(chosen.fields), None, "union"
             )
-        data["picked"] = {**bib.to_json(), "origin": chosen.target}
+            kept = keep_source(s, bib.uuid, chosen)
+        data["picked"] = {**bib.to_json(), "origin": chosen.target, "source_kept": kept}
         lines.append(
             _("Catalogued record {number} from {target}: {title}").format(
                 number=chosen.number, target=chosen.target, title=bib.data.title
