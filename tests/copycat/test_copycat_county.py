@@ -4,8 +4,8 @@ real Z39.50/SRU peers, and the real client CLI shows where the record came from.
 from __future__ import annotations
 
 import base64
-import importlib.util
 import contextlib
+import importlib.util
 import io
 import json
 import os
