@@ -35,7 +35,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("--syntax", required=True, choices=tg.SYNTAXES)
     p.add_argument(
         "--charset",
-        choices=tg.CHARSETS,
+        choices=(*tg.CHARSETS, *tg.CHARSET_ALIASES),
         help=_("the records' character set (default: gb18030 for unimarc, utf-8 for marc21)"),
     )
     p.add_argument("--user", help=_("user name, if the target needs a login"))

@@ -207,10 +207,11 @@ def query_target(
     hits: list[Hit] = []
     for raw in raws:
         try:
+            # Some Z39.50 targets answer MARCXML even when asked for ISO 2709.
             record = (
-                records.decode_iso2709(raw, charset)
-                if raw_format == "iso2709"
-                else records.decode_marcxml(raw)
+                records.decode_marcxml(raw)
+                if raw_format == "marcxml" or raw.lstrip()[:1] == b"<"
+                else records.decode_iso2709(raw, charset)
             )
             converted = records.convert(record)
         except records.BadRecord as exc:

@@ -22,6 +22,8 @@ from server.timeutil import utcnow
 
 SYNTAXES = ("unimarc", "marc21")
 CHARSETS = ("utf-8", "gb18030", "marc-8")
+# What admins type, from other systems' settings: all mean one of CHARSETS.
+CHARSET_ALIASES = {"utf8": "utf-8", "gbk": "gb18030", "gb2312": "gb18030", "marc8": "marc-8"}
 DEFAULT_TIMEOUT = 5.0
 _NAME = re.compile(r"^[\w.\-]{1,64}$")
 _HOST = re.compile(r"^[A-Za-z0-9.\-]{1,253}$|^\[[0-9A-Fa-f:.]+\]$")
@@ -132,6 +134,7 @@ def add_target(
     if syntax not in SYNTAXES:
         raise InputError(_("The record syntax must be unimarc or marc21"))
     charset = charset or ("gb18030" if syntax == "unimarc" else "utf-8")
+    charset = CHARSET_ALIASES.get(charset.lower(), charset.lower())
     if charset not in CHARSETS:
         raise InputError(_("The character set must be utf-8, gb18030 or marc-8"))
     if not -1000 <= priority <= 1000:

@@ -170,3 +170,11 @@ def test_a_bare_yaz_address_is_a_z3950_target(db: str) -> None:
     assert run(db, "targets", "add", "N", "127.0.0.1:2100/UCS01U", "--syntax", "unimarc")[0] == 0
     listed = json.loads(run(db, "targets", "list", "--json")[1])["targets"]
     assert (listed[0]["url"], listed[0]["protocol"]) == ("z3950://127.0.0.1:2100/UCS01U", "z3950")
+
+
+def test_charset_names_from_other_systems_are_understood(db: str) -> None:
+    for name, charset in (("A", "GBK"), ("B", "gb2312"), ("C", "utf8"), ("D", "marc8")):
+        args = ("targets", "add", name, "z3950://h:210/db", "--syntax", "marc21")
+        assert run(db, *args, "--charset", charset.lower())[0] == 0
+    listed = json.loads(run(db, "targets", "list", "--json")[1])["targets"]
+    assert [t["charset"] for t in listed] == ["gb18030", "gb18030", "utf-8", "marc-8"]
