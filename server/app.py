@@ -21,6 +21,7 @@ from app import __version__
 from app.i18n import _
 from server import devices, feed, snapshot
 from server import models as m
+from server.copycat.api import router as copycat_router
 from server.db import make_engine, session_factory, writer
 from server.exceptions import list_exceptions
 from server.ops import BatchError, apply_batch, parse_ops
@@ -322,6 +323,9 @@ def create_app(db_url: str) -> FastAPI:
                 }
 
         return await run_in_threadpool(work)
+
+    # Copy cataloguing from external Z39.50/SRU targets (server/copycat, h15b).
+    app.include_router(copycat_router)
 
     return app
 

@@ -98,6 +98,8 @@ class LookupResult:
     bib_uuid: str | None = None
     items: tuple[ItemView, ...] = ()
     offline: bool = False
+    origin: str | None = None  # the external target a copied record came from (copycat)
+    failed: tuple[Any, ...] = ()  # external targets that did not answer (TargetFailure)
 
 
 @dataclass(frozen=True)
@@ -211,9 +213,12 @@ def lookup_isbn(session: Session, raw: str, union: UnionCatalog | None) -> Looku
             record = union.lookup_isbn(isbn)
         except ServerUnreachable:
             record, offline = None, True
-        if record:
+        failed = tuple(record.get("failed") or ()) if record else ()
+        if record and record.get("title"):
             data = replace(BibData.from_mapping(record), isbn=isbn)
-            return LookupResult(isbn, "union", data)
+            return LookupResult(isbn, "union", data, origin=record.get("origin"), failed=failed)
+        if failed:
+            return LookupResult(isbn, "empty", BibData(isbn=isbn), failed=failed)
     return LookupResult(isbn, "empty", BibData(isbn=isbn), offline=offline)
 
 

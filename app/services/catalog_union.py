@@ -4,19 +4,28 @@ Cataloguing must work fully offline, so the service only talks to this small int
 falls back to the local cache / local counters whenever it raises ``ServerUnreachable``.
 Wire format: ``GET /v1/catalog/isbn/{isbn13}`` (404 = unknown) and
 ``POST /v1/catalog/call-seq {class_no}`` → ``{seq}`` (see docs/sync-protocol.md).
+
+Copy cataloguing: when the union catalogue lacks an ISBN, the county server asks its external
+Z39.50/SRU targets (``GET /v1/copycat/isbn/{isbn13}``); the answer names the target it came
+from (``origin``) and the targets that failed. ``external_search`` lets a librarian search the
+targets by title or author (``GET /v1/copycat/search``).
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
+import importlib
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 import requests
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import ServerUnreachable
+from app.errors import ServerUnreachable, UserInputError
 from app.i18n import _
-from app.models import SyncState
+from app.models import BibRecord, SyncState
 
 # Where the sync engine keeps the enrolment (read only here).
 SERVER_URL_KEY = "server_url"
@@ -38,6 +47,100 @@ BIB_FIELDS = (
 )
 
 
+# The county server asks several targets in turn, each with its own short timeout.
+COPYCAT_TIMEOUT = 45.0
+SEARCH_FIELDS = ("any", "title", "author", "isbn")
+
+
+@dataclass(frozen=True)
+class TargetFailure:
+    target: str
+    reason: str  # down / timeout / garbage / refused / error
+    message: str
+
+
+@dataclass(frozen=True)
+class ExternalRecord:
+    """One record from an external target, converted to Shuwu's fields."""
+
+    number: int  # 1-based position in the answer (what the librarian picks)
+    target: str
+    protocol: str  # z3950 / sru
+    syntax: str  # cnmarc / marc21
+    fields: dict[str, Any]
+    marc: bytes  # the record as the target sent it
+    marc_format: str  # iso2709 / marcxml
+    marc_charset: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "target": self.target,
+            "protocol": self.protocol,
+            "syntax": self.syntax,
+            **{k: self.fields.get(k) for k in BIB_FIELDS},
+            "marc_format": self.marc_format,
+            "marc_charset": self.marc_charset,
+        }
+
+
+@dataclass(frozen=True)
+class ExternalSearch:
+    query: str
+    field: str
+    targets: tuple[str, ...]
+    records: tuple[ExternalRecord, ...]
+    failed: tuple[TargetFailure, ...]
+
+
+def _json_body(response: requests.Response) -> Any:
+    try:
+        return response.json()
+    except ValueError:
+        return None
+
+
+def _failures(body: Any) -> tuple[TargetFailure, ...]:
+    rows = body.get("failed") if isinstance(body, dict) else None
+    if not isinstance(rows, list):
+        return ()
+    return tuple(
+        TargetFailure(str(r.get("target", "")), str(r.get("reason", "")), str(r.get("message", "")))
+        for r in rows
+        if isinstance(r, dict)
+    )
+
+
+def _external_record(number: int, row: Any) -> ExternalRecord | None:
+    if not isinstance(row, dict) or not isinstance(row.get("record"), dict):
+        return None
+    marc: dict[str, Any] = row["marc"] if isinstance(row.get("marc"), dict) else {}
+    try:
+        raw = base64.b64decode(str(marc.get("data") or ""), validate=True)
+    except (binascii.Error, ValueError):
+        raw = b""
+    fields = {k: row["record"][k] for k in BIB_FIELDS if row["record"].get(k) is not None}
+    return ExternalRecord(
+        number,
+        str(row.get("target", "")),
+        str(row.get("protocol", "")),
+        str(row.get("syntax", "")),
+        fields,
+        raw,
+        str(marc.get("format", "")),
+        str(marc.get("charset", "")),
+    )
+
+
+def origin_text(origin: str | None) -> str:
+    """How a record's source is shown to a librarian (catalogue screen and CLI)."""
+    if not origin:
+        return ""
+    return _(
+        "Record copied from the external target {target}. Check it, then scan barcodes."
+    ).format(target=origin)
+
+
 class UnionCatalog(Protocol):
     def lookup_isbn(self, isbn13: str) -> dict[str, Any] | None:
         """The union record's fields (BIB_FIELDS), None if the county has none.
@@ -56,13 +159,15 @@ class HttpUnionCatalog:
     def _headers(self) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.token}"} if self.token else {}
 
-    def _call(self, method: str, path: str, **kwargs: Any) -> requests.Response:
+    def _call(
+        self, method: str, path: str, timeout: float | None = None, **kwargs: Any
+    ) -> requests.Response:
         try:
             response = requests.request(
                 method,
                 self.base_url.rstrip("/") + path,
                 headers=self._headers(),
-                timeout=self.timeout,
+                timeout=(self.timeout, timeout or self.timeout),
                 **kwargs,
             )
         except requests.RequestException as exc:
@@ -72,14 +177,51 @@ class HttpUnionCatalog:
         return response
 
     def lookup_isbn(self, isbn13: str) -> dict[str, Any] | None:
+        """The union record; failing that, a record copied from an external target, with its
+        ``origin`` (the target's name) and the ``failed`` targets."""
         response = self._call("GET", f"/v1/catalog/isbn/{isbn13}")
         if response.status_code == 404:
-            return None
+            return self.copycat_isbn(isbn13)
         if response.status_code != 200:
             raise ServerUnreachable(_("The county server cannot be reached."))
         body = response.json()
         record = body.get("record", body) if isinstance(body, dict) else {}
         return {key: record.get(key) for key in BIB_FIELDS if record.get(key) is not None}
+
+    def copycat_isbn(self, isbn13: str) -> dict[str, Any] | None:
+        response = self._call("GET", f"/v1/copycat/isbn/{isbn13}", timeout=COPYCAT_TIMEOUT)
+        body = _json_body(response) if response.status_code in (200, 404) else None
+        if response.status_code != 200:
+            # Not found anywhere (404: say which targets failed), or an older server.
+            failed = _failures(body)
+            return {"failed": failed} if failed else None
+        found = _external_record(1, body)
+        if found is None:
+            return None
+        return {**found.fields, "origin": found.target, "failed": _failures(body)}
+
+    def external_search(self, query: str, field: str = "any", limit: int = 10) -> ExternalSearch:
+        response = self._call(
+            "GET",
+            "/v1/copycat/search",
+            params={"q": query, "field": field, "limit": limit},
+            timeout=COPYCAT_TIMEOUT,
+        )
+        body = _json_body(response) if response.status_code in (200, 400) else None
+        if response.status_code == 400 and isinstance(body, dict):
+            raise UserInputError(str(body.get("message") or _("The search was refused.")))
+        if response.status_code != 200 or not isinstance(body, dict):
+            raise ServerUnreachable(_("The county server cannot be reached."))
+        rows: list[Any] = body["results"] if isinstance(body.get("results"), list) else []
+        found = [_external_record(n, row) for n, row in enumerate(rows, start=1)]
+        targets: list[Any] = body["targets"] if isinstance(body.get("targets"), list) else []
+        return ExternalSearch(
+            query,
+            field,
+            tuple(str(t) for t in targets),
+            tuple(r for r in found if r is not None),
+            _failures(body),
+        )
 
     def next_call_seq(self, class_no: str) -> int:
         response = self._call("POST", "/v1/catalog/call-seq", json={"class_no": class_no})
@@ -101,3 +243,51 @@ def union_catalog_for(session: Session) -> UnionCatalog | None:
         row = session.get(SyncState, TOKEN_KEY)
         token = row.value if row else None
     return HttpUnionCatalog(url.value, token)
+
+
+def external_search(
+    session: Session, query: str, field: str = "any", limit: int = 10
+) -> ExternalSearch:
+    """Search the county's external targets through the county server (needs the network)."""
+    if field not in SEARCH_FIELDS:
+        raise UserInputError(_("Search by title, author, isbn or any."))
+    if not query.strip():
+        raise UserInputError(_("Enter a title, author or ISBN to search for."))
+    union = union_catalog_for(session)
+    if not isinstance(union, HttpUnionCatalog):
+        raise ServerUnreachable(
+            _("This computer is not enrolled with the county server; external targets need it.")
+        )
+    return union.external_search(query.strip(), field, limit)
+
+
+def _optional(module: str) -> Any:
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        return None
+
+
+def keep_source(session: Session, bib_uuid: str, record: ExternalRecord) -> bool:
+    """Store the target's record with a picked bib, as a MARC import does, so a MARC export
+    gives it back field for field. False when this build's MARC importer cannot keep sources
+    (before the lossless-MARC rework) or cannot read the record; the bib is saved either way."""
+    read = _optional("app.services.catalog_marc_read")
+    convert = _optional("app.services.catalog_marc_convert")
+    marc = _optional("app.services.catalog_marc")
+    if read is None or convert is None or not hasattr(marc, "store_converted"):
+        return False
+    try:
+        if record.marc_format == "iso2709":
+            decoded = read.decode_iso2709(record.marc, record.marc_charset or "auto").record
+        else:
+            entries = read.read_marc_bytes(record.marc).entries
+            decoded = next(e.record for e in entries if hasattr(e, "record"))
+        converted = convert.convert_record(decoded)
+    except (UserInputError, StopIteration, ValueError):
+        return False
+    bib = session.scalar(select(BibRecord).where(BibRecord.uuid == bib_uuid))
+    if bib is None:
+        return False
+    marc.store_converted(bib, converted)
+    return True

@@ -3,6 +3,7 @@
 from alembic import context
 
 import server.models  # noqa: F401
+import server.copycat.models  # noqa: F401  (h15b: copycat tables, so autogenerate keeps them)
 from server.models import Base
 
 config = context.config

@@ -6,11 +6,18 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.base import CliContext, CommandResult, add_command, add_group
+from app.errors import UserInputError
 from app.i18n import _
 from app.services import catalog, catalog_marc
 from app.services.catalog import BibData, CopyInput
 from app.services.catalog_search import reindex_all, search
-from app.services.catalog_union import union_catalog_for
+from app.services.catalog_union import (
+    SEARCH_FIELDS,
+    external_search,
+    keep_source,
+    origin_text,
+    union_catalog_for,
+)
 
 
 def register(subparsers: Any) -> None:
@@ -22,6 +29,18 @@ def register(subparsers: Any) -> None:
         group, "lookup", _("look up an ISBN (county, then local, else empty)"), run_lookup
     )
     p.add_argument("isbn")
+    p = add_command(
+        group,
+        "external-search",
+        _("search the county's external Z39.50/SRU targets (NLC, CALIS, …)"),
+        run_external_search,
+    )
+    p.add_argument("query", help=_("title, author or ISBN"))
+    p.add_argument("--field", default="any", choices=SEARCH_FIELDS)
+    p.add_argument("--limit", type=int, default=10, help=_("records per target (at most 20)"))
+    p.add_argument(
+        "--pick", type=int, metavar="N", help=_("catalogue record N of the answer in this branch")
+    )
     p = add_command(group, "add", _("catalogue a book and add copies"), run_add)
     p.add_argument("--isbn")
     p.add_argument("--title")
@@ -95,10 +114,62 @@ def run_lookup(ctx: CliContext) -> CommandResult:
         **{k: v for k, v in vars(found.data).items() if k != "isbn"},
         "items": [vars(i) for i in found.items],
     }
+    data["origin"] = found.origin
+    data["failed"] = [vars(f) for f in found.failed]
     text = _("{isbn}: {source} {title}").format(
         isbn=found.isbn, source=found.source, title=found.data.title
     )
-    return CommandResult(data, text)
+    lines = [text] + ([origin_text(found.origin)] if found.origin else [])
+    lines += [_failure_line(f) for f in found.failed]
+    return CommandResult(data, "\n".join(lines))
+
+
+def _failure_line(failure: Any) -> str:
+    return _("  target {target} did not answer ({reason}): {message}").format(
+        target=failure.target, reason=failure.reason, message=failure.message
+    )
+
+
+def run_external_search(ctx: CliContext) -> CommandResult:
+    a = ctx.args
+    with ctx.profile.sessions() as s:
+        found = external_search(s, a.query, a.field, a.limit)
+    data: dict[str, Any] = {
+        "query": found.query,
+        "field": found.field,
+        "targets": list(found.targets),
+        "records": [r.to_json() for r in found.records],
+        "failed": [vars(f) for f in found.failed],
+    }
+    lines = [
+        f"{r.number:>3}. [{r.target}] {r.fields.get('title') or ''}  {r.fields.get('author') or ''}"
+        f"  {r.fields.get('publisher') or ''} {r.fields.get('pub_year') or ''}  "
+        f"ISBN {r.fields.get('isbn') or '-'}"
+        for r in found.records
+    ]
+    if not found.targets:
+        lines.append(_("The county server has no external targets configured."))
+    elif not found.records:
+        lines.append(_("Nothing found."))
+    lines += [_failure_line(f) for f in found.failed]
+    if a.pick is not None:
+        chosen = next((r for r in found.records if r.number == a.pick), None)
+        if chosen is None:
+            raise UserInputError(
+                _("There is no record {number} in this answer.").format(number=a.pick)
+            )
+        with ctx.profile.sessions() as s, s.begin():
+            bib = catalog.save_bib(
+                s, ctx.profile.clock, BibData.from_mapping(chosen.fields), None, "union"
+            )
+            kept = keep_source(s, bib.uuid, chosen)
+        data["picked"] = {**bib.to_json(), "origin": chosen.target, "source_kept": kept}
+        lines.append(
+            _("Catalogued record {number} from {target}: {title}").format(
+                number=chosen.number, target=chosen.target, title=bib.data.title
+            )
+        )
+    return CommandResult(data, "\n".join(lines))
 
 
 def run_add(ctx: CliContext) -> CommandResult:

@@ -43,7 +43,7 @@ from app.services.catalog_rules import (
     clean_scan,
 )
 from app.services.catalog_search import SearchResult, search
-from app.services.catalog_union import union_catalog_for
+from app.services.catalog_union import origin_text, union_catalog_for
 from app.ui.context import AppContext
 from app.ui.errors import show_error
 from app.ui.i18n import _
@@ -419,6 +419,8 @@ class CatalogPage(QWidget):
         }[found.source].format(count=len(found.items))
         if found.offline and found.source == "empty":
             text = _("Offline: the county catalogue could not be asked. ") + text
+        if found.origin:  # copy cataloguing (h15b): name the external target it came from
+            text = origin_text(found.origin)
         self.source_label.setText(text)
         self.say(text)
         target = self.barcode_edit if found.data.title else self.fields["title"]

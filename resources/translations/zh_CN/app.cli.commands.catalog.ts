@@ -16,6 +16,10 @@
       <translation>查询 ISBN（先县馆，再本地，否则空白）</translation>
     </message>
     <message>
+      <source>search the county's external Z39.50/SRU targets (NLC, CALIS, …)</source>
+      <translation>检索县馆配置的外部 Z39.50/SRU 书目源（国家图书馆、CALIS 等）</translation>
+    </message>
+    <message>
       <source>catalogue a book and add copies</source>
       <translation>编目并添加复本</translation>
     </message>
@@ -50,6 +54,18 @@
     <message>
       <source>title, author, ISBN, barcode, call number or pinyin</source>
       <translation>题名、作者、ISBN、条码、索书号或拼音</translation>
+    </message>
+    <message>
+      <source>title, author or ISBN</source>
+      <translation>题名、作者或 ISBN</translation>
+    </message>
+    <message>
+      <source>records per target (at most 20)</source>
+      <translation>每个书目源返回的记录数（最多 20）</translation>
+    </message>
+    <message>
+      <source>catalogue record N of the answer in this branch</source>
+      <translation>把结果中的第 N 条记录编入本馆目录</translation>
     </message>
     <message>
       <source>中图法 class number, e.g. I247.5</source>
@@ -96,6 +112,14 @@
       <translation>{isbn}：{source} {title}</translation>
     </message>
     <message>
+      <source>  target {target} did not answer ({reason}): {message}</source>
+      <translation>  书目源 {target} 未能应答（{reason}）：{message}</translation>
+    </message>
+    <message>
+      <source>The county server has no external targets configured.</source>
+      <translation>县馆服务器尚未配置外部书目源。</translation>
+    </message>
+    <message>
       <source>Preview only: nothing was saved.</source>
       <translation>仅预览：没有保存任何内容。</translation>
     </message>
@@ -120,12 +144,20 @@
       <translation>已为 {count} 条记录建立索引。</translation>
     </message>
     <message>
+      <source>Catalogued record {number} from {target}: {title}</source>
+      <translation>已从 {target} 套录第 {number} 条记录：{title}</translation>
+    </message>
+    <message>
       <source>  record {number} ({title}): {notes}</source>
       <translation>  第 {number} 条（{title}）：{notes}</translation>
     </message>
     <message>
       <source>Imported: {created} new, {merged} merged, {skipped} skipped.</source>
       <translation>已导入：新增 {created} 条，合并 {merged} 条，跳过 {skipped} 条。</translation>
+    </message>
+    <message>
+      <source>There is no record {number} in this answer.</source>
+      <translation>结果中没有第 {number} 条记录。</translation>
     </message>
     <message>
       <source>  record {number} skipped: {reason}</source>
