@@ -3,13 +3,12 @@
 A target that sends garbage must not break a lookup, so every step here raises ``BadRecord``
 (never a pymarc or codec exception) and the caller moves on to the next target. Shuwu's record
 is made by the MARC importer's own reader and conversion (``catalog_marc_read.decode_iso2709``
-and ``catalog_marc_convert.convert_record`` once the MARC import rework is in; until then the
-older ``catalog_marc`` helpers), so imported and copy-catalogued records read the same way.
+and ``catalog_marc_convert.convert_record``), so imported and copy-catalogued records read the
+same way.
 """
 
 from __future__ import annotations
 
-import importlib
 import io
 import re
 import xml.sax
@@ -21,19 +20,8 @@ from pymarc import Record
 
 from app.domain.isbn import try_normalise_isbn
 from app.errors import UserInputError
-from app.services import catalog_marc
+from app.services import catalog_marc_convert, catalog_marc_read
 from app.services.catalog_union import BIB_FIELDS
-
-
-def _optional(module: str) -> Any:
-    try:
-        return importlib.import_module(module)
-    except ImportError:
-        return None
-
-
-_read = _optional("app.services.catalog_marc_read")
-_convert = _optional("app.services.catalog_marc_convert")
 
 # Decoded text that means the charset was wrong: U+FFFD, C1 controls other than UNIMARC's
 # NSB/NSE (U+0088/U+0089), private use.
@@ -55,34 +43,15 @@ def decode_iso2709(raw: bytes, charset: str) -> Record:
     """One ISO 2709 record in ``charset`` (utf-8, gb18030 or marc-8). Targets' settings can be
     wrong like files' declarations: when the bytes contradict ``charset``, the importer's
     content detection decides, and its validation refuses what it cannot read cleanly."""
-    if _read is not None:
-        for encoding in (charset, "auto"):
-            try:
-                decoded: Record = _read.decode_iso2709(raw, encoding).record
-                return decoded
-            except UserInputError:
-                continue
-            except (pymarc.exceptions.PymarcException, ValueError, IndexError) as exc:
-                raise BadRecord("not an ISO 2709 record") from exc
-        raise BadRecord(f"not readable as {charset}")
-    try:
-        parts = catalog_marc.split_records(raw)
-    except UserInputError as exc:
-        raise BadRecord("not an ISO 2709 record") from exc
-    if len(parts) != 1:
-        raise BadRecord("more than one record")
-    data = parts[0]
-    if charset == "marc-8":
-        data = data[:9] + b" " + data[10:]  # leader/09 blank: pymarc then reads MARC-8
-        kwargs: dict[str, Any] = {"force_utf8": False}
-    else:
-        if charset != "utf-8" and data[9:10] == b"a":
-            data = data[:9] + b" " + data[10:]  # 'a' would make pymarc force UTF-8
-        kwargs = {"force_utf8": charset == "utf-8", "file_encoding": charset}
-    try:
-        return Record(data=data, to_unicode=True, **kwargs)
-    except (pymarc.exceptions.PymarcException, ValueError, UnicodeDecodeError, IndexError) as exc:
-        raise BadRecord(f"not readable as {charset}") from exc
+    for encoding in (charset, "auto"):
+        try:
+            decoded: Record = catalog_marc_read.decode_iso2709(raw, encoding).record
+            return decoded
+        except UserInputError:
+            continue
+        except (pymarc.exceptions.PymarcException, ValueError, IndexError) as exc:
+            raise BadRecord("not an ISO 2709 record") from exc
+    raise BadRecord(f"not readable as {charset}")
 
 
 def decode_marcxml(raw: bytes) -> Record:
@@ -113,29 +82,8 @@ def _isbns(record: Record) -> tuple[str, ...]:
 
 
 def convert(record: Record) -> Converted:
-    if _convert is not None:
-        return _convert_with_importer(record)
-    syntax = catalog_marc.marc_format(record)
     try:
-        fields = (
-            catalog_marc.cnmarc_fields(record)
-            if syntax == "cnmarc"
-            else catalog_marc.marc21_fields(record)
-        )
-    except (AttributeError, TypeError, ValueError, IndexError) as exc:
-        raise BadRecord("unreadable fields") from exc
-    fields = {k: v for k, v in fields.items() if v}
-    if not fields.get("title"):
-        raise BadRecord("no title")
-    text = " ".join(str(v) for v in fields.values())
-    if _SUSPICIOUS.search(text):
-        raise BadRecord("garbled text (wrong character set?)")
-    return Converted(fields, syntax, _isbns(record))
-
-
-def _convert_with_importer(record: Record) -> Converted:
-    try:
-        converted = _convert.convert_record(record)
+        converted = catalog_marc_convert.convert_record(record)
     except UserInputError as exc:
         raise BadRecord(exc.message) from exc
     except (AttributeError, TypeError, ValueError, IndexError) as exc:
