@@ -19,7 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app import __version__
 from app.i18n import _
-from server import devices, feed, snapshot
+from server import console, devices, feed, snapshot
 from server import models as m
 from server.db import make_engine, session_factory, writer
 from server.exceptions import list_exceptions
@@ -323,6 +323,8 @@ def create_app(db_url: str) -> FastAPI:
 
         return await run_in_threadpool(work)
 
+    # --- County console (server/console/, issue 18): the staff web interface at /console/ ---
+    console.mount(app)
     return app
 
 

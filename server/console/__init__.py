@@ -1,0 +1,76 @@
+"""The county console: a staff web interface at /console/ (server-rendered Jinja2, no build step).
+
+``mount(app)`` adds it to the county server (server/app.py). Security: argon2 passwords,
+server-side sessions (HttpOnly, SameSite=Strict, Secure under https), a CSRF token on every POST,
+login rate limiting, an audit entry for every change and every unmasking of a reader's phone.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import Depends, FastAPI, Request
+from fastapi.responses import RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from server.console import models as _models  # noqa: F401  (tables on the shared metadata)
+from server.console import web
+
+
+def mount(app: FastAPI) -> None:
+    from server.console import (
+        pages_auth,
+        pages_catalogue,
+        pages_conflicts,
+        pages_network,
+        pages_policies,
+        pages_reports,
+        pages_staff,
+    )
+
+    for module in (
+        pages_auth,
+        pages_network,
+        pages_conflicts,
+        pages_catalogue,
+        pages_policies,
+        pages_reports,
+        pages_staff,
+    ):
+        app.include_router(
+            module.router,
+            prefix=web.PREFIX,
+            dependencies=[Depends(web.read_form)],
+            include_in_schema=False,
+        )
+    app.mount(
+        web.PREFIX + "/static",
+        StaticFiles(directory=str(Path(__file__).with_name("static"))),
+        name="console-static",
+    )
+
+    @app.get(web.PREFIX, include_in_schema=False)
+    def console_root() -> Response:
+        return RedirectResponse(web.PREFIX + "/", status_code=307)
+
+    @app.exception_handler(web.Redirect)
+    async def on_redirect(_request: Request, exc: web.Redirect) -> Response:
+        return RedirectResponse(exc.location, status_code=303)
+
+    @app.exception_handler(web.Refused)
+    async def on_refused(request: Request, exc: web.Refused) -> Response:
+        return web.render(request, None, "error.html", exc.status, message=exc.message)
+
+    @app.middleware("http")
+    async def console_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
+        response: Response = await call_next(request)
+        if request.url.path.startswith(web.PREFIX):
+            response.headers.setdefault("X-Frame-Options", "DENY")
+            response.headers.setdefault("X-Content-Type-Options", "nosniff")
+            response.headers.setdefault("Referrer-Policy", "same-origin")
+            response.headers.setdefault(
+                "Content-Security-Policy",
+                "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+                "script-src 'self'; frame-ancestors 'none'; form-action 'self'",
+            )
+        return response
