@@ -13,11 +13,9 @@ from fastapi import Depends, FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
-from server.console import models as _models  # noqa: F401  (tables on the shared metadata)
-from server.console import web
-
 
 def mount(app: FastAPI) -> None:
+    # Imported here: this package's models are also used by server.services (no import cycle).
     from server.console import (
         pages_auth,
         pages_catalogue,
@@ -26,6 +24,7 @@ def mount(app: FastAPI) -> None:
         pages_policies,
         pages_reports,
         pages_staff,
+        web,
     )
 
     for module in (
