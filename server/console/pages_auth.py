@@ -8,7 +8,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from server.console import web
 from server.console.i18n import LANGUAGES, translator
 from server.db import writer
-from server.services.errors import ServiceError
+from server.services.errors import ServiceError, _
 from server.services.staff_accounts import SESSION_LIFETIME, close_session, open_session
 from server.services.staff_accounts import check_login as verify_login
 
@@ -32,7 +32,9 @@ def login(request: Request) -> Response:
     t = translator(web.language_of(request))
     data = web.form(request)
     if not web.tokens_match(data.get("csrf_token"), request.cookies.get(web.LOGIN_CSRF_COOKIE)):
-        raise web.Refused(403, t("The form expired or did not come from this console. Try again."))
+        raise web.Refused(
+            403, t(_("The form expired or did not come from this console. Try again."))
+        )
     try:
         with writer(request.app.state.sessions) as s:
             staff = verify_login(
@@ -42,7 +44,7 @@ def login(request: Request) -> Response:
     except ServiceError as exc:
         return _login_page(request, exc.status, exc.translated(t))
     if token is None:
-        return _login_page(request, 401, t("Wrong name or password."))
+        return _login_page(request, 401, t(_("Wrong name or password.")))
     response = RedirectResponse(web.PREFIX + "/", status_code=303)
     web.set_cookie(request, response, web.COOKIE, token, int(SESSION_LIFETIME.total_seconds()))
     response.delete_cookie(web.LOGIN_CSRF_COOKIE, path=web.PREFIX)

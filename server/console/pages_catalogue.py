@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from server import models as m
 from server.console import web
 from server.console.masking import mask_name, mask_phone
+from server.services.errors import _
 from server.timeutil import iso
 
 router = APIRouter()
@@ -91,7 +92,7 @@ def record(request: Request, ctx: web.CtxDep, uuid: str) -> Response:
     with ctx.read() as s:
         bib = s.scalar(select(m.Bib).where(m.Bib.uuid == uuid[:36]))
         if bib is None:
-            raise web.Refused(404, ctx.t("No such record."))
+            raise web.Refused(404, ctx.t(_("No such record.")))
         copies: list[dict[str, Any]] = []
         items = list(
             s.scalars(select(m.Item).where(m.Item.bib_id == bib.id).order_by(m.Item.barcode))

@@ -14,7 +14,7 @@ from server.console import web
 from server.console.masking import mask_name, mask_phone
 from server.exceptions import KINDS
 from server.services.audit import audit
-from server.services.errors import ServiceError
+from server.services.errors import ServiceError, _
 from server.services.exceptions_resolve import resolve_exception
 from server.timeutil import from_ms, iso, utcnow
 
@@ -115,7 +115,7 @@ def conflict(request: Request, ctx: web.Ctx, uuid: str, error: str = "") -> Resp
     with ctx.read() as s:
         row = s.scalar(select(m.SyncExceptionRow).where(m.SyncExceptionRow.uuid == uuid[:36]))
         if row is None or not ctx.sees_any(row.branch_codes or []):
-            raise web.Refused(404, ctx.t("No exception {uuid}").format(uuid=uuid))
+            raise web.Refused(404, ctx.t(_("No exception {uuid}")).format(uuid=uuid))
         item_uuid = (row.detail or {}).get("item_uuid") or row.subject_uuid
         item = s.scalar(select(m.Item).where(m.Item.uuid == item_uuid)) if item_uuid else None
         timeline = _timeline(s, item) if item is not None else []
@@ -149,7 +149,7 @@ def resolve(request: Request, ctx: web.CtxDep, uuid: str) -> Response:
                 note,
                 ctx.actor,
                 ctx.scope,
-                default_note=ctx.t("handled by staff"),
+                default_note=ctx.t(_("handled by staff")),
             )
     except ServiceError as exc:
         if exc.status == 404:
@@ -166,7 +166,7 @@ def unmask_reader(request: Request, ctx: web.CtxDep, uuid: str) -> Response:
     with ctx.write() as s:
         reader = s.scalar(select(m.Reader).where(m.Reader.uuid == uuid[:36]))
         if reader is None or not ctx.sees(reader.home_branch_code):
-            raise web.Refused(404, ctx.t("No such reader."))
+            raise web.Refused(404, ctx.t(_("No such reader.")))
         audit(
             s,
             ctx.actor,

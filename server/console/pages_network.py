@@ -17,6 +17,7 @@ from server.console.charts import bar_chart
 from server.console.slip import enrolment_slip
 from server.feed import record_change
 from server.services.audit import audit
+from server.services.errors import _
 from server.timeutil import iso, utcnow
 
 router = APIRouter()
@@ -78,10 +79,10 @@ def overview(request: Request, ctx: web.CtxDep, days: str = "7") -> Response:
         kinds[kind] += 1
     local = [(since + timedelta(hours=h + 8)).strftime("%H") for h in range(24)]  # 北京时间
     ops_chart = bar_chart(
-        [(local[h], hours.get(h, 0)) for h in range(24)], title=ctx.t("Operations per hour")
+        [(local[h], hours.get(h, 0)) for h in range(24)], title=ctx.t(_("Operations per hour"))
     )
     conflict_chart = bar_chart(
-        sorted(open_by_branch.items()), title=ctx.t("Open conflicts by branch")
+        sorted(open_by_branch.items()), title=ctx.t(_("Open conflicts by branch"))
     )
     return web.render(
         request,
@@ -141,23 +142,29 @@ def add_branch(request: Request, ctx: web.CtxDep) -> Response:
     end = data.get("barcode_end", "").strip() or None
     t = ctx.t
     if not code or len(code) > 32 or not code.isascii() or not code.replace("-", "").isalnum():
-        return _refuse_input(request, ctx, t("A branch code has 1 to 32 letters or digits."))
+        return _refuse_input(request, ctx, t(_("A branch code has 1 to 32 letters or digits.")))
     if not name or len(name) > 200 or kind not in BRANCH_KINDS:
-        return _refuse_input(request, ctx, t("Give the branch a name (at most 200 characters)."))
+        return _refuse_input(request, ctx, t(_("Give the branch a name (at most 200 characters).")))
     for value in (start, end):
         if value is not None and (len(value) > 32 or not value.isalnum()):
-            return _refuse_input(request, ctx, t("A barcode has at most 32 letters or digits."))
+            return _refuse_input(request, ctx, t(_("A barcode has at most 32 letters or digits.")))
     if (start is None) != (end is None) or (
         start and end and (len(start) != len(end) or start > end)
     ):
         return _refuse_input(
-            request, ctx, t("The barcode range needs a first and a last barcode of equal length.")
+            request,
+            ctx,
+            t(_("The barcode range needs a first and a last barcode of equal length.")),
         )
     with ctx.write() as s:
         if s.scalar(select(m.Branch.id).where(m.Branch.code == code)) is not None:
-            return _refuse_input(request, ctx, t("Branch {code} already exists").format(code=code))
+            return _refuse_input(
+                request, ctx, t(_("Branch {code} already exists")).format(code=code)
+            )
         if parent and s.scalar(select(m.Branch.id).where(m.Branch.code == parent)) is None:
-            return _refuse_input(request, ctx, t("No branch with code {code}").format(code=parent))
+            return _refuse_input(
+                request, ctx, t(_("No branch with code {code}")).format(code=parent)
+            )
         overlap = (
             s.scalar(
                 select(m.Branch.code).where(
@@ -174,7 +181,7 @@ def add_branch(request: Request, ctx: web.CtxDep) -> Response:
             return _refuse_input(
                 request,
                 ctx,
-                t("The barcode range overlaps the range of branch {code}.").format(code=overlap),
+                t(_("The barcode range overlaps the range of branch {code}.")).format(code=overlap),
             )
         row = m.Branch(
             code=code,
@@ -211,14 +218,16 @@ def register_device(request: Request, ctx: web.CtxDep) -> Response:
             new = devices.add_device(s, branch, training=data.get("training") == "1")
             audit(s, ctx.actor, "device.add", str(new.device_id), branch=branch)
     except devices.InputError:
-        return _refuse_input(request, ctx, ctx.t("No branch with code {code}").format(code=branch))
+        return _refuse_input(
+            request, ctx, ctx.t(_("No branch with code {code}")).format(code=branch)
+        )
     return web.redirect(f"/devices/{new.device_id}")
 
 
 def _device_or_404(s: Session, ctx: web.Ctx, device_id: int) -> m.Device:
     device = s.get(m.Device, device_id)
     if device is None or not ctx.sees(device.branch_code):
-        raise web.Refused(404, ctx.t("No device {id}").format(id=device_id))
+        raise web.Refused(404, ctx.t(_("No device {id}")).format(id=device_id))
     return device
 
 
@@ -278,7 +287,7 @@ def device_slip(request: Request, ctx: web.CtxDep, device_id: int, size: str = "
         code = _open_code(s, device)
         branch = s.scalar(select(m.Branch).where(m.Branch.code == device.branch_code))
         if code is None or branch is None:
-            raise web.Refused(404, ctx.t("This device has no open enrolment code."))
+            raise web.Refused(404, ctx.t(_("This device has no open enrolment code.")))
         values = (code.code, iso(code.expires_at) or "", branch.code, branch.name)
     pdf = enrolment_slip(
         server_url=str(request.base_url).rstrip("/"),

@@ -21,6 +21,7 @@ from server.commands.report import county_report, export_report  # type: ignore[
 from server.console import web
 from server.console.charts import bar_chart
 from server.services.audit import audit
+from server.services.errors import _
 from server.timeutil import utcnow
 
 router = APIRouter()
@@ -62,9 +63,9 @@ def reports(request: Request, ctx: web.CtxDep, year: str = "") -> Response:
 @router.get("/reports/annual.{fmt}")
 def annual_report(request: Request, ctx: web.CtxDep, fmt: str, year: str = "") -> Response:
     if fmt not in FORMATS:
-        raise web.Refused(404, ctx.t("Choose XLSX or PDF."))
+        raise web.Refused(404, ctx.t(_("Choose XLSX or PDF.")))
     if ctx.scope is not None:  # the county report covers every branch
-        raise web.Refused(403, ctx.t("Your role may not do this."))
+        raise web.Refused(403, ctx.t(_("Your role may not do this.")))
     chosen = _year(year)
     with ctx.read() as s:
         report = county_report(s, chosen)
@@ -95,7 +96,7 @@ def branch_dashboard(request: Request, ctx: web.CtxDep, code: str, year: str = "
     with ctx.read() as s:
         branch = s.scalar(select(m.Branch).where(m.Branch.code == code[:32]))
         if branch is None or not ctx.sees(branch.code):
-            raise web.Refused(404, ctx.t("No branch with code {code}").format(code=code))
+            raise web.Refused(404, ctx.t(_("No branch with code {code}")).format(code=code))
         loan_times = s.scalars(
             select(m.Loan.checkout_at).where(
                 m.Loan.branch_code == branch.code,
@@ -186,7 +187,7 @@ def branch_dashboard(request: Request, ctx: web.CtxDep, code: str, year: str = "
         ("Holdings per resident", per(holdings)),
     ]
     chart = bar_chart(
-        [(f"{mo}", months.get(mo, 0)) for mo in range(1, 13)], title=ctx.t("Loans per month")
+        [(f"{mo}", months.get(mo, 0)) for mo in range(1, 13)], title=ctx.t(_("Loans per month"))
     )
     return web.render(
         request,
@@ -207,10 +208,10 @@ def set_population(request: Request, ctx: web.CtxDep, code: str) -> Response:
     ctx.require("manage")
     raw = web.form(request).get("population", "").strip()
     if not raw.isdigit() or not 0 < int(raw) <= 10_000_000:
-        raise web.Refused(400, ctx.t("The population must be a positive number."))
+        raise web.Refused(400, ctx.t(_("The population must be a positive number.")))
     with ctx.write() as s:
         if s.scalar(select(m.Branch.id).where(m.Branch.code == code[:32])) is None:
-            raise web.Refused(404, ctx.t("No branch with code {code}").format(code=code))
+            raise web.Refused(404, ctx.t(_("No branch with code {code}")).format(code=code))
         settings.put(s, POPULATION_KEY.format(code=code), raw)
         audit(s, ctx.actor, "report.population", code, population=int(raw))
     return web.redirect(f"/reports/branch/{code}")

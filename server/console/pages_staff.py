@@ -10,7 +10,7 @@ from server import models as m
 from server.console import web
 from server.console.models import ROLES, AuditEntry
 from server.services import staff_accounts
-from server.services.errors import ServiceError
+from server.services.errors import ServiceError, _
 from server.timeutil import iso
 
 router = APIRouter()
@@ -71,9 +71,9 @@ def add_staff(request: Request, ctx: web.CtxDep) -> Response:
 def toggle_staff(request: Request, ctx: web.CtxDep, staff_id: int, action: str) -> Response:
     ctx.require("manage")
     if action not in ("enable", "disable"):
-        raise web.Refused(404, ctx.t("Not found."))
+        raise web.Refused(404, ctx.t(_("Not found.")))
     if staff_id == ctx.staff.id and action == "disable":
-        return staff_page(request, ctx, ctx.t("You cannot disable your own account."), 400)
+        return staff_page(request, ctx, ctx.t(_("You cannot disable your own account.")), 400)
     try:
         with ctx.write() as s:
             staff_accounts.set_active(s, staff_id, action == "enable", ctx.actor)

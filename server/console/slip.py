@@ -17,6 +17,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 from server.console.i18n import resources_dir
+from server.services.errors import _
 
 FONT = "ShuwuConsoleCJK"
 
@@ -57,18 +58,18 @@ def enrolment_slip(
     scale = 0.75 if size == "A5" else 1.0
     out = io.BytesIO()
     pdf = canvas.Canvas(out, pagesize=page)
-    pdf.setTitle(t("Shuwu enrolment slip"))
+    pdf.setTitle(t(_("Shuwu enrolment slip")))
     font = _font()
     margin = 18 * mm * scale
     y = height - margin - 10 * scale
     pdf.setFont(font, 20 * scale)
-    pdf.drawString(margin, y, t("Shuwu enrolment slip"))
+    pdf.drawString(margin, y, t(_("Shuwu enrolment slip")))
     y -= 14 * mm * scale
     lines = [
-        (t("Branch"), branch),
-        (t("Device number"), str(device_id)),
-        (t("Server address"), server_url),
-        (t("Valid until (UTC)"), expires[:16].replace("T", " ")),
+        (t(_("Branch")), branch),
+        (t(_("Device number")), str(device_id)),
+        (t(_("Server address")), server_url),
+        (t(_("Valid until (UTC)")), expires[:16].replace("T", " ")),
     ]
     for label, value in lines:
         pdf.setFont(font, 11 * scale)
@@ -78,7 +79,7 @@ def enrolment_slip(
         y -= 9 * mm * scale
     y -= 6 * mm * scale
     pdf.setFont(font, 11 * scale)
-    pdf.drawString(margin, y, t("One-time enrolment code"))
+    pdf.drawString(margin, y, t(_("One-time enrolment code")))
     y -= 16 * mm * scale
     pdf.setFont("Courier-Bold", 34 * scale)
     pdf.drawString(margin, y, f"{code[:4]} {code[4:]}")
@@ -88,8 +89,8 @@ def enrolment_slip(
     y -= 10 * mm * scale
     pdf.setFont(font, 10 * scale)
     for line in (
-        t("On the village PC: Sync → Enrol this computer, enter the server address and the code."),
-        t("The code works once. Keep this slip away from readers."),
+        t(_("On the village PC: enrol this computer with the server address and the code.")),
+        t(_("The code works once. Keep this slip away from readers.")),
     ):
         pdf.drawString(margin, y, line)
         y -= 6 * mm * scale

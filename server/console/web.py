@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from server.console.i18n import pick_language, translator
 from server.db import writer
+from server.services.errors import _
 from server.services.scope import visible_branches
 from server.services.staff_accounts import Staff, session_staff
 from server.timeutil import utcnow
@@ -131,12 +132,12 @@ def get_ctx(request: Request) -> Ctx:
         found = session_staff(s, token)
         if found is None:
             if request.method == "POST":
-                raise Refused(403, t("Your session has ended. Sign in again."))
+                raise Refused(403, t(_("Your session has ended. Sign in again.")))
             raise Redirect(f"{PREFIX}/login")
         staff, csrf = found
         scope = visible_branches(s, staff.role, staff.branch_code)
     if request.method == "POST" and not tokens_match(form(request).get("csrf_token"), csrf):
-        raise Refused(403, t("The form expired or did not come from this console. Try again."))
+        raise Refused(403, t(_("The form expired or did not come from this console. Try again.")))
     return Ctx(staff, csrf, lang, t, scope, sessions, client_address(request))
 
 
