@@ -7,37 +7,35 @@ login rate limiting, an audit entry for every change and every unmasking of a re
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
-from fastapi import Depends, FastAPI, Request
+from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
+PAGES = (
+    "pages_auth",
+    "pages_network",
+    "pages_conflicts",
+    "pages_catalogue",
+    "pages_policies",
+    "pages_reports",
+    "pages_staff",
+)
+
+
+def routers() -> list[APIRouter]:
+    # Imported here: this package's models are also used by server.services (no import cycle).
+    return [importlib.import_module(f"server.console.{name}").router for name in PAGES]
+
 
 def mount(app: FastAPI) -> None:
-    # Imported here: this package's models are also used by server.services (no import cycle).
-    from server.console import (
-        pages_auth,
-        pages_catalogue,
-        pages_conflicts,
-        pages_network,
-        pages_policies,
-        pages_reports,
-        pages_staff,
-        web,
-    )
+    from server.console import web
 
-    for module in (
-        pages_auth,
-        pages_network,
-        pages_conflicts,
-        pages_catalogue,
-        pages_policies,
-        pages_reports,
-        pages_staff,
-    ):
+    for router in routers():
         app.include_router(
-            module.router,
+            router,
             prefix=web.PREFIX,
             dependencies=[Depends(web.read_form)],
             include_in_schema=False,
