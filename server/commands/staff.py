@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from server import settings
 from server.cli_base import (
     CommandResult,
     InputError,
@@ -40,6 +41,10 @@ def register(subparsers: Any) -> None:
         "--password-stdin", action="store_true", help=_("read the password from standard input")
     )
     add_command(group, "list", _("list staff accounts"), list_staff)
+    p = add_command(
+        group, "demo", _("create the demo logins (demo and training servers only)"), demo
+    )
+    p.add_argument("--demo-database", action="store_true", help=_("this database is a demo"))
     p = add_command(group, "disable", _("disable a staff account and end its sessions"), disable)
     p.add_argument("name")
 
@@ -102,4 +107,16 @@ def disable(args: argparse.Namespace) -> CommandResult:
     return CommandResult(
         {"name": args.name, "active": False},
         _("Staff account {name} disabled.").format(name=args.name),
+    )
+
+
+def demo(args: argparse.Namespace) -> CommandResult:
+    """Known passwords: only on a training server or a database the caller says is a demo."""
+    with write_session(args) as s:
+        if not (args.demo_database or settings.is_training(s)):
+            raise InputError(_("Demo logins are only for demo and training servers."))
+        logins = staff_accounts.ensure_demo_accounts(s)
+    return CommandResult(
+        {"console_logins": logins},
+        "\n".join(f"{x['name']} / {x['password']} ({x['role']})" for x in logins),
     )

@@ -249,6 +249,9 @@ def test_login_is_rate_limited_and_staff_add_reads_stdin(console_server) -> None
         ).returncode
         == 2
     )  # exists
+    # Known demo passwords only where the caller says it is a demo (or on a training server).
+    assert staff_cli("demo").returncode == 2
+    assert staff_cli("demo", "--demo-database").returncode == 0
     member = Staff(console_server.base_url)
     for _ in range(5):
         assert member.login("guard", "wrong-password").status_code == 401

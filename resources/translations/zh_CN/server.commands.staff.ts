@@ -16,6 +16,10 @@
       <translation>列出工作人员账号</translation>
     </message>
     <message>
+      <source>create the demo logins (demo and training servers only)</source>
+      <translation>创建演示登录账号（仅限演示和培训服务器）</translation>
+    </message>
+    <message>
       <source>disable a staff account and end its sessions</source>
       <translation>停用工作人员账号并结束其登录</translation>
     </message>
@@ -36,6 +40,10 @@
       <translation>从标准输入读取密码</translation>
     </message>
     <message>
+      <source>this database is a demo</source>
+      <translation>此数据库是演示数据库</translation>
+    </message>
+    <message>
       <source>No terminal: give the password with --password-stdin.</source>
       <translation>没有终端：请用 --password-stdin 提供密码。</translation>
     </message>
@@ -54,6 +62,10 @@
     <message>
       <source>Staff account {name} disabled.</source>
       <translation>已停用工作人员账号 {name}。</translation>
+    </message>
+    <message>
+      <source>Demo logins are only for demo and training servers.</source>
+      <translation>演示登录账号只能用于演示和培训服务器。</translation>
     </message>
     <message>
       <source>active</source>
