@@ -93,8 +93,8 @@ def _timeline(s: Any, item: m.Item) -> list[dict[str, Any]]:
         out.append(
             {
                 "kind": e.kind,
-                "at": iso(e.at),
-                "device_time": iso(from_ms(receipt.device_wall_ms)) if receipt else None,
+                "at": e.at,
+                "device_time": from_ms(receipt.device_wall_ms) if receipt else None,
                 "branch": e.branch_code,
                 "device": device_names.get(e.device_id or -1, ""),
                 "loan": loan,

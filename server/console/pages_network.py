@@ -64,7 +64,8 @@ def overview(request: Request, ctx: web.CtxDep, days: str = "7") -> Response:
         for code, count in s.execute(q):
             if ctx.sees(code):
                 open_by_branch[code] = count
-        since = now - timedelta(hours=24)
+        # 24 clock-hour bins, the current (partial) hour last.
+        since = now.replace(minute=0, second=0, microsecond=0) - timedelta(hours=23)
         recent = s.execute(
             select(m.OpReceipt.received_at, m.OpReceipt.kind, m.Device.branch_code)
             .join(m.Device, m.Device.id == m.OpReceipt.device_id)
@@ -270,7 +271,7 @@ def device_page(request: Request, ctx: web.CtxDep, device_id: int) -> Response:
         active="branches",
         device=device,
         code=code.code if (code and ctx.can("manage")) else None,
-        code_expires=iso(code.expires_at) if code else None,
+        code_expires=web.beijing(code.expires_at) if code else None,
         refused=refused,
         ops_count=len(receipts),
         highest_epoch=highest_epoch or 0,
@@ -288,7 +289,7 @@ def device_slip(request: Request, ctx: web.CtxDep, device_id: int, size: str = "
         branch = s.scalar(select(m.Branch).where(m.Branch.code == device.branch_code))
         if code is None or branch is None:
             raise web.Refused(404, ctx.t(_("This device has no open enrolment code.")))
-        values = (code.code, iso(code.expires_at) or "", branch.code, branch.name)
+        values = (code.code, web.beijing(code.expires_at), branch.code, branch.name)
     pdf = enrolment_slip(
         server_url=str(request.base_url).rstrip("/"),
         code=values[0],

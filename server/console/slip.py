@@ -69,7 +69,7 @@ def enrolment_slip(
         (t(_("Branch")), branch),
         (t(_("Device number")), str(device_id)),
         (t(_("Server address")), server_url),
-        (t(_("Valid until (UTC)")), expires[:16].replace("T", " ")),
+        (t(_("Valid until (Beijing time)")), expires),
     ]
     for label, value in lines:
         pdf.setFont(font, 11 * scale)

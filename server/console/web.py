@@ -7,6 +7,7 @@ import secrets
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -35,6 +36,24 @@ PERMISSIONS: dict[str, frozenset[str]] = {
 }
 
 templates = Jinja2Templates(directory=str(Path(__file__).with_name("templates")))
+BEIJING = timedelta(hours=8)  # China has one time zone and no daylight saving
+
+
+def beijing(moment: datetime | None, seconds: bool = False) -> str:
+    """A stored UTC time as staff read it: Beijing time, ``2026-11-30 16:49``."""
+    if moment is None:
+        return ""
+    return (moment.astimezone(UTC) + BEIJING).strftime(
+        "%Y-%m-%d %H:%M" + (":%S" if seconds else "")
+    )
+
+
+def beijing_date(moment: datetime | None) -> str:
+    return (moment.astimezone(UTC) + BEIJING).strftime("%Y-%m-%d") if moment else ""
+
+
+templates.env.filters["bj"] = beijing
+templates.env.filters["bjdate"] = beijing_date
 
 
 class Redirect(Exception):

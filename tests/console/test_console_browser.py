@@ -265,17 +265,17 @@ def test_every_page_renders_in_both_languages(
         assert response is not None and response.status == 200, path
         assert "书屋县馆管理台" in page.inner_text("header")
         page.screenshot(path=str(shots / f"console-{name}.png"), full_page=True)
-    extra = {
-        "conflict": page.locator("table.list a").first,
-        "record": None,
-    }
-    if extra["conflict"].count():
-        extra["conflict"].click()
-        page.screenshot(path=str(shots / "console-conflict.png"), full_page=True)
-    page.goto(base + "/console/catalogue?q=z")
-    if page.locator("table.list a").count():
-        page.locator("table.list a").first.click()
-        page.screenshot(path=str(shots / "console-record.png"), full_page=True)
+    for name, listing, link in (
+        ("conflict", "/console/conflicts?status=all", "table.list a"),
+        ("record", "/console/catalogue?q=z", "table.list a"),
+        ("device", "/console/branches", "a[href*='/console/devices/']"),
+    ):
+        page.goto(base + listing)
+        if page.locator(link).count():
+            page.locator(link).first.click()
+            page.wait_for_load_state()
+            assert "书屋县馆管理台" in page.inner_text("header"), name
+            page.screenshot(path=str(shots / f"console-{name}.png"), full_page=True)
     page.goto(base + "/console/lang?to=en")
     page.goto(base + "/console/policies")
     assert "Loan rules per reader type" in page.inner_text("main")

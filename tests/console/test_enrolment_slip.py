@@ -26,7 +26,7 @@ def test_slip_text_and_qr_code(size: str, tmp_path: Path) -> None:
         enrolment_slip(
             server_url="http://192.168.1.20:8340",
             code="ABCD2345",
-            expires="2026-12-07T08:00:00Z",
+            expires="2026-12-07 16:00",
             branch="CW01 城关镇一村书屋",
             device_id=17,
             size=size,

@@ -32,8 +32,8 @@
       <translation>服务器地址</translation>
     </message>
     <message>
-      <source>Valid until (UTC)</source>
-      <translation>有效期至（UTC）</translation>
+      <source>Valid until (Beijing time)</source>
+      <translation>有效期至（北京时间）</translation>
     </message>
   </context>
 </TS>

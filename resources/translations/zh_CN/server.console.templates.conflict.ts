@@ -44,6 +44,10 @@
       <translation>校正时间以县馆服务器时间为准；设备时钟是该电脑当时显示的时间。</translation>
     </message>
     <message>
+      <source>Times in Beijing time.</source>
+      <translation>时间为北京时间。</translation>
+    </message>
+    <message>
       <source>Corrected time</source>
       <translation>校正时间</translation>
     </message>
