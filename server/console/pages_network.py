@@ -157,56 +157,53 @@ def add_branch(request: Request, ctx: web.CtxDep) -> Response:
             ctx,
             t(_("The barcode range needs a first and a last barcode of equal length.")),
         )
+    refusal = ""
     with ctx.write() as s:
         if s.scalar(select(m.Branch.id).where(m.Branch.code == code)) is not None:
-            return _refuse_input(
-                request, ctx, t(_("Branch {code} already exists")).format(code=code)
+            refusal = t(_("Branch {code} already exists")).format(code=code)
+        elif parent and s.scalar(select(m.Branch.id).where(m.Branch.code == parent)) is None:
+            refusal = t(_("No branch with code {code}")).format(code=parent)
+        elif start and (overlap := _overlapping_range(s, start, end or "")):
+            refusal = t(_("The barcode range overlaps the range of branch {code}.")).format(
+                code=overlap
             )
-        if parent and s.scalar(select(m.Branch.id).where(m.Branch.code == parent)) is None:
-            return _refuse_input(
-                request, ctx, t(_("No branch with code {code}")).format(code=parent)
+        else:
+            row = m.Branch(
+                code=code,
+                name=name,
+                kind=kind,
+                parent_code=parent,
+                barcode_range_start=start,
+                barcode_range_end=end,
             )
-        overlap = (
-            s.scalar(
-                select(m.Branch.code).where(
-                    m.Branch.barcode_range_start.is_not(None),
-                    m.Branch.barcode_range_start <= (end or ""),
-                    m.Branch.barcode_range_end >= (start or ""),
-                    func.length(m.Branch.barcode_range_start) == len(start or ""),
-                )
+            s.add(row)
+            s.flush()
+            record_change(s, "branch", row.uuid)
+            audit(
+                s,
+                ctx.actor,
+                "branch.add",
+                code,
+                name=name,
+                kind=kind,
+                parent=parent,
+                barcode_start=start,
+                barcode_end=end,
             )
-            if start
-            else None
-        )
-        if overlap:
-            return _refuse_input(
-                request,
-                ctx,
-                t(_("The barcode range overlaps the range of branch {code}.")).format(code=overlap),
-            )
-        row = m.Branch(
-            code=code,
-            name=name,
-            kind=kind,
-            parent_code=parent,
-            barcode_range_start=start,
-            barcode_range_end=end,
-        )
-        s.add(row)
-        s.flush()
-        record_change(s, "branch", row.uuid)
-        audit(
-            s,
-            ctx.actor,
-            "branch.add",
-            code,
-            name=name,
-            kind=kind,
-            parent=parent,
-            barcode_start=start,
-            barcode_end=end,
-        )
+    if refusal:  # rendered after the write transaction (SQLite: one writer at a time)
+        return _refuse_input(request, ctx, refusal)
     return web.redirect("/branches")
+
+
+def _overlapping_range(s: Session, start: str, end: str) -> str | None:
+    return s.scalar(
+        select(m.Branch.code).where(
+            m.Branch.barcode_range_start.is_not(None),
+            m.Branch.barcode_range_start <= end,
+            m.Branch.barcode_range_end >= start,
+            func.length(m.Branch.barcode_range_start) == len(start),
+        )
+    )
 
 
 @router.post("/devices")

@@ -121,11 +121,22 @@ def secure_cookies(request: Request) -> bool:
     return request.url.scheme == "https"
 
 
+def _bad_text(value: str) -> bool:
+    # NUL is refused by PostgreSQL text columns; lone surrogates cannot be stored as UTF-8.
+    return "\x00" in value or any("\ud800" <= c <= "\udfff" for c in value)
+
+
 async def read_form(request: Request) -> None:
-    """Router dependency: every POST's form is parsed once (size-capped) and kept for checks."""
+    """Router dependency: every POST's form is parsed once (size-capped) and kept for checks;
+    input no database can store is refused here, before any handler sees it."""
+    texts = [*request.query_params.values(), *request.path_params.values()]
     if request.method == "POST":
         form = await request.form(max_files=1, max_fields=MAX_FORM_FIELDS)
         request.state.form = form
+        texts += [v for v in form.values() if isinstance(v, str)]
+    if any(_bad_text(str(v)) for v in texts):
+        t = translator(language_of(request))
+        raise Refused(400, t(_("The input contains characters that cannot be stored.")))
 
 
 def form(request: Request) -> dict[str, str]:

@@ -32,12 +32,12 @@
       <translation>此设备没有可用的注册码。</translation>
     </message>
     <message>
-      <source>No device {id}</source>
-      <translation>没有设备 {id}</translation>
-    </message>
-    <message>
       <source>Branch {code} already exists</source>
       <translation>馆点 {code} 已存在</translation>
+    </message>
+    <message>
+      <source>No device {id}</source>
+      <translation>没有设备 {id}</translation>
     </message>
     <message>
       <source>No branch with code {code}</source>

@@ -4,6 +4,10 @@
   <context>
     <name>shuwu</name>
     <message>
+      <source>The input contains characters that cannot be stored.</source>
+      <translation>输入中含有无法保存的字符。</translation>
+    </message>
+    <message>
       <source>The form expired or did not come from this console. Try again.</source>
       <translation>表单已过期或不是来自本管理台，请重试。</translation>
     </message>
