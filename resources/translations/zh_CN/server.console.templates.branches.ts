@@ -16,8 +16,8 @@
       <translation>代码</translation>
     </message>
     <message>
-      <source>Name</source>
-      <translation>姓名</translation>
+      <source>Branch name</source>
+      <translation>馆点名称</translation>
     </message>
     <message>
       <source>Kind</source>
@@ -70,6 +70,10 @@
     <message>
       <source>Device</source>
       <translation>设备</translation>
+    </message>
+    <message>
+      <source>Device name</source>
+      <translation>设备名称</translation>
     </message>
     <message>
       <source>State</source>

@@ -8,8 +8,8 @@
       <translation>设备</translation>
     </message>
     <message>
-      <source>Name</source>
-      <translation>姓名</translation>
+      <source>Device name</source>
+      <translation>设备名称</translation>
     </message>
     <message>
       <source>State</source>

@@ -56,8 +56,8 @@
       <translation>设备</translation>
     </message>
     <message>
-      <source>Name</source>
-      <translation>姓名</translation>
+      <source>Device name</source>
+      <translation>设备名称</translation>
     </message>
     <message>
       <source>Last sync</source>
