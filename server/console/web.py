@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hmac
+import json
 import secrets
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -52,7 +53,13 @@ def beijing_date(moment: datetime | None) -> str:
     return (moment.astimezone(UTC) + BEIJING).strftime("%Y-%m-%d") if moment else ""
 
 
+def readable_json(value: object) -> str:
+    """Audit details as staff read them: Chinese kept, not \\u-escaped (autoescaped later)."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
 templates.env.filters["bj"] = beijing
+templates.env.filters["readable_json"] = readable_json
 templates.env.filters["bjdate"] = beijing_date
 
 

@@ -242,7 +242,7 @@ PAGES = (
     ("overview", "/console/"),
     ("branches", "/console/branches"),
     ("conflicts", "/console/conflicts?status=all"),
-    ("catalogue", "/console/catalogue?q=z"),
+    ("catalogue", "/console/catalogue?q=农民"),
     ("policies", "/console/policies"),
     ("reports", "/console/reports"),
     ("dashboard", "/console/reports/branch/CW01"),
@@ -267,7 +267,7 @@ def test_every_page_renders_in_both_languages(
         page.screenshot(path=str(shots / f"console-{name}.png"), full_page=True)
     for name, listing, link in (
         ("conflict", "/console/conflicts?status=all", "table.list a"),
-        ("record", "/console/catalogue?q=z", "table.list a"),
+        ("record", "/console/catalogue?q=农民", "table.list a"),
         ("device", "/console/branches", "a[href*='/console/devices/']"),
     ):
         page.goto(base + listing)
