@@ -3,6 +3,7 @@
 from alembic import context
 
 import server.models  # noqa: F401
+import server.console.models  # noqa: F401  (county console tables, s0003_h18)
 from server.models import Base
 
 config = context.config
