@@ -217,3 +217,48 @@ def test_hostile_input_never_breaks_the_console(console_server, staff_as) -> Non
 
     probe()
     assert admin.get("/console/").status_code == 200
+
+
+def test_overview_filters_reports_and_the_shared_resolve_service(console_server, staff_as) -> None:
+    from datetime import timedelta
+
+    from server.db import writer
+    from server.devices import add_device
+    from server.exceptions import file_exception
+    from server.timeutil import utcnow
+
+    admin: Staff = staff_as("admin")
+    with writer(session_factory(make_engine(console_server.db_url))) as s:
+        device_id = add_device(s, "DH01").device_id
+        device = s.get(m.Device, device_id)
+        assert device is not None
+        device.token_sha256 = "f" * 64  # enrolled long ago, silent since
+        device.last_seen = utcnow() - timedelta(days=30)
+        old = file_exception(s, "UNKNOWN_CARD", ["DH01"], "旧的未知读者证", {"card": "Q"})
+        row = s.scalar(select(m.SyncExceptionRow).where(m.SyncExceptionRow.uuid == old.uuid))
+        assert row is not None
+        row.created_at = utcnow() - timedelta(days=40)
+        fresh = file_exception(s, "UNKNOWN_CARD", ["DH01"], "新的未知读者证", {"card": "R"})
+    week = admin.get("/console/", params={"days": "7"}).text
+    assert f"/console/devices/{device_id}" in week and "DH01" in week
+    assert f"/console/devices/{device_id}" not in admin.get("/console/", params={"days": "60"}).text
+    aged = admin.get("/console/conflicts", params={"branch": "DH01", "age": "30"}).text
+    assert old.uuid in aged and fresh.uuid not in aged
+    by_kind = admin.get("/console/conflicts", params={"kind": "DOUBLE_CHECKOUT", "branch": "DH01"})
+    assert old.uuid not in by_kind.text and fresh.uuid not in by_kind.text
+    pdf = admin.get("/console/reports/annual.pdf", params={"year": "2025"})
+    assert pdf.status_code == 200 and pdf.content[:5] == b"%PDF-"
+    # The CLI resolves through the same service: checked, published, audited.
+    done = console_server.cli("exceptions", "--resolve", fresh.uuid, "--note", "已补登", "--json")
+    assert done["resolution"] == "已补登"
+    again = console_server.cli("exceptions", "--resolve", fresh.uuid, check=False)
+    assert again.returncode == 2
+    with read(console_server.db_url) as s:
+        actor = s.scalar(
+            select(AuditEntry.actor).where(
+                AuditEntry.action == "exception.resolve", AuditEntry.target == fresh.uuid
+            )
+        )
+    assert actor is not None and actor.startswith("cli")
+    page = admin.get(f"/console/conflicts/{fresh.uuid}").text
+    assert "已补登" in page and "Mark resolved" not in page and "标记为已处理" not in page
