@@ -14,6 +14,9 @@ from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
+from server.console.i18n import translator
+from server.services.errors import _
+
 PAGES = (
     "pages_auth",
     "pages_network",
@@ -49,6 +52,12 @@ def mount(app: FastAPI) -> None:
     @app.get(web.PREFIX, include_in_schema=False)
     def console_root() -> Response:
         return RedirectResponse(web.PREFIX + "/", status_code=307)
+
+    @app.api_route(web.PREFIX + "/{rest:path}", methods=["GET", "POST"], include_in_schema=False)
+    def console_not_found(request: Request, rest: str) -> Response:
+        # Staff see a page, not the devices' JSON envelope, for a mistyped console address.
+        t = translator(web.language_of(request))
+        return web.render(request, None, "error.html", 404, message=t(_("Not found.")))
 
     @app.exception_handler(web.Redirect)
     async def on_redirect(_request: Request, exc: web.Redirect) -> Response:
