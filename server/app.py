@@ -19,7 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app import __version__
 from app.i18n import _
-from server import devices, feed, snapshot
+from server import console, devices, feed, snapshot
 from server import models as m
 from server.copycat.api import router as copycat_router
 from server.db import make_engine, session_factory, writer
@@ -327,6 +327,8 @@ def create_app(db_url: str) -> FastAPI:
     # Copy cataloguing from external Z39.50/SRU targets (server/copycat, h15b).
     app.include_router(copycat_router)
 
+    # --- County console (server/console/, issue 18): the staff web interface at /console/ ---
+    console.mount(app)
     return app
 
 

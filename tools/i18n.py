@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -28,7 +29,13 @@ SOURCES = ("app", "server")
 CONTEXT = "shuwu"
 
 
+TEMPLATE_STRING = re.compile(r'_\("((?:[^"\\]|\\.)*)"\)')
+
+
 def strings_in(path: Path) -> list[str]:
+    if path.suffix == ".html":  # Jinja2 templates (server/console/templates): _("...") calls
+        found_html = TEMPLATE_STRING.findall(path.read_text(encoding="utf-8"))
+        return list(dict.fromkeys(found_html))
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     found: list[str] = []
     for node in ast.walk(tree):
@@ -83,6 +90,8 @@ def module_sources() -> dict[str, Path]:
         for path in sorted((ROOT / top).rglob("*.py")):
             if "migrations" in path.parts:
                 continue
+            modules[".".join(path.relative_to(ROOT).with_suffix("").parts)] = path
+        for path in sorted((ROOT / top).rglob("templates/*.html")):
             modules[".".join(path.relative_to(ROOT).with_suffix("").parts)] = path
     return modules
 

@@ -7,7 +7,7 @@ runtime=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-image0 libxcb-render-util0
   libxcb-xinerama0 libxcb-randr0 libnss3 libasound2 libxrandr2 libxcomposite1 libxdamage1
   libxtst6 libxi6 fonts-wqy-microhei libyaz5)
-checkers=(xvfb xauth zbar-tools poppler-utils yaz libnet-z3950-simpleserver-perl)
+checkers=(xvfb xauth zbar-tools poppler-utils yaz libnet-z3950-simpleserver-perl chromium)
 wanted=("${runtime[@]}")
 [ "$mode" = test ] && wanted+=("${checkers[@]}")
 missing=()

@@ -99,9 +99,15 @@ class DemoServer:
         self.folder.mkdir(parents=True, exist_ok=True)
         if (self.folder / DEMO_DB).exists():
             _run_server_cli("init", "--db", self.db_url)  # migrate only
+            # County console demo logins (issue 18) also for demo folders made before it.
+            _run_server_cli("staff", "demo", "--demo-database", "--db", self.db_url)
             return False
         _run_server_cli("init", "--demo", "--db", self.db_url)
         return True
+
+    @property
+    def console_url(self) -> str:
+        return f"{self.url}/console/"
 
     def start(self) -> None:
         self.port = free_port()

@@ -7,15 +7,14 @@ branches see it resolved after their next sync).
 from __future__ import annotations
 
 import argparse
+import getpass
 from typing import Any
 
-from sqlalchemy import select
-
 from app.i18n import _
-from server import models as m
 from server.cli_base import CommandResult, InputError, add_command, read_session, write_session
-from server.exceptions import list_exceptions, resolve
-from server.feed import exception_data
+from server.exceptions import list_exceptions
+from server.services.errors import ServiceError
+from server.services.exceptions_resolve import resolve_exception
 
 
 def register(subparsers: Any) -> None:
@@ -40,14 +39,19 @@ def run(args: argparse.Namespace) -> CommandResult:
 
 
 def _resolve(args: argparse.Namespace) -> CommandResult:
-    with write_session(args) as s:
-        row = s.scalar(
-            select(m.SyncExceptionRow).where(m.SyncExceptionRow.uuid == args.resolve.strip())
-        )
-        if row is None:
-            raise InputError(_("No exception {uuid}").format(uuid=args.resolve))
-        if row.resolved_at is not None:
-            raise InputError(_("Exception {uuid} is already resolved").format(uuid=row.uuid))
-        resolve(s, row, args.note or _("handled by staff"))
-        data = exception_data(row)
+    # The same service the county console uses (checks, resolution, audit entry).
+    try:
+        with write_session(args) as s:
+            data = resolve_exception(
+                s, args.resolve, args.note, _cli_actor(), default_note=_("handled by staff")
+            )
+    except ServiceError as exc:
+        raise InputError(exc.translated(_)) from exc
     return CommandResult(data, _("Exception {uuid} resolved.").format(uuid=data["uuid"]))
+
+
+def _cli_actor() -> str:
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (OSError, KeyError):
+        return "cli"

@@ -53,6 +53,11 @@ def run(args: argparse.Namespace) -> CommandResult:
                 villages_per_township=size.get("villages_per_township"),
             )
             data["seeded"] = seed_county(session, county)
+        if args.demo or args.training:
+            # County console demo logins (issue 18): trainers show the county side too.
+            from server.services.staff_accounts import ensure_demo_accounts
+
+            data["console_logins"] = ensure_demo_accounts(session)
     text = _("Database ready.")
     if "seeded" in data:
         text += " " + _(

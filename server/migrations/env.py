@@ -4,6 +4,7 @@ from alembic import context
 
 import server.models  # noqa: F401
 import server.copycat.models  # noqa: F401  (h15b: copycat tables, so autogenerate keeps them)
+import server.console.models  # noqa: F401  (county console tables, s0003_h18)
 from server.models import Base
 
 config = context.config

@@ -11,6 +11,9 @@ from app.profile import open_profile
 from app.sync.demo import demo_home, prepare_demo
 from app.sync.engine import sync_once
 
+# The county console's demo login (server/services/staff_accounts.py DEMO_PASSWORD).
+CONSOLE_DEMO_PASSWORD = "shuwu-demo"
+
 
 def register(subparsers: Any) -> None:
     parser = add_command(
@@ -37,8 +40,17 @@ def run(ctx: CliContext) -> CommandResult:
             data: dict[str, Any] = {
                 "home": str(home),
                 "server_url": server.url,
+                "console_url": server.console_url,
+                "console_login": {"name": "admin", "password": CONSOLE_DEMO_PASSWORD},
                 "sync": result.to_json(),
             }
+            if not ctx.args.json:
+                print(
+                    _("County console: {url} (login admin, password {password})").format(
+                        url=server.console_url, password=CONSOLE_DEMO_PASSWORD
+                    ),
+                    file=sys.stderr,
+                )
             if ctx.args.no_gui:
                 return CommandResult(
                     data=data,

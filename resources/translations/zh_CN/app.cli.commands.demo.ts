@@ -20,6 +20,10 @@
       <translation>正在准备演示县（第一次大约需要一分钟）…</translation>
     </message>
     <message>
+      <source>County console: {url} (login admin, password {password})</source>
+      <translation>县馆管理台：{url}（账号 admin，密码 {password}）</translation>
+    </message>
+    <message>
       <source>Demo ready in {home} (server {url}).</source>
       <translation>演示已就绪：{home}（服务器 {url}）。</translation>
     </message>

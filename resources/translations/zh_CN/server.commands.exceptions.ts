@@ -28,20 +28,12 @@
       <translation>处理说明（与 --resolve 一起用）</translation>
     </message>
     <message>
-      <source>handled by staff</source>
-      <translation>已由工作人员处理</translation>
-    </message>
-    <message>
       <source>Exception {uuid} resolved.</source>
       <translation>异常 {uuid} 已处理。</translation>
     </message>
     <message>
-      <source>No exception {uuid}</source>
-      <translation>没有异常 {uuid}</translation>
-    </message>
-    <message>
-      <source>Exception {uuid} is already resolved</source>
-      <translation>异常 {uuid} 已经处理过</translation>
+      <source>handled by staff</source>
+      <translation>已由工作人员处理</translation>
     </message>
   </context>
 </TS>

@@ -1,0 +1,1 @@
+"""Server-side services shared by ``shuwu-server`` commands and the county console."""
