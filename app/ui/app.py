@@ -74,6 +74,7 @@ def run_gui(home: str | Path | None) -> int:
     from app.ui.auto_sync import start_auto_sync
 
     window.auto_sync = start_auto_sync(window.ctx)  # type: ignore[attr-defined]
+    window.place_on_screen()
     window.show()
     code = app.exec()
     window.ctx.tasks.wait(10000)
