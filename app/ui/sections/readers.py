@@ -40,6 +40,7 @@ from app.services.readers import ReaderInput, ReaderView
 from app.ui.context import AppContext
 from app.ui.errors import show_error
 from app.ui.i18n import _
+from app.ui.pdf_printing import print_document
 from app.ui.sections import SectionSpec
 
 NO_YEAR = 0
@@ -217,12 +218,17 @@ class ReadersPage(QWidget):
         self.card_button = QPushButton(_("Print reader card…"))
         self.card_button.setAccessibleName(_("Print the selected reader's card"))
         self.card_button.clicked.connect(self.print_card)
+        self.card_pdf_button = QPushButton(_("Save card as PDF…"))
+        self.card_pdf_button.setAccessibleName(_("Save the selected reader's card as a PDF file"))
+        self.card_pdf_button.clicked.connect(self.save_card_pdf)
         if reader_card_printer() is None:
-            self.card_button.setEnabled(False)
-            self.card_button.setToolTip(_("Card printing comes with the labels module."))
+            for button in (self.card_button, self.card_pdf_button):
+                button.setEnabled(False)
+                button.setToolTip(_("Card printing comes with the labels module."))
         self.count_label = QLabel()
         bottom.addWidget(self.edit_button)
         bottom.addWidget(self.card_button)
+        bottom.addWidget(self.card_pdf_button)
         bottom.addStretch(1)
         bottom.addWidget(self.count_label)
         layout.addLayout(bottom)
@@ -294,7 +300,36 @@ class ReadersPage(QWidget):
             note += " " + _("(provisional until the next sync)")
         self.count_label.setText(note)
 
+    def card_writer(self) -> Callable[[Path], Any] | None:
+        """Writes the selected reader's card to a PDF path (None: no reader or no module)."""
+        reader = self.selected()
+        printer = reader_card_printer()
+        if reader is None or printer is None:
+            return None
+        profile = self.ctx.profile
+
+        def write(path: Path) -> Any:
+            with profile.sessions() as s:
+                return printer(s, profile.home, [reader.card], path)
+
+        return write
+
     def print_card(self) -> None:
+        """The system print dialog, then the card on the chosen printer."""
+        write = self.card_writer()
+        if write is None:
+            return
+        print_document(
+            self,
+            self.ctx,
+            _("Print reader card"),
+            write,
+            on_printed=lambda _pages: self.count_label.setText(
+                _("Reader card sent to the printer.")
+            ),
+        )
+
+    def save_card_pdf(self) -> None:
         reader = self.selected()
         printer = reader_card_printer()
         if reader is None or printer is None:
