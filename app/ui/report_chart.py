@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from app.services.reports.tables import PALETTE, ChartSpec
 from app.ui.i18n import _
 
-LEGEND_WIDTH = 190
+LEGEND_MIN = 120
+LEGEND_MAX_SHARE = 0.45  # the legend never takes more than this share of the chart's width
 
 
 def _nice_step(value: float) -> int:
@@ -28,7 +29,8 @@ class ChartWidget(QWidget):
     def __init__(self, spec: ChartSpec | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.spec = spec
-        self.setMinimumSize(380, 240)
+        self.legend_width = LEGEND_MIN
+        self.setMinimumSize(300, 220)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self._describe()
@@ -67,7 +69,8 @@ class ChartWidget(QWidget):
             QRectF(8, 4, self.width() - 16, 22), Qt.AlignmentFlag.AlignLeft, spec.title
         )
         painter.setFont(self.font())
-        area = QRectF(44, 32, self.width() - 44 - LEGEND_WIDTH - 10, self.height() - 32 - 34)
+        self.legend_width = self._legend_width(painter, spec)
+        area = QRectF(44, 32, self.width() - 44 - self.legend_width - 10, self.height() - 32 - 34)
         if spec.empty:
             painter.setPen(QColor("#888"))
             painter.drawText(QRectF(self.rect()), Qt.AlignmentFlag.AlignCenter, _("No data"))
@@ -78,18 +81,36 @@ class ChartWidget(QWidget):
             self._bars(painter, spec, area)
         painter.end()
 
+    @staticmethod
+    def legend_labels(spec: ChartSpec) -> list[str]:
+        if spec.kind != "pie":
+            return [s.name for s in spec.series]
+        values = spec.series[0].values
+        total = sum(values) or 1
+        return [
+            f"{c} {int(v)} ({v / total:.0%})" for c, v in zip(spec.categories, values, strict=True)
+        ]
+
+    def _legend_width(self, painter: QPainter, spec: ChartSpec) -> int:
+        """As wide as the longest legend entry, up to a share of the chart."""
+        metrics = painter.fontMetrics()
+        widest = max((metrics.horizontalAdvance(t) for t in self.legend_labels(spec)), default=0)
+        return int(min(max(widest + 30, LEGEND_MIN), self.width() * LEGEND_MAX_SHARE))
+
     def _legend(self, painter: QPainter, labels: list[str]) -> None:
-        x = self.width() - LEGEND_WIDTH + 5
+        width = self.legend_width
+        x = self.width() - width + 5
         y = 34.0
         metrics = painter.fontMetrics()
+        line = max(20, metrics.height() + 4)
         for i, label in enumerate(labels):
             painter.fillRect(QRectF(x, y + 3, 12, 12), QColor(PALETTE[i % len(PALETTE)]))
             painter.setPen(QColor("#222"))
-            text = metrics.elidedText(label, Qt.TextElideMode.ElideRight, LEGEND_WIDTH - 28)
+            text = metrics.elidedText(label, Qt.TextElideMode.ElideRight, width - 28)
             painter.drawText(
-                QRectF(x + 18, y, LEGEND_WIDTH - 25, 18), Qt.AlignmentFlag.AlignVCenter, text
+                QRectF(x + 18, y, width - 25, line), Qt.AlignmentFlag.AlignVCenter, text
             )
-            y += 20
+            y += line
 
     def _bars(self, painter: QPainter, spec: ChartSpec, area: QRectF) -> None:
         step = _nice_step(max(v for s in spec.series for v in s.values))
@@ -132,7 +153,7 @@ class ChartWidget(QWidget):
                 Qt.AlignmentFlag.AlignHCenter,
                 label,
             )
-        self._legend(painter, [s.name for s in spec.series])
+        self._legend(painter, self.legend_labels(spec))
 
     def _pie(self, painter: QPainter, spec: ChartSpec, area: QRectF) -> None:
         values = spec.series[0].values
@@ -146,10 +167,4 @@ class ChartWidget(QWidget):
             painter.setPen(QPen(QColor("white"), 1))
             painter.drawPie(box, start, span)
             start += span
-        self._legend(
-            painter,
-            [
-                f"{c} {int(v)} ({v / total:.0%})"
-                for c, v in zip(spec.categories, values, strict=True)
-            ],
-        )
+        self._legend(painter, self.legend_labels(spec))

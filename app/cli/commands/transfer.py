@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.cli import values
 from app.cli.base import CliContext, CommandResult, add_command, add_group
 from app.i18n import _
 from app.services import transfers
@@ -26,7 +27,7 @@ def _line(view: TransferView) -> str:
         uuid=view.uuid[:8],
         src=view.from_branch,
         dst=view.to_branch,
-        status=view.status,
+        status=values.transfer_status(view.status),
         count=len(view.barcodes),
         received=len(view.received),
     )

@@ -164,7 +164,7 @@ def scan_description(scan: ScanResult) -> str:
 
 
 def overdue_note(reader: DeskReader) -> str:
-    """"2 books overdue: 红岩 (18 days), …" or "" when none is late."""
+    """ "2 books overdue: 红岩 (18 days), …" or "" when none is late."""
     late = [loan for loan in reader.loans if loan.overdue_days > 0]
     if not late:
         return ""
@@ -298,9 +298,7 @@ class CheckoutTab(QWidget):
         self.page.override_button.setEnabled(False)
         self.page.banner.show_message(
             "warn",
-            _("{code} is already lent to this reader. Press F5 to renew it.").format(
-                code=barcode
-            ),
+            _("{code} is already lent to this reader. Press F5 to renew it.").format(code=barcode),
         )
         beep(1)
 
