@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QStyle,
     QTabBar,
     QWidget,
 )
@@ -29,8 +30,6 @@ from PySide6.QtWidgets import (
 SLACK = 2
 # A line edit narrower than this many average characters cannot show a barcode or a class.
 MIN_EDIT_CHARS = 6
-# Text inside a column header needs this much room besides the text (padding + sort arrow).
-HEADER_PADDING = 8
 
 
 @dataclass(frozen=True)
@@ -187,13 +186,15 @@ def _check_header(header: QHeaderView) -> list[Misfit]:
         return []
     found = []
     metrics = header.fontMetrics()
+    # What Qt's header itself needs around the text: the style's margin on each side + frame.
+    padding = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin) + 2
     for logical in range(header.count()):
         if header.isSectionHidden(logical):
             continue
         text = str(model.headerData(logical, Qt.Orientation.Horizontal) or "")
         if not text:
             continue
-        needed = metrics.horizontalAdvance(text) + HEADER_PADDING
+        needed = metrics.horizontalAdvance(text) + padding
         size = header.sectionSize(logical)
         if size + SLACK < needed:
             owner = describe(view) if isinstance(view, QWidget) else "table"

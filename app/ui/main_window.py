@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         )
         self.training_banner.setObjectName("trainingBanner")
         self.training_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.training_banner.setWordWrap(True)  # large fonts and English: two lines, not wider
         self.training_banner.setVisible(False)
         outer.addWidget(self.training_banner)
 

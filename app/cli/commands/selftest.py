@@ -88,9 +88,16 @@ def run_screenshots(ctx: CliContext) -> CommandResult:
     from app.ui.screenshots import parse_size, screenshot_run
 
     size = parse_size(ctx.args.size)
+    from app.ui.settings_pages.general import MAX_FONT_PT, MIN_FONT_PT
+
     font_pt = ctx.args.font_size
-    if font_pt is not None and not 6 <= font_pt <= 40:
-        raise UserInputError(_("The font size must be between 6 and 40 points."), code="bad_font")
+    if font_pt is not None and not MIN_FONT_PT <= font_pt <= MAX_FONT_PT:
+        raise UserInputError(
+            _(
+                "The font size must be between {low} and {high} points (what Settings offers)."
+            ).format(low=MIN_FONT_PT, high=MAX_FONT_PT),
+            code="bad_font",
+        )
     out_dir = Path(ctx.args.screenshots)
     with tempfile.TemporaryDirectory(prefix="shuwu-screens-") as tmp:
         screens = screenshot_run(out_dir, size, ctx.args.lang, font_pt, Path(tmp))

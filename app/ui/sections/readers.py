@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -42,6 +41,7 @@ from app.ui.errors import show_error
 from app.ui.i18n import _
 from app.ui.pdf_printing import print_document
 from app.ui.sections import SectionSpec
+from app.ui.tables import fit_columns
 
 NO_YEAR = 0
 
@@ -206,9 +206,7 @@ class ReadersPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        fit_columns(self.table, stretch=1)
         self.table.verticalHeader().setVisible(False)
         self.table.activated.connect(lambda _index: self.edit_selected())
         layout.addWidget(self.table, 1)
@@ -259,7 +257,9 @@ class ReadersPage(QWidget):
             for col, value in enumerate(values):
                 cell = QTableWidgetItem(value)
                 cell.setData(Qt.ItemDataRole.UserRole, reader.uuid)
+                cell.setToolTip(value)
                 self.table.setItem(row, col, cell)
+        fit_columns(self.table, stretch=1)
         self.count_label.setText(_("{n} readers").format(n=len(self.rows)))
 
     def selected(self) -> ReaderView | None:

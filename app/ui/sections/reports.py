@@ -48,6 +48,7 @@ from app.ui.errors import show_error
 from app.ui.i18n import _
 from app.ui.report_chart import ChartWidget
 from app.ui.sections import SectionSpec
+from app.ui.tables import fit_columns
 from app.ui.tasks import TaskControl
 
 
@@ -121,24 +122,33 @@ class ReportsPage(QWidget):
         self.cancel_button.setAccessibleName(_("Cancel the computation"))
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel)
-        for label, widget in (
-            (_("Period"), self.preset),
-            (_("From"), self.start),
-            (_("To"), self.end),
-            (_("Branch"), self.scope),
+        # The long "all branches" entry must not set the box's width (the list shows it whole).
+        self.scope.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.scope.setMinimumContentsLength(12)
+        # Three short rows rather than one long one: the screen fits 1024 pixels at large fonts.
+        second = QHBoxLayout()
+        for row, label, widget in (
+            (bar, _("Period"), self.preset),
+            (bar, _("From"), self.start),
+            (bar, _("To"), self.end),
+            (second, _("Branch"), self.scope),
         ):
             caption = QLabel(label)
             caption.setBuddy(widget)
-            bar.addWidget(caption)
-            bar.addWidget(widget)
-        bar.addWidget(self.compute_button)
-        bar.addWidget(self.cancel_button)
+            row.addWidget(caption)
+            row.addWidget(widget)
         bar.addStretch(1)
         layout.addLayout(bar)
-        # Status and exports on a second row, so the screen fits 1280 pixels.
+        second.addWidget(self.compute_button)
+        second.addWidget(self.cancel_button)
+        second.addStretch(1)
+        layout.addLayout(second)
         actions = QHBoxLayout()
         self.status = QLabel(_("Choose the dates and press Compute."))
         self.status.setAccessibleName(_("Report status"))
+        self.status.setWordWrap(True)
         actions.addWidget(self.status, 1)
         self.export_buttons: list[QPushButton] = []
         for ext, text in (
@@ -267,7 +277,7 @@ class ReportsPage(QWidget):
             ]
             for c, value in enumerate(values):
                 self.act_table.setItem(r, c, QTableWidgetItem(value))
-        self.act_table.resizeColumnsToContents()
+        fit_columns(self.act_table, stretch=3)
 
     def save_activity(self) -> None:
         try:
