@@ -13,6 +13,7 @@ from app.ui.i18n import _
 
 LEGEND_MIN = 120
 LEGEND_MAX_SHARE = 0.45  # the legend never takes more than this share of the chart's width
+PIE_LEGEND_MAX_SHARE = 0.55  # a pie's legend carries the class names, so it may take more
 
 
 def _nice_step(value: float) -> int:
@@ -53,6 +54,8 @@ class ChartWidget(QWidget):
             parts.append(f"{series.name}: {values}")
         self.setAccessibleName(self.spec.title)
         self.setAccessibleDescription("; ".join(parts))
+        # The whole legend on hover, for entries the chart had to shorten.
+        self.setToolTip("\n".join([self.spec.title, *self.legend_labels(self.spec)]))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -70,7 +73,12 @@ class ChartWidget(QWidget):
         )
         painter.setFont(self.font())
         self.legend_width = self._legend_width(painter, spec)
-        area = QRectF(44, 32, self.width() - 44 - self.legend_width - 10, self.height() - 32 - 34)
+        line = painter.fontMetrics().height()
+        # Room under the bars for two rows of labels (staggered when they do not fit in one).
+        bottom = 2 * line + 6 if spec.kind == "bar" else 10
+        area = QRectF(
+            44, 32, self.width() - 44 - self.legend_width - 10, self.height() - 32 - bottom
+        )
         if spec.empty:
             painter.setPen(QColor("#888"))
             painter.drawText(QRectF(self.rect()), Qt.AlignmentFlag.AlignCenter, _("No data"))
@@ -95,7 +103,8 @@ class ChartWidget(QWidget):
         """As wide as the longest legend entry, up to a share of the chart."""
         metrics = painter.fontMetrics()
         widest = max((metrics.horizontalAdvance(t) for t in self.legend_labels(spec)), default=0)
-        return int(min(max(widest + 30, LEGEND_MIN), self.width() * LEGEND_MAX_SHARE))
+        share = PIE_LEGEND_MAX_SHARE if spec.kind == "pie" else LEGEND_MAX_SHARE
+        return int(min(max(widest + 30, LEGEND_MIN), self.width() * share))
 
     def _legend(self, painter: QPainter, labels: list[str]) -> None:
         width = self.legend_width
@@ -130,8 +139,12 @@ class ChartWidget(QWidget):
         group_w = area.width() / max(groups, 1)
         metrics = painter.fontMetrics()
         widest = max(metrics.horizontalAdvance(c) for c in spec.categories) + 6
-        # Few categories (age bands): show every label, shortened; many (months): skip some.
+        line = metrics.height()
+        # Labels are never cut short. Few categories (age bands): every label, on two staggered
+        # rows when they do not fit side by side; many (months): every n-th label, whole.
+        stagger = groups <= 8 and widest > group_w
         every = 1 if groups <= 8 else max(1, math.ceil(widest / group_w))
+        span = group_w * (2 if stagger else every)
         bar_w = group_w * 0.8 / len(spec.series)
         for g, category in enumerate(spec.categories):
             x0 = area.left() + g * group_w + group_w * 0.1
@@ -144,11 +157,14 @@ class ChartWidget(QWidget):
             if g % every:
                 continue
             painter.setPen(QColor("#333"))
-            span = group_w if groups <= 8 else group_w * 3
             label = metrics.elidedText(category, Qt.TextElideMode.ElideRight, int(span))
+            row = 1 if stagger and g % 2 else 0
             painter.drawText(
                 QRectF(
-                    area.left() + g * group_w + (group_w - span) / 2, area.bottom() + 2, span, 18
+                    area.left() + g * group_w + (group_w - span) / 2,
+                    area.bottom() + 2 + row * line,
+                    span,
+                    line + 2,
                 ),
                 Qt.AlignmentFlag.AlignHCenter,
                 label,

@@ -4,7 +4,8 @@ The window is built on a practice copy of the demo village (the training profile
 the size asked for, in the language and font size asked for. Every screen is grabbed to a PNG
 and checked with ``app.ui.fit_check``; the result lists each screen and what does not fit.
 
-Sections may offer extra screens (their dialogs) with a module-level ``SCREENSHOT_DIALOGS``:
+A section may define ``screenshot_scene()`` to show something worth looking at first (the desk
+loads a reader, reports compute). Sections may offer extra screens (their dialogs) with a module-level ``SCREENSHOT_DIALOGS``:
 ``{"name": callable(page) -> QDialog}``; the dialog is shown, grabbed, checked and closed.
 """
 
@@ -167,6 +168,10 @@ def capture_screens(
         for key, _title in NAVIGATION:
             page = window.show_section(key)
             settle()
+            scene = getattr(page, "screenshot_scene", None)
+            if callable(scene):  # the section fills itself with demo data worth showing
+                scene()
+                settle()
             for name in _visit_tabs(page, key, settle):
                 record(name, window)
             spec_module = load(key)

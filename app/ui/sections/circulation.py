@@ -612,6 +612,16 @@ class CirculationPage(QWidget):
     def activate(self) -> None:
         self._on_tab(self.tabs.currentIndex())
 
+    def screenshot_scene(self) -> None:
+        """For `shuwu selftest --screenshots`: the first reader with an overdue book, scanned."""
+        profile = self.ctx.profile
+        with profile.sessions() as s:
+            late = overdues.list_overdues(s, profile.clock)
+        if late:
+            self.show_tab(0)
+            self.checkout_tab.card_input.setText(late[0].card)
+            self.checkout_tab.load_reader()
+
     def show_tab(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)
         self._on_tab(index)

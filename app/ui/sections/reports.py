@@ -197,6 +197,10 @@ class ReportsPage(QWidget):
         self.tabs.addTab(self._activities_tab(), _("Activities and visits"))
         ctx.data_changed.connect(self.refresh_activities)
 
+    def screenshot_scene(self) -> None:
+        """For `shuwu selftest --screenshots`: this year's figures, computed."""
+        self.compute()
+
     # --- activities tab ----------------------------------------------------------------
 
     def _activities_tab(self) -> QWidget:
