@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractScrollArea,
+    QAbstractSpinBox,
     QComboBox,
     QHeaderView,
     QLabel,
@@ -60,6 +61,8 @@ def _text_of(widget: QWidget) -> str:
         return widget.placeholderText()
     if isinstance(widget, QComboBox):
         return widget.currentText()
+    if isinstance(widget, QAbstractSpinBox):
+        return widget.text()
     return ""
 
 
@@ -145,6 +148,17 @@ def _check_combo(combo: QComboBox) -> Misfit | None:
     needed = combo.fontMetrics().horizontalAdvance(text) + 28  # frame + drop-down arrow
     if needed > combo.width() + SLACK:
         return Misfit("clipped_text", describe(combo), f"needs {needed} px, has {combo.width()}")
+    return None
+
+
+def _check_spin(spin: QAbstractSpinBox) -> Misfit | None:
+    """A spin box may be narrow, but its number (and suffix) must show whole."""
+    edit = spin.findChild(QLineEdit)
+    if edit is None:
+        return None
+    needed = spin.fontMetrics().horizontalAdvance(spin.text()) + 4
+    if needed > edit.width() + SLACK:
+        return Misfit("clipped_text", describe(spin), f"needs {needed} px, has {edit.width()}")
     return None
 
 
@@ -241,7 +255,11 @@ def find_misfits(top: QWidget) -> list[Misfit]:
             check = _check_button(widget)
         elif isinstance(widget, QComboBox):
             check = _check_combo(widget)
-        elif isinstance(widget, QLineEdit) and not isinstance(widget.parent(), QComboBox):
+        elif isinstance(widget, QAbstractSpinBox):
+            check = _check_spin(widget)
+        elif isinstance(widget, QLineEdit) and not isinstance(
+            widget.parent(), (QComboBox, QAbstractSpinBox)
+        ):
             check = _check_edit(widget)
         elif isinstance(widget, QScrollArea):
             check = _check_scroll_area(widget)

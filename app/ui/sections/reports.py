@@ -175,12 +175,14 @@ class ReportsPage(QWidget):
         for i, chart in enumerate(self.charts):
             grid.addWidget(chart, i // 2, i % 2)
         scroll = QScrollArea()
+        scroll.setObjectName("charts")
         scroll.setWidgetResizable(True)
         scroll.setWidget(charts)
         self.tabs.addTab(scroll, _("Charts"))
 
         # Tables: a list of the report's tables and the chosen one.
         split = QSplitter()
+        split.setObjectName("tables")
         self.table_list = QListWidget()
         self.table_list.setAccessibleName(_("Report tables"))
         self.table_list.setMaximumWidth(240)
@@ -205,6 +207,7 @@ class ReportsPage(QWidget):
 
     def _activities_tab(self) -> QWidget:
         page = QWidget()
+        page.setObjectName("activities")
         outer = QHBoxLayout(page)
         forms = QVBoxLayout()
         box = QGroupBox(_("Record an activity"))
