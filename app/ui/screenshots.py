@@ -4,9 +4,10 @@ The window is built on a practice copy of the demo village (the training profile
 the size asked for, in the language and font size asked for. Every screen is grabbed to a PNG
 and checked with ``app.ui.fit_check``; the result lists each screen and what does not fit.
 
-A section may define ``screenshot_scene()`` to show something worth looking at first (the desk
-loads a reader, reports compute). Sections may offer extra screens (their dialogs) with a module-level ``SCREENSHOT_DIALOGS``:
-``{"name": callable(page) -> QDialog}``; the dialog is shown, grabbed, checked and closed.
+A section page may define ``screenshot_scene()`` to show something worth looking at first (the
+desk loads a reader, reports compute). A section module may list its dialogs in
+``SCREENSHOT_DIALOGS = {"name": callable(page) -> QDialog}``; each is shown, grabbed, checked
+and closed.
 """
 
 from __future__ import annotations

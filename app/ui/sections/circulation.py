@@ -726,3 +726,10 @@ class CirculationPage(QWidget):
 
 
 SECTION = SectionSpec(key="circulation", factory=CirculationPage)
+SCREENSHOT_DIALOGS: dict[str, Callable[[Any], QDialog]] = {
+    "override-reason": lambda page: ReasonDialog(
+        page,
+        _("Override"),
+        _("Why is this allowed? (written to the log and sent to the county)"),
+    ),
+}

@@ -41,6 +41,7 @@ from app.ui.errors import show_error
 from app.ui.i18n import _
 from app.ui.pdf_printing import print_document
 from app.ui.sections import SectionSpec
+from app.ui.style import scaled_px
 from app.ui.tables import fit_columns
 
 NO_YEAR = 0
@@ -112,6 +113,7 @@ class ReaderForm(QDialog):
         self.card = QLineEdit()
         self.card.setAccessibleName(_("Card number"))
         self.card.setPlaceholderText(_("empty: a provisional number is given"))
+        self.card.setToolTip(self.card.placeholderText())
         self.status = QComboBox()
         self.status.setAccessibleName(_("Status"))
         for code in readers.READER_STATUSES:
@@ -131,7 +133,8 @@ class ReaderForm(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addRow(self.buttons)
         self.gender.setCurrentIndex(self.gender.findData("U"))
-        self.setMinimumWidth(420)
+        # Wide enough for the card hint at the default font, never wider than a small screen.
+        self.setMinimumWidth(min(scaled_px(460), 900))
         if existing is not None:
             self._fill(existing)
         self.name.setFocus()
@@ -356,3 +359,6 @@ class ReadersPage(QWidget):
 
 
 SECTION = SectionSpec(key="readers", factory=ReadersPage)
+SCREENSHOT_DIALOGS: dict[str, Callable[[Any], QDialog]] = {
+    "register-reader": lambda page: page.open_form(None),
+}
