@@ -24,12 +24,12 @@
       <translation>--screenshots 的字号（磅）</translation>
     </message>
     <message>
-      <source>The font size must be between 6 and 40 points.</source>
-      <translation>字号必须在 6 到 40 磅之间。</translation>
-    </message>
-    <message>
       <source>Self-test passed: {count} sections opened, label PDF rendered.</source>
       <translation>自检通过：打开了 {count} 个页面，标签 PDF 已生成。</translation>
+    </message>
+    <message>
+      <source>The font size must be between {low} and {high} points (what Settings offers).</source>
+      <translation>字号必须在 {low} 到 {high} 磅之间（与“设置”里可选的一致）。</translation>
     </message>
     <message>
       <source>Self-test failed: {error}. Reinstall Shuwu or send this message to the county.</source>
