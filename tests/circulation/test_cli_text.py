@@ -1,4 +1,4 @@
-"""CLI text output: translated values in Chinese, and a quiet end when the reader of a pipe stops."""
+"""CLI text output: Chinese words for stored codes, and a quiet end when a pipe closes."""
 
 from __future__ import annotations
 
