@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from app.models.reports import ACTIVITY_KINDS
 from app.services import settings
+from app.services.circulation import branch_name
 from app.services.reports import Report, branch_report
 from app.services.reports.activities import (
     MAX_ATTENDANCE,
@@ -270,6 +271,7 @@ class ReportsPage(QWidget):
         end = self.ctx.profile.clock.now().astimezone(LOCAL_TZ).date()
         with self.ctx.profile.sessions() as session:
             rows = list_activities(session, date(1900, 1, 1), end, limit=200)
+            names = {code: branch_name(session, code) for code in {r.branch_code for r in rows}}
         headers = [_("Date"), _("Branch"), _("Kind"), _("Title"), _("Attendance")]
         self.act_table.setColumnCount(len(headers))
         self.act_table.setHorizontalHeaderLabels(headers)
@@ -277,13 +279,15 @@ class ReportsPage(QWidget):
         for r, row in enumerate(rows):
             values = [
                 row.on_date.isoformat(),
-                row.branch_code,
+                names.get(row.branch_code, row.branch_code),
                 activity_kind_label(row.kind),
                 row.title,
                 str(row.attendance),
             ]
             for c, value in enumerate(values):
-                self.act_table.setItem(r, c, QTableWidgetItem(value))
+                cell = QTableWidgetItem(value)
+                cell.setToolTip(value)
+                self.act_table.setItem(r, c, cell)
         fit_columns(self.act_table, stretch=3)
 
     def save_activity(self) -> None:
