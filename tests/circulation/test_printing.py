@@ -134,3 +134,12 @@ def test_reader_card_print_button_uses_the_print_dialog(
     qtbot.waitUntil(lambda: "打印机" in page.count_label.text(), timeout=20000)
     assert len(dialogs) == 1 and dialogs[0].windowTitle() == "打印读者证"
     assert pdf_pages(printed) >= 1 and inked(printed, tmp_path)
+
+
+def test_nothing_overdue_means_no_print_dialog(qtbot, branch: Profile, monkeypatch) -> None:
+    dialogs: list[QPrintDialog] = []
+    monkeypatch.setattr(QPrintDialog, "exec", lambda dialog: dialogs.append(dialog) or 0)
+    page = open_desk(qtbot, branch)
+    page.show_tab(2)
+    page.overdues_tab.slips_button.click()
+    assert dialogs == [] and "无需打印" in page.overdues_tab.status.text()

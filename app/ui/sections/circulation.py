@@ -523,6 +523,10 @@ class OverduesTab(QWidget):
 
     def print_slips(self) -> None:
         """The system print dialog, then every reminder slip on the chosen printer."""
+        self.refresh()
+        if self.table.rowCount() == 0:
+            self.status.setText(_("No overdue loans: there is nothing to print."))
+            return
         profile = self.page.ctx.profile
 
         def write(path: Path) -> int:

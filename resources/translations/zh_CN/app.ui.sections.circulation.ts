@@ -232,6 +232,10 @@
       <translation>（没有电话）</translation>
     </message>
     <message>
+      <source>No overdue loans: there is nothing to print.</source>
+      <translation>没有逾期借阅，无需打印。</translation>
+    </message>
+    <message>
       <source>Reminder slips</source>
       <translation>催还单</translation>
     </message>
