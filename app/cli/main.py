@@ -9,6 +9,7 @@ import argparse
 import importlib
 import json
 import logging
+import os
 import pkgutil
 import sys
 from collections.abc import Sequence
@@ -86,7 +87,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILURE
     finally:
         context.close()
-    _print_result(result, args.json)
+    try:
+        _print_result(result, args.json)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # `shuwu readers list | head`: the reader stopped reading; that is not an error.
+        # Point stdout at devnull so the interpreter's final flush does not complain either.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
     return result.exit_code
 
 

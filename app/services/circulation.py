@@ -25,7 +25,16 @@ from app.clock import Clock
 from app.domain import isbn as domain_isbn
 from app.errors import NotFound, UserInputError
 from app.i18n import _
-from app.models import BibRecord, CirculationPolicy, DeskUndo, Item, Loan, OutboxOp, Reader
+from app.models import (
+    BibRecord,
+    Branch,
+    CirculationPolicy,
+    DeskUndo,
+    Item,
+    Loan,
+    OutboxOp,
+    Reader,
+)
 from app.services import audit, credit
 from app.services.outbox import record_op
 from app.services.readers import current_branch, mask_name, open_loan_count, reader_by_card
@@ -100,7 +109,7 @@ class LoanView:
 class ScanResult:
     """What one desk scan did: shown in the banner, printed by the CLI."""
 
-    kind: str  # checkout / return / renew / undo
+    kind: str  # checkout / return / renew / undo / not_on_loan (a return that changed nothing)
     op_id: str
     message: str
     loan: LoanView | None
@@ -226,7 +235,9 @@ def checkout_refusals(session: Session, clock: Clock, reader: Reader, item: Item
     open_loan = _open_loan(session, item.id)
     if open_loan is not None:
         if open_loan.reader_id == reader.id:
+            # The desk offers to renew it instead (a reader who brings a book back to keep it).
             msg = _("{code} is already on loan to this reader.").format(code=item.barcode)
+            return [Refused(msg, "already_lent_to_reader")]
         else:
             msg = _(
                 "{code} is still on loan to another reader here. Return it first, then lend it."
@@ -375,12 +386,37 @@ def checkout(
     )
 
 
+def branch_name(session: Session, code: str | None) -> str:
+    """The name people know a branch by; the code only when this PC has not heard of it."""
+    if not code:
+        return ""
+    name = session.scalar(select(Branch.name).where(Branch.code == code))
+    return name or code
+
+
 def return_item(session: Session, clock: Clock, barcode: str) -> ScanResult:
-    """Check an item in here, wherever it was lent (通借通还)."""
+    """Check an item in here, wherever it was lent (通借通还).
+
+    A book this PC knows is on its own shelf (available here, no open loan) is not "returned":
+    nothing is written and no op is sent, so the county never files a return that came before
+    any loan (还书先于借书到达). The desk shows it in amber.
+    """
     item = item_by_barcode(session, barcode)
     branch = current_branch(session)
     now = clock.now()
     loan = _open_loan(session, item.id)
+    if loan is None and item.status == "available" and item.current_branch_code == branch:
+        title = _title(session, item)
+        return ScanResult(
+            kind="not_on_loan",
+            op_id="",
+            message=_("Not on loan: {title} is already on the shelf here. Nothing changed.").format(
+                title=title
+            ),
+            loan=None,
+            barcode=item.barcode,
+            title=title,
+        )
     in_transit_to = item.home_branch_code if item.home_branch_code != branch else None
     delta = 0
     if loan is not None:
@@ -413,7 +449,9 @@ def return_item(session: Session, clock: Clock, barcode: str) -> ScanResult:
         message = _("Returned: {title}")
     message = message.format(title=title)
     if in_transit_to:
-        message += " " + _("Put it aside for {branch} (in transit).").format(branch=in_transit_to)
+        message += " " + _("Put it aside for {branch} (in transit).").format(
+            branch=branch_name(session, in_transit_to)
+        )
     if delta < 0:
         message += " " + _("Overdue: {points} credit points deducted.").format(points=-delta)
     return ScanResult(

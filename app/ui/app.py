@@ -18,6 +18,7 @@ from app.ui.context import AppContext
 from app.ui.errors import install_crash_handler
 from app.ui.i18n import _, install_translators
 from app.ui.main_window import MainWindow
+from app.ui.settings_pages.general import MAX_FONT_PT, MIN_FONT_PT
 
 DEFAULT_FONT_PT = 11
 
@@ -44,6 +45,8 @@ def apply_preferences(app: QApplication, profile: Profile) -> None:
     with profile.sessions() as session:
         language = settings.get(session, settings.LANGUAGE) or DEFAULT_LANGUAGE
         size = int(settings.get_float(session, settings.FONT_SIZE, DEFAULT_FONT_PT))
+    # A size saved by an older version may be larger than the screens are laid out for.
+    size = min(max(size, MIN_FONT_PT), MAX_FONT_PT)
     install_translators(app, language)
     family = load_cjk_font()
     font = QFont(family) if family else app.font()
@@ -74,6 +77,7 @@ def run_gui(home: str | Path | None) -> int:
     from app.ui.auto_sync import start_auto_sync
 
     window.auto_sync = start_auto_sync(window.ctx)  # type: ignore[attr-defined]
+    window.place_on_screen()
     window.show()
     code = app.exec()
     window.ctx.tasks.wait(10000)

@@ -45,6 +45,21 @@ def _qm_path(language: str) -> Path | None:
     return target
 
 
+def _load_qt_translations(translator: QTranslator, language: str) -> bool:
+    """Qt's own strings (file and print dialogs): our shipped copy first, then PySide6's.
+
+    resources/translations/qt/ holds qtbase_zh_CN.qm copied from PySide6's translations folder,
+    so a bundle that leaves out Qt's translations still shows Chinese dialogs.
+    """
+    for folder in (
+        resources_dir() / "translations" / "qt",
+        Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+    ):
+        if translator.load(f"qtbase_{language}", str(folder)):
+            return True
+    return False
+
+
 def install_translators(app: QCoreApplication, language: str) -> None:
     i18n.set_language(language)
     for translator in _installed:
@@ -55,9 +70,7 @@ def install_translators(app: QCoreApplication, language: str) -> None:
         return
     QLocale.setDefault(QLocale(language))
     qt_translator = QTranslator()
-    if qt_translator.load(
-        f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    ):
+    if _load_qt_translations(qt_translator, language):
         app.installTranslator(qt_translator)
         _installed.append(qt_translator)
     qm = _qm_path(language)

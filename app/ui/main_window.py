@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+import base64
+import logging
+
+from PySide6.QtCore import QByteArray, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -23,7 +28,35 @@ from app.ui.i18n import _
 from app.ui.sections import NAVIGATION, load
 from app.ui.style import font_css, scaled_px
 
+log = logging.getLogger(__name__)
 STATUS_REFRESH_MS = 5000
+GEOMETRY_KEY = "window_geometry"
+# The size a new window opens at on a roomy screen; smaller screens start maximised.
+DEFAULT_SIZE = QSize(1200, 760)
+SMALL_SCREEN = QSize(1280, 800)
+
+
+def starts_maximised(available: QRect) -> bool:
+    """Village PCs with 1024×768 or 1366×768 screens get the whole screen at once."""
+    return available.width() < SMALL_SCREEN.width() or available.height() < SMALL_SCREEN.height()
+
+
+def default_geometry(available: QRect) -> QRect:
+    """DEFAULT_SIZE centred on the screen, never larger than it."""
+    size = DEFAULT_SIZE.boundedTo(available.size())
+    rect = QRect(0, 0, size.width(), size.height())
+    rect.moveCenter(available.center())
+    return rect
+
+
+def scrolling(page: QWidget) -> QScrollArea:
+    """A page in a scroll area, so a screen smaller than the page scrolls instead of clipping."""
+    area = QScrollArea()
+    area.setObjectName("sectionScroll")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(page)
+    return area
 
 
 def not_built_page(title: str) -> QWidget:
@@ -45,7 +78,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.pages: dict[str, QWidget] = {}
         self.setWindowTitle(_("Shuwu Library") + f" {__version__}")
-        self.resize(1200, 760)
+        self.resize(DEFAULT_SIZE)
 
         central = QWidget()
         outer = QVBoxLayout(central)
@@ -56,6 +89,7 @@ class MainWindow(QMainWindow):
         )
         self.training_banner.setObjectName("trainingBanner")
         self.training_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.training_banner.setWordWrap(True)  # large fonts and English: two lines, not wider
         self.training_banner.setVisible(False)
         outer.addWidget(self.training_banner)
 
@@ -120,7 +154,7 @@ class MainWindow(QMainWindow):
             spec = load(key)
             page = spec.factory(self.ctx) if spec else not_built_page(title())
             old = self.stack.widget(index)
-            self.stack.insertWidget(index, page)
+            self.stack.insertWidget(index, scrolling(page))
             self.stack.removeWidget(old)
             old.deleteLater()
             self.pages[key] = page
@@ -131,6 +165,38 @@ class MainWindow(QMainWindow):
         activate = getattr(page, "activate", None)
         if callable(activate):
             activate()
+
+    # -- size and position ----------------------------------------------------------------
+
+    def place_on_screen(self) -> None:
+        """Reopen where the user left the window; small screens start maximised."""
+        screen = self.screen()
+        available = screen.availableGeometry() if screen is not None else QRect(0, 0, 1024, 768)
+        with self.ctx.profile.sessions() as session:
+            saved = settings.get(session, GEOMETRY_KEY)
+        restored = False
+        if saved:
+            try:
+                restored = self.restoreGeometry(QByteArray(base64.b64decode(saved)))
+            except ValueError:
+                restored = False
+        if restored and available.intersects(self.frameGeometry()):
+            return
+        self.setGeometry(default_geometry(available))
+        if starts_maximised(available):
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+
+    def save_geometry(self) -> None:
+        data = base64.b64encode(bytes(self.saveGeometry().data())).decode("ascii")
+        with self.ctx.profile.sessions() as session, session.begin():
+            settings.put(session, GEOMETRY_KEY, data)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        try:
+            self.save_geometry()
+        except Exception:  # a full disk must not stop the window closing
+            log.warning("could not save the window geometry", exc_info=True)
+        super().closeEvent(event)
 
     def current_status(self) -> ProfileStatus:
         with self.ctx.profile.sessions() as session:

@@ -20,3 +20,8 @@ def font_css(points: int) -> str:
 
 def scaled_px(pixels: int) -> int:
     return round(pixels * scale())
+
+
+# A button that destroys something: red text while it can be pressed, plain grey when it cannot
+# (a disabled button must never look pressable).
+DANGER_BUTTON_CSS = "QPushButton { color: #c92a2a; } QPushButton:disabled { color: #9aa0a6; }"

@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from app.errors import ShuwuError, UserInputError
 from app.services.progress import Cancelled
 
 log = logging.getLogger(__name__)
@@ -56,6 +57,13 @@ class _Job(QRunnable):
             result = self.fn(self.control)
         except Cancelled:
             self.control.cancelled_done.emit()
+        except UserInputError as exc:
+            # A mistyped ISBN or barcode is the user's input, not a crash: no traceback.
+            log.info("task %r refused the input (%s)", self.control.title, exc.code)
+            self.control.failed.emit(exc)
+        except ShuwuError as exc:
+            log.warning("task %r failed: %s", self.control.title, exc.code)
+            self.control.failed.emit(exc)
         except Exception as exc:  # delivered to the GUI thread, never lost
             log.exception("background task failed")
             self.control.failed.emit(exc)

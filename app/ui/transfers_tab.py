@@ -33,6 +33,7 @@ from app.models import BibRecord, Branch, Item, Transfer, TransferItem
 from app.services import transfers
 from app.services.catalog import branch_code, find_item
 from app.services.catalog_rules import clean_scan
+from app.services.circulation import branch_name
 from app.ui.context import AppContext
 from app.ui.errors import show_error
 from app.ui.i18n import _
@@ -177,18 +178,22 @@ class TransfersTab(QWidget):
     def refresh_history(self) -> None:
         with self.ctx.profile.sessions() as s:
             views = transfers.list_transfers(s)[:50]
+            codes = {v.from_branch for v in views} | {v.to_branch for v in views}
+            names = {code: branch_name(s, code) for code in codes}
         self.history.setRowCount(len(views))
         for row, view in enumerate(views):
             values = [
                 view.uuid[:8],
-                view.from_branch,
-                view.to_branch,
+                names.get(view.from_branch, view.from_branch),
+                names.get(view.to_branch, view.to_branch),
                 transfer_status_text(view.status),
                 str(len(view.barcodes)),
                 ", ".join(view.received),
             ]
             for col, value in enumerate(values):
-                self.history.setItem(row, col, QTableWidgetItem(value))
+                cell = QTableWidgetItem(value)
+                cell.setToolTip(value)
+                self.history.setItem(row, col, cell)
 
     # --- sending ----------------------------------------------------------------------
 
@@ -261,6 +266,7 @@ class TransfersTab(QWidget):
                 for code in self.outgoing:
                     transfers.add_item(s, draft.uuid, code)
                 view = transfers.send(s, profile.clock, draft.uuid)
+                destination = branch_name(s, view.to_branch)
         except Exception as exc:  # rolled back: the batch is still on screen to fix
             self.problem(exc)
             return
@@ -268,7 +274,7 @@ class TransfersTab(QWidget):
         self.send_list.clear()
         self.say(
             _("Batch {batch} sent to {branch}: {count} copies now in transit.").format(
-                batch=view.uuid[:8], branch=view.to_branch, count=len(view.barcodes)
+                batch=view.uuid[:8], branch=destination, count=len(view.barcodes)
             )
         )
         self.refresh_history()
@@ -277,7 +283,7 @@ class TransfersTab(QWidget):
 
     # --- receiving --------------------------------------------------------------------
 
-    def confirm_unannounced(self, code: str, item: Item) -> bool:
+    def confirm_unannounced(self, code: str, item: Item, where: str | None = None) -> bool:
         answer = QMessageBox.question(
             self,
             _("Receive a copy not announced?"),
@@ -285,7 +291,7 @@ class TransfersTab(QWidget):
                 "{barcode} is not in any transfer this computer knows of; it is shown at"
                 " {branch}. The sending branch may not have synced yet. Receive it here anyway?"
                 " The county will match it with the transfer when both have synced."
-            ).format(barcode=code, branch=item.current_branch_code),
+            ).format(barcode=code, branch=where or item.current_branch_code),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -318,7 +324,12 @@ class TransfersTab(QWidget):
                 if (
                     item.status != "in_transit"
                     and pending_line is None
-                    and not (elsewhere and self.confirm_unannounced(code, item))
+                    and not (
+                        elsewhere
+                        and self.confirm_unannounced(
+                            code, item, branch_name(s, item.current_branch_code)
+                        )
+                    )
                 ):
                     self.receive_list.insertItem(
                         0, _("{barcode}  — not part of any transfer").format(barcode=code)
@@ -333,13 +344,14 @@ class TransfersTab(QWidget):
                     return
                 view = transfers.receive(s, profile.clock, [code])
                 title = _title(s, item)
+                source = branch_name(s, view.from_branch)
         except Exception as exc:
             self.problem(exc)
             return
         self.receive_list.insertItem(
             0,
             _("{barcode}  {title}  — received (batch {batch} from {branch})").format(
-                barcode=code, title=title, batch=view.uuid[:8], branch=view.from_branch
+                barcode=code, title=title, batch=view.uuid[:8], branch=source
             ),
         )
         self.say(_("{barcode} received.").format(barcode=code))

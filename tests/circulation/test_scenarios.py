@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.errors import NotFound, UserInputError
-from app.models import CreditEntry, DeskUndo, Item, Loan, OutboxOp, Reader
+from app.models import Branch, CreditEntry, DeskUndo, Item, Loan, OutboxOp, Reader
 from app.profile import Profile
 from app.services import circulation, credit, readers
 from app.services.circulation import Refused
@@ -298,12 +298,37 @@ def test_item_already_on_loan_here(branch: Profile) -> None:
     b = register(branch, name="李四", gender="F")
     with branch.sessions() as s, s.begin():
         circulation.checkout(s, branch.clock, a.card, ITEMS[0])
-    for card in (a.card, b.card):
+    # The same reader: its own rule, so the desk can offer a renewal instead.
+    for card, rule in ((a.card, "already_lent_to_reader"), (b.card, "on_loan_here")):
         with branch.sessions() as s, s.begin(), pytest.raises(Refused) as info:
             circulation.checkout(s, branch.clock, card, ITEMS[0], override_reason="试试")
-        assert info.value.rule == "on_loan_here" and not info.value.overridable
+        assert info.value.rule == rule and not info.value.overridable
     with branch.sessions() as s:
         assert s.scalar(select(func.count()).select_from(Loan)) == 1
+
+
+def test_return_of_a_book_on_the_shelf_here_changes_nothing(branch: Profile) -> None:
+    # No op at all: the county must never file a return that came before any loan.
+    before = len(ops(branch, "return"))
+    with branch.sessions() as s, s.begin():
+        result = circulation.return_item(s, branch.clock, ITEMS[1])
+    assert result.kind == "not_on_loan" and result.op_id == "" and result.loan is None
+    assert "在架" in result.message or "不在借" in result.message
+    assert len(ops(branch, "return")) == before
+    with branch.sessions() as s:
+        assert s.scalar(select(Item.status).where(Item.barcode == ITEMS[1])) == "available"
+
+
+def test_put_aside_message_names_the_branch(branch: Profile) -> None:
+    with branch.sessions() as s, s.begin():
+        s.add(Branch(code=OTHER_BRANCH, name="城关镇大河村农家书屋", kind="village"))
+    reader = register(branch)
+    with branch.sessions() as s, s.begin():
+        circulation.checkout(s, branch.clock, reader.card, "C02000001")
+    with branch.sessions() as s, s.begin():
+        result = circulation.return_item(s, branch.clock, "C02000001")
+    assert "城关镇大河村农家书屋" in result.message and OTHER_BRANCH not in result.message
+    assert result.in_transit_to == OTHER_BRANCH  # the op and JSON keep the code
 
 
 def test_unknown_return_and_renew_barcodes(branch: Profile) -> None:

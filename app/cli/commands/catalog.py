@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from app.cli import values
 from app.cli.base import CliContext, CommandResult, add_command, add_group
 from app.errors import UserInputError
 from app.i18n import _
@@ -96,7 +97,8 @@ def run_search(ctx: CliContext) -> CommandResult:
         result = search(s, ctx.args.query, ctx.args.limit)
     lines = []
     for hit in result.hits:
-        status = ", ".join(f"{c.barcode} {c.status}" for c in hit.copies) or _("no copies")
+        copies = [f"{c.barcode} {values.item_status(c.status)}" for c in hit.copies]
+        status = ", ".join(copies) or _("no copies")
         lines.append(f"{hit.call_number or '-':<16} {hit.title}  {hit.author or ''}  [{status}]")
     if not lines:
         lines.append(_("Nothing found."))
@@ -305,7 +307,7 @@ def run_status(ctx: CliContext) -> CommandResult:
     a = ctx.args
     with ctx.profile.sessions() as s, s.begin():
         item = catalog.set_item_status(s, ctx.profile.clock, a.barcode, a.status, a.reason)
-    return CommandResult(vars(item), f"{item.barcode} {item.status}")
+    return CommandResult(vars(item), f"{item.barcode} {values.item_status(item.status)}")
 
 
 def run_reindex(ctx: CliContext) -> CommandResult:

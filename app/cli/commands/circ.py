@@ -61,7 +61,8 @@ def _scan(ctx: CliContext, action: str) -> CommandResult:
     # The resulting loan at top level, as scripts expect, plus the scan's details.
     out: dict[str, Any] = dict(result.loan.to_json()) if result.loan else {"loan_uuid": None}
     out["scan"] = data
-    return CommandResult(data=out, text=result.message + f"\n[op {result.op_id}]")
+    text = result.message + (f"\n[op {result.op_id}]" if result.op_id else "")
+    return CommandResult(data=out, text=text)
 
 
 def run_checkout(ctx: CliContext) -> CommandResult:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.cli import values
 from app.cli.base import CliContext, CommandResult, add_command, add_group
 from app.i18n import _
 from app.services import readers
@@ -81,8 +82,10 @@ def run_edit(ctx: CliContext) -> CommandResult:
 def run_list(ctx: CliContext) -> CommandResult:
     with ctx.profile.sessions() as session:
         found = readers.find_readers(session, ctx.args.query)
+        types = readers.reader_type_labels(session)
     lines = [
-        f"{r.card}  {r.name_masked}  {r.gender}  {r.phone_masked}  {r.reader_type}  {r.status}"
+        f"{r.card}  {r.name_masked}  {values.gender(r.gender)}  {r.phone_masked}  "
+        f"{values.reader_type(r.reader_type, types)}  {values.reader_status(r.status)}"
         for r in found
     ] or [_("No readers found.")]
     return CommandResult(data={"readers": [r.to_json() for r in found]}, text="\n".join(lines))

@@ -6,17 +6,35 @@ section, renders a small label PDF with the shipped Chinese font and a barcode, 
 
 from __future__ import annotations
 
+import json
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from app.cli.base import CliContext, CommandResult, add_command
-from app.errors import ShuwuError
+from app.errors import ShuwuError, UserInputError
 from app.i18n import _
 
 
 def register(subparsers: Any) -> None:
-    add_command(subparsers, "selftest", _("check that this installation works, then exit"), run)
+    parser = add_command(
+        subparsers, "selftest", _("check that this installation works, then exit"), run
+    )
+    parser.add_argument(
+        "--screenshots",
+        metavar="DIR",
+        default=None,
+        help=_("write a PNG of every screen to DIR and list what does not fit (JSON)"),
+    )
+    parser.add_argument(
+        "--size", default="1024x768", help=_("window size for --screenshots, e.g. 1366x768")
+    )
+    parser.add_argument(
+        "--lang", choices=("zh_CN", "en"), default=None, help=_("language for --screenshots")
+    )
+    parser.add_argument(
+        "--font-size", type=int, default=None, help=_("font size in points for --screenshots")
+    )
 
 
 def render_test_label(target: Path) -> str:
@@ -65,7 +83,42 @@ def _open_window(home: Path) -> list[str]:
     return open_every_section(home)
 
 
+def run_screenshots(ctx: CliContext) -> CommandResult:
+    """Every screen as a PNG plus the widgets that do not fit; JSON on stdout."""
+    from app.ui.screenshots import parse_size, screenshot_run
+
+    size = parse_size(ctx.args.size)
+    from app.ui.settings_pages.general import MAX_FONT_PT, MIN_FONT_PT
+
+    font_pt = ctx.args.font_size
+    if font_pt is not None and not MIN_FONT_PT <= font_pt <= MAX_FONT_PT:
+        raise UserInputError(
+            _(
+                "The font size must be between {low} and {high} points (what Settings offers)."
+            ).format(low=MIN_FONT_PT, high=MAX_FONT_PT),
+            code="bad_font",
+        )
+    out_dir = Path(ctx.args.screenshots)
+    with tempfile.TemporaryDirectory(prefix="shuwu-screens-") as tmp:
+        screens = screenshot_run(out_dir, size, ctx.args.lang, font_pt, Path(tmp))
+    misfits = sum(len(s.misfits) for s in screens)
+    data = {
+        "ok": misfits == 0,
+        "size": f"{size[0]}x{size[1]}",
+        "language": ctx.args.lang or "zh_CN",
+        "font_size": font_pt,
+        "directory": str(out_dir),
+        "screens": [s.to_json() for s in screens],
+        "misfits": misfits,
+    }
+    # The JSON is the point of this command, so it is printed with or without --json.
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    return CommandResult(data=data, text=text, exit_code=0 if misfits == 0 else 1)
+
+
 def run(ctx: CliContext) -> CommandResult:
+    if ctx.args.screenshots:
+        return run_screenshots(ctx)
     with tempfile.TemporaryDirectory(prefix="shuwu-selftest-") as tmp:
         folder = Path(tmp)
         try:

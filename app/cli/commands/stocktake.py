@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from app.cli import values
 from app.cli.base import CliContext, CommandResult, add_command, add_group
 from app.i18n import _
 from app.services import stocktake
@@ -41,7 +42,7 @@ def run_scan(ctx: CliContext) -> CommandResult:
         ]
     return CommandResult(
         {"scans": [vars(o) for o in outcomes]},
-        "\n".join(f"{o.barcode} {o.status} {o.title or ''}" for o in outcomes),
+        "\n".join(f"{o.barcode} {values.scan_outcome(o.status)} {o.title or ''}" for o in outcomes),
     )
 
 

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy.orm import Session
+
+from app.cli import values
 from app.cli.base import CliContext, CommandResult, add_command, add_group
 from app.i18n import _
 from app.services import transfers
+from app.services.circulation import branch_name
 from app.services.transfers import TransferView
 
 
@@ -21,12 +25,19 @@ def register(subparsers: Any) -> None:
     add_command(group, "list", _("list transfers"), run_list)
 
 
-def _line(view: TransferView) -> str:
+def _names(session: Session, views: list[TransferView]) -> dict[str, str]:
+    """Branch names for the text a person reads (JSON keeps the codes)."""
+    codes = {v.from_branch for v in views} | {v.to_branch for v in views}
+    return {code: branch_name(session, code) for code in codes}
+
+
+def _line(view: TransferView, names: dict[str, str] | None = None) -> str:
+    names = names or {}
     return _("{uuid}: {src} → {dst}, {status}, {count} copies, {received} received").format(
         uuid=view.uuid[:8],
-        src=view.from_branch,
-        dst=view.to_branch,
-        status=view.status,
+        src=names.get(view.from_branch, view.from_branch),
+        dst=names.get(view.to_branch, view.to_branch),
+        status=values.transfer_status(view.status),
         count=len(view.barcodes),
         received=len(view.received),
     )
@@ -38,19 +49,22 @@ def run_send(ctx: CliContext) -> CommandResult:
         for code in ctx.args.barcodes:
             transfers.add_item(s, view.uuid, code)
         view = transfers.send(s, ctx.profile.clock, view.uuid)
-    return CommandResult(view.to_json(), _line(view))
+        names = _names(s, [view])
+    return CommandResult(view.to_json(), _line(view, names))
 
 
 def run_receive(ctx: CliContext) -> CommandResult:
     with ctx.profile.sessions() as s, s.begin():
         view = transfers.receive(s, ctx.profile.clock, ctx.args.barcodes, ctx.args.transfer)
-    return CommandResult(view.to_json(), _line(view))
+        names = _names(s, [view])
+    return CommandResult(view.to_json(), _line(view, names))
 
 
 def run_list(ctx: CliContext) -> CommandResult:
     with ctx.profile.sessions() as s:
         views = transfers.list_transfers(s)
+        names = _names(s, views)
     return CommandResult(
         {"transfers": [v.to_json() for v in views]},
-        "\n".join(_line(v) for v in views) or _("No transfers."),
+        "\n".join(_line(v, names) for v in views) or _("No transfers."),
     )

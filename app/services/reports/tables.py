@@ -339,8 +339,54 @@ def report_tables(report: Report) -> tuple[ReportTable, ...]:
     return tuple(tables)
 
 
+def month_label(month: str) -> str:
+    """ "2026-01" as a person reads it: 2026年1月 / Jan 2026."""
+    try:
+        year, number = (int(part) for part in month.split("-")[:2])
+        name = (
+            _("Jan"),
+            _("Feb"),
+            _("Mar"),
+            _("Apr"),
+            _("May"),
+            _("Jun"),
+            _("Jul"),
+            _("Aug"),
+            _("Sep"),
+            _("Oct"),
+            _("Nov"),
+            _("Dec"),
+        )[number - 1]
+    except (ValueError, IndexError):
+        return month
+    return _("{name} {year}").format(name=name, year=year, month=number)
+
+
+def _without_empty_series(spec: ChartSpec) -> ChartSpec:
+    """A legend lists only series with something to show (an all-zero one says nothing)."""
+    kept = tuple(s for s in spec.series if any(s.values))
+    if not kept or len(kept) == len(spec.series):
+        return spec
+    return ChartSpec(spec.key, spec.title, spec.kind, spec.categories, kept)
+
+
+def _without_empty_slices(spec: ChartSpec) -> ChartSpec:
+    if spec.kind != "pie" or not spec.series:
+        return spec
+    pairs = [(c, v) for c, v in zip(spec.categories, spec.series[0].values, strict=True) if v]
+    if not pairs or len(pairs) == len(spec.categories):
+        return spec
+    series = ChartSeries(spec.series[0].name, tuple(v for _c, v in pairs))
+    return ChartSpec(spec.key, spec.title, spec.kind, tuple(c for c, _v in pairs), (series,))
+
+
 def report_charts(report: Report) -> tuple[ChartSpec, ...]:
-    months = tuple(m.month[2:] for m in report.circulation.months)
+    specs = _report_charts(report)
+    return tuple(_without_empty_slices(_without_empty_series(spec)) for spec in specs)
+
+
+def _report_charts(report: Report) -> tuple[ChartSpec, ...]:
+    months = tuple(month_label(m.month) for m in report.circulation.months)
     reg = report.readers.registered
     return (
         ChartSpec(
@@ -385,7 +431,7 @@ def report_charts(report: Report) -> tuple[ChartSpec, ...]:
             "holdings",
             _("Holdings by class"),
             "pie",
-            tuple(r.clc if r.clc != UNKNOWN else _("No class") for r in report.holdings.rows),
+            tuple(class_label(r.clc) for r in report.holdings.rows),
             (ChartSeries(_("Items"), tuple(float(r.items) for r in report.holdings.rows)),),
         ),
     )

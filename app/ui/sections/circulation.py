@@ -1,9 +1,11 @@
 """借还 Circulation desk: checkout, return and overdues, driven by a barcode scanner.
 
 Scanners type like keyboards and end with Enter, so the whole desk works from the keyboard:
-scan the reader card, then items; F5 renews the selected loan, Ctrl+Z undoes the last scan
-(a compensating op), F8 overrides the last refusal when the rule allows it, Esc starts over.
-Every scan ends in a big green (done) or red (refused) banner and a beep.
+scan the reader card, then items; F5 renews the selected loan (rescanning a book the reader
+already has selects it and offers the renewal), Ctrl+Z undoes the last scan, named on its
+button (a compensating op; never a scan before a refused one), F8 overrides the last refusal
+when the rule allows it, Esc starts over. Every scan ends in a big green (done), amber (look:
+overdue books, not on loan, put aside) or red (refused) banner and a beep.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -22,7 +24,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -39,8 +40,10 @@ from app.services.circulation import DeskReader, Refused, ScanResult
 from app.ui.context import AppContext
 from app.ui.errors import show_error
 from app.ui.i18n import _
+from app.ui.pdf_printing import print_document
 from app.ui.sections import SectionSpec
 from app.ui.style import font_css
+from app.ui.tables import fit_columns, header_minimums
 
 OK_STYLE = "background: #2b8a3e; color: white;"
 WARN_STYLE = "background: #e67700; color: white;"
@@ -124,18 +127,54 @@ def _table(headers: list[str], name: str) -> QTableWidget:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    header_minimums(table)
     table.verticalHeader().setVisible(False)
     table.setAccessibleName(name)
     return table
 
 
-def _set_row(table: QTableWidget, row: int, values: list[str], key: str | None = None) -> None:
+OVERDUE_COLOUR = QColor("#c92a2a")
+
+
+def _set_row(
+    table: QTableWidget,
+    row: int,
+    values: list[str],
+    key: str | None = None,
+    colour: QColor | None = None,
+) -> None:
     for col, value in enumerate(values):
         cell = QTableWidgetItem(value)
+        cell.setToolTip(value)  # a narrow column still shows the whole text on hover
         if key is not None:
             cell.setData(Qt.ItemDataRole.UserRole, key)
+        if colour is not None:
+            cell.setForeground(QBrush(colour))
         table.setItem(row, col, cell)
+
+
+def scan_description(scan: ScanResult) -> str:
+    """What a scan did, in words a person checks before undoing it."""
+    title = scan.title or scan.barcode
+    if scan.kind == "checkout":
+        return _("lending of “{title}”").format(title=title)
+    if scan.kind == "return":
+        return _("return of “{title}”").format(title=title)
+    return _("renewal of “{title}”").format(title=title)
+
+
+def overdue_note(reader: DeskReader) -> str:
+    """ "2 books overdue: 红岩 (18 days), …" or "" when none is late."""
+    late = [loan for loan in reader.loans if loan.overdue_days > 0]
+    if not late:
+        return ""
+    listed = "、".join(
+        _("{title} ({days} days)").format(title=loan.title or loan.barcode, days=loan.overdue_days)
+        for loan in late[:3]
+    )
+    if len(late) > 3:
+        listed += "…"
+    return _("{n} books overdue: {books}").format(n=len(late), books=listed)
 
 
 class CheckoutTab(QWidget):
@@ -143,6 +182,7 @@ class CheckoutTab(QWidget):
         super().__init__()
         self.page = page
         self.reader: DeskReader | None = None
+        self.loan_order: list[str] = []  # barcodes as first shown: renewals never re-sort
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.card_input = ScanField()
@@ -193,14 +233,23 @@ class CheckoutTab(QWidget):
                 self.reader = circulation.desk_reader(s, self.page.ctx.profile.clock, card)
         except ShuwuError as exc:
             self.reader = None
+            self.loan_order = []
             self.show_reader()
             self.card_input.selectAll()
             self.page.refused(exc)
             return
+        self.loan_order = []
         self.show_reader()
-        self.page.banner.show_message(
-            "ok", _("Reader {name}: scan the books.").format(name=self.reader.name_masked)
-        )
+        text = _("Reader {name}: scan the books.").format(name=self.reader.name_masked)
+        late = overdue_note(self.reader)
+        if late:
+            # Lending is still allowed (the rules decide), but the desk must see it first.
+            self.page.banner.show_message(
+                "warn", late + "\n" + _("Ask for them back before lending more.")
+            )
+            beep(2)
+        else:
+            self.page.banner.show_message("ok", text)
         self.item_input.setFocus()
 
     def lend(self, override_reason: str | None = None) -> None:
@@ -225,27 +274,62 @@ class CheckoutTab(QWidget):
                 self.item_input.clear()
                 self.load_reader()
                 return
+            if isinstance(exc, Refused) and exc.rule == "already_lent_to_reader":
+                self.item_input.clear()
+                self.offer_renewal(barcode)
+                return
             self.item_input.selectAll()
             self.page.refused(exc, retry=lambda reason: self._retry(barcode, reason))
             return
         self.item_input.clear()
-        self.page.done(result)
         self.refresh_reader()
+        self.page.done(result)
+        late = overdue_note(self.reader) if self.reader else ""
+        if late:
+            self.page.banner.show_message("warn", result.message + "\n" + late)
+
+    def offer_renewal(self, barcode: str) -> None:
+        """The reader already has this book: select its row so F5 renews it."""
+        self.refresh_reader()
+        row = self.row_of(barcode)
+        if row is not None:
+            self.loans.selectRow(row)
+        self.page.pending_override = None
+        self.page.override_button.setEnabled(False)
+        self.page.banner.show_message(
+            "warn",
+            _("{code} is already lent to this reader. Press F5 to renew it.").format(code=barcode),
+        )
+        beep(1)
+
+    def row_of(self, barcode: str) -> int | None:
+        for row in range(self.loans.rowCount()):
+            cell = self.loans.item(row, 0)
+            if cell is not None and cell.text() == barcode:
+                return row
+        return None
 
     def _retry(self, barcode: str, reason: str) -> None:
         self.item_input.setText(barcode)
         self.lend(override_reason=reason)
 
+    def selected_barcode(self) -> str | None:
+        rows = self.loans.selectionModel().selectedRows()
+        cell = self.loans.item(rows[0].row(), 0) if rows else None
+        return cell.text() if cell is not None else None
+
     def renew_selected(self, override_reason: str | None = None) -> None:
-        row = self.loans.currentRow()
-        if row < 0:
-            if self.loans.rowCount() == 0:
-                return
-            row = 0
-        cell = self.loans.item(row, 0)
-        if cell is None:
+        barcode = self.selected_barcode()
+        if barcode is None:
+            # Never guess: renewing "the first one" renewed a book nobody asked about.
+            if self.loans.rowCount():
+                self.page.banner.show_message(
+                    "warn", _("Select the loan to renew in the list, then press F5.")
+                )
             return
-        barcode = cell.text()
+        self._renew(barcode, override_reason)
+
+    def _renew(self, barcode: str, override_reason: str | None = None) -> None:
         profile = self.page.ctx.profile
         try:
             with profile.sessions() as s, s.begin():
@@ -253,13 +337,17 @@ class CheckoutTab(QWidget):
                     s, profile.clock, barcode, override_reason=override_reason
                 )
         except ShuwuError as exc:
-            self.page.refused(exc, retry=lambda reason: self.renew_selected(reason))
+            self.page.refused(exc, retry=lambda reason: self._renew(barcode, reason))
             return
-        self.page.done(result)
         self.refresh_reader()
+        row = self.row_of(barcode)
+        if row is not None:
+            self.loans.selectRow(row)
+        self.page.done(result)
 
     def clear(self) -> None:
         self.reader = None
+        self.loan_order = []
         self.card_input.clear()
         self.item_input.clear()
         self.show_reader()
@@ -292,9 +380,18 @@ class CheckoutTab(QWidget):
             parts.append(_("BLOCKED"))
         if reader.frozen_until:
             parts.append(_("frozen until {date}").format(date=reader.frozen_until))
+        late = overdue_note(reader)
+        if late:
+            parts.append(late)
         self.reader_label.setText("   ·   ".join(parts))
-        self.loans.setRowCount(len(reader.loans))
-        for row, loan in enumerate(reader.loans):
+        # Keep the order the desk first saw; new loans go at the end.
+        known = {loan.barcode: loan for loan in reader.loans}
+        order = [code for code in self.loan_order if code in known]
+        order += [loan.barcode for loan in reader.loans if loan.barcode not in order]
+        self.loan_order = order
+        self.loans.setRowCount(len(order))
+        for row, code in enumerate(order):
+            loan = known[code]
             _set_row(
                 self.loans,
                 row,
@@ -305,7 +402,9 @@ class CheckoutTab(QWidget):
                     str(loan.overdue_days) if loan.overdue_days else "",
                     str(loan.renewals),
                 ],
+                colour=OVERDUE_COLOUR if loan.overdue_days else None,
             )
+        fit_columns(self.loans, stretch=1)
 
 
 class ReturnTab(QWidget):
@@ -352,6 +451,7 @@ class ReturnTab(QWidget):
                 result.message,
             ],
         )
+        fit_columns(self.returned, stretch=3)
 
 
 class OverduesTab(QWidget):
@@ -369,11 +469,19 @@ class OverduesTab(QWidget):
         self.reveal_button.setAccessibleName(_("Show the full phone number of the selected reader"))
         self.reveal_button.clicked.connect(self.reveal_selected)
         self.slips_button = QPushButton(_("Print reminder slips…"))
-        self.slips_button.setAccessibleName(_("Write reminder slips to a PDF file"))
-        self.slips_button.clicked.connect(self.choose_slips_file)
+        self.slips_button.setAccessibleName(_("Print reminder slips"))
+        self.slips_button.clicked.connect(self.print_slips)
+        self.slips_pdf_button = QPushButton(_("Save slips as PDF…"))
+        self.slips_pdf_button.setAccessibleName(_("Write reminder slips to a PDF file"))
+        self.slips_pdf_button.clicked.connect(self.choose_slips_file)
         self.refresh_button = QPushButton(_("Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
-        for button in (self.reveal_button, self.slips_button, self.refresh_button):
+        for button in (
+            self.reveal_button,
+            self.slips_button,
+            self.slips_pdf_button,
+            self.refresh_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -399,6 +507,7 @@ class OverduesTab(QWidget):
                 ],
                 key=item.reader_uuid,
             )
+        fit_columns(self.table, stretch=2)
         self.status.setText(_("{n} overdue loans").format(n=len(rows)))
 
     def reveal_selected(self) -> None:
@@ -411,6 +520,28 @@ class OverduesTab(QWidget):
         with profile.sessions() as s, s.begin():
             phone = overdues.reveal_phone(s, profile.clock, reader_uuid)
         cell.setText(phone or _("(no phone)"))
+
+    def print_slips(self) -> None:
+        """The system print dialog, then every reminder slip on the chosen printer."""
+        self.refresh()
+        if self.table.rowCount() == 0:
+            self.status.setText(_("No overdue loans: there is nothing to print."))
+            return
+        profile = self.page.ctx.profile
+
+        def write(path: Path) -> int:
+            with profile.sessions() as s, s.begin():
+                return overdues.write_reminder_slips(s, profile.clock, path)
+
+        print_document(
+            self,
+            self.page.ctx,
+            _("Print reminder slips"),
+            write,
+            on_printed=lambda pages: self.status.setText(
+                _("Reminder slips sent to the printer ({n} pages).").format(n=pages)
+            ),
+        )
 
     def choose_slips_file(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(
@@ -485,6 +616,16 @@ class CirculationPage(QWidget):
     def activate(self) -> None:
         self._on_tab(self.tabs.currentIndex())
 
+    def screenshot_scene(self) -> None:
+        """For `shuwu selftest --screenshots`: the first reader with an overdue book, scanned."""
+        profile = self.ctx.profile
+        with profile.sessions() as s:
+            late = overdues.list_overdues(s, profile.clock)
+        if late:
+            self.show_tab(0)
+            self.checkout_tab.card_input.setText(late[0].card)
+            self.checkout_tab.load_reader()
+
     def show_tab(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)
         self._on_tab(index)
@@ -501,19 +642,34 @@ class CirculationPage(QWidget):
 
     # -- feedback -------------------------------------------------------------------------
 
+    def set_last_scan(self, scan: ScanResult | None) -> None:
+        """The scan Ctrl+Z would undo, named on the button so nobody undoes the wrong one."""
+        self.last_scan = scan
+        self.undo_button.setEnabled(scan is not None)
+        if scan is None:
+            self.undo_button.setText(_("Undo last scan (Ctrl+Z)"))
+            self.undo_button.setToolTip("")
+        else:
+            what = scan_description(scan)
+            self.undo_button.setText(_("Undo the {what} (Ctrl+Z)").format(what=what))
+            self.undo_button.setToolTip(what)
+
     def done(self, result: ScanResult) -> None:
-        self.last_scan = (
-            result if result.kind in ("checkout", "return", "renew") else self.last_scan
-        )
-        self.undo_button.setEnabled(self.last_scan is not None)
+        if result.kind in ("checkout", "return", "renew"):
+            self.set_last_scan(result)
+        elif result.kind == "not_on_loan":
+            self.set_last_scan(None)  # nothing happened; an older scan must not be undone next
         self.pending_override = None
         self.override_button.setEnabled(False)
-        state = "warn" if result.in_transit_to or result.credit_delta < 0 else "ok"
-        self.banner.show_message(state, result.message)
-        beep(1)
-        self.ctx.data_changed.emit()
+        warn = result.in_transit_to or result.credit_delta < 0 or result.kind == "not_on_loan"
+        self.banner.show_message("warn" if warn else "ok", result.message)
+        beep(2 if result.kind == "not_on_loan" else 1)
+        if result.op_id:
+            self.ctx.data_changed.emit()
 
     def refused(self, exc: ShuwuError, retry: Callable[[str], None] | None = None) -> None:
+        # After a refusal, Ctrl+Z must not reach back past it to an older scan.
+        self.set_last_scan(None)
         overridable = isinstance(exc, Refused) and exc.overridable and retry is not None
         self.pending_override = retry if overridable else None
         self.override_button.setEnabled(overridable)
@@ -547,25 +703,37 @@ class CirculationPage(QWidget):
     def undo_last(self) -> None:
         scan = self.last_scan
         if scan is None:
+            self.banner.show_message(
+                "warn", _("Nothing to undo: the last scan changed nothing or was refused.")
+            )
             return
+        what = scan_description(scan)
         reason = self.ask_reason(
-            _("Undo last scan"), _("Why is the scan undone?"), _("Scanned by mistake")
+            _("Undo the {what}").format(what=what),
+            _("Undo the {what}? Why?").format(what=what),
+            _("Scanned by mistake"),
         )
         if not reason:
             return
         profile = self.ctx.profile
         try:
             with profile.sessions() as s, s.begin():
-                result = circulation.undo(s, profile.clock, scan.op_id, reason)
+                circulation.undo(s, profile.clock, scan.op_id, reason)
         except ShuwuError as exc:
             self.refused(exc)
             return
-        self.last_scan = None
-        self.undo_button.setEnabled(False)
-        self.banner.show_message("ok", result.message)
+        self.set_last_scan(None)
+        self.banner.show_message("ok", _("Undone: the {what}.").format(what=what))
         beep(1)
         self.checkout_tab.refresh_reader()
         self.ctx.data_changed.emit()
 
 
 SECTION = SectionSpec(key="circulation", factory=CirculationPage)
+SCREENSHOT_DIALOGS: dict[str, Callable[[Any], QDialog]] = {
+    "override-reason": lambda page: ReasonDialog(
+        page,
+        _("Override"),
+        _("Why is this allowed? (written to the log and sent to the county)"),
+    ),
+}

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -40,7 +39,10 @@ from app.services.readers import ReaderInput, ReaderView
 from app.ui.context import AppContext
 from app.ui.errors import show_error
 from app.ui.i18n import _
+from app.ui.pdf_printing import print_document
 from app.ui.sections import SectionSpec
+from app.ui.style import scaled_px
+from app.ui.tables import fit_columns
 
 NO_YEAR = 0
 
@@ -111,6 +113,7 @@ class ReaderForm(QDialog):
         self.card = QLineEdit()
         self.card.setAccessibleName(_("Card number"))
         self.card.setPlaceholderText(_("empty: a provisional number is given"))
+        self.card.setToolTip(self.card.placeholderText())
         self.status = QComboBox()
         self.status.setAccessibleName(_("Status"))
         for code in readers.READER_STATUSES:
@@ -130,7 +133,8 @@ class ReaderForm(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addRow(self.buttons)
         self.gender.setCurrentIndex(self.gender.findData("U"))
-        self.setMinimumWidth(420)
+        # Wide enough for the card hint at the default font, never wider than a small screen.
+        self.setMinimumWidth(min(scaled_px(460), 900))
         if existing is not None:
             self._fill(existing)
         self.name.setFocus()
@@ -205,9 +209,7 @@ class ReadersPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        fit_columns(self.table, stretch=1)
         self.table.verticalHeader().setVisible(False)
         self.table.activated.connect(lambda _index: self.edit_selected())
         layout.addWidget(self.table, 1)
@@ -217,12 +219,17 @@ class ReadersPage(QWidget):
         self.card_button = QPushButton(_("Print reader card…"))
         self.card_button.setAccessibleName(_("Print the selected reader's card"))
         self.card_button.clicked.connect(self.print_card)
+        self.card_pdf_button = QPushButton(_("Save card as PDF…"))
+        self.card_pdf_button.setAccessibleName(_("Save the selected reader's card as a PDF file"))
+        self.card_pdf_button.clicked.connect(self.save_card_pdf)
         if reader_card_printer() is None:
-            self.card_button.setEnabled(False)
-            self.card_button.setToolTip(_("Card printing comes with the labels module."))
+            for button in (self.card_button, self.card_pdf_button):
+                button.setEnabled(False)
+                button.setToolTip(_("Card printing comes with the labels module."))
         self.count_label = QLabel()
         bottom.addWidget(self.edit_button)
         bottom.addWidget(self.card_button)
+        bottom.addWidget(self.card_pdf_button)
         bottom.addStretch(1)
         bottom.addWidget(self.count_label)
         layout.addLayout(bottom)
@@ -253,7 +260,9 @@ class ReadersPage(QWidget):
             for col, value in enumerate(values):
                 cell = QTableWidgetItem(value)
                 cell.setData(Qt.ItemDataRole.UserRole, reader.uuid)
+                cell.setToolTip(value)
                 self.table.setItem(row, col, cell)
+        fit_columns(self.table, stretch=1)
         self.count_label.setText(_("{n} readers").format(n=len(self.rows)))
 
     def selected(self) -> ReaderView | None:
@@ -294,7 +303,36 @@ class ReadersPage(QWidget):
             note += " " + _("(provisional until the next sync)")
         self.count_label.setText(note)
 
+    def card_writer(self) -> Callable[[Path], Any] | None:
+        """Writes the selected reader's card to a PDF path (None: no reader or no module)."""
+        reader = self.selected()
+        printer = reader_card_printer()
+        if reader is None or printer is None:
+            return None
+        profile = self.ctx.profile
+
+        def write(path: Path) -> Any:
+            with profile.sessions() as s:
+                return printer(s, profile.home, [reader.card], path)
+
+        return write
+
     def print_card(self) -> None:
+        """The system print dialog, then the card on the chosen printer."""
+        write = self.card_writer()
+        if write is None:
+            return
+        print_document(
+            self,
+            self.ctx,
+            _("Print reader card"),
+            write,
+            on_printed=lambda _pages: self.count_label.setText(
+                _("Reader card sent to the printer.")
+            ),
+        )
+
+    def save_card_pdf(self) -> None:
         reader = self.selected()
         printer = reader_card_printer()
         if reader is None or printer is None:
@@ -321,3 +359,6 @@ class ReadersPage(QWidget):
 
 
 SECTION = SectionSpec(key="readers", factory=ReadersPage)
+SCREENSHOT_DIALOGS: dict[str, Callable[[Any], QDialog]] = {
+    "register-reader": lambda page: page.open_form(None),
+}

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from app.models.reports import ACTIVITY_KINDS
 from app.services import settings
+from app.services.circulation import branch_name
 from app.services.reports import Report, branch_report
 from app.services.reports.activities import (
     MAX_ATTENDANCE,
@@ -48,6 +49,7 @@ from app.ui.errors import show_error
 from app.ui.i18n import _
 from app.ui.report_chart import ChartWidget
 from app.ui.sections import SectionSpec
+from app.ui.tables import fit_columns
 from app.ui.tasks import TaskControl
 
 
@@ -121,24 +123,33 @@ class ReportsPage(QWidget):
         self.cancel_button.setAccessibleName(_("Cancel the computation"))
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel)
-        for label, widget in (
-            (_("Period"), self.preset),
-            (_("From"), self.start),
-            (_("To"), self.end),
-            (_("Branch"), self.scope),
+        # The long "all branches" entry must not set the box's width (the list shows it whole).
+        self.scope.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.scope.setMinimumContentsLength(12)
+        # Three short rows rather than one long one: the screen fits 1024 pixels at large fonts.
+        second = QHBoxLayout()
+        for row, label, widget in (
+            (bar, _("Period"), self.preset),
+            (bar, _("From"), self.start),
+            (bar, _("To"), self.end),
+            (second, _("Branch"), self.scope),
         ):
             caption = QLabel(label)
             caption.setBuddy(widget)
-            bar.addWidget(caption)
-            bar.addWidget(widget)
-        bar.addWidget(self.compute_button)
-        bar.addWidget(self.cancel_button)
+            row.addWidget(caption)
+            row.addWidget(widget)
         bar.addStretch(1)
         layout.addLayout(bar)
-        # Status and exports on a second row, so the screen fits 1280 pixels.
+        second.addWidget(self.compute_button)
+        second.addWidget(self.cancel_button)
+        second.addStretch(1)
+        layout.addLayout(second)
         actions = QHBoxLayout()
         self.status = QLabel(_("Choose the dates and press Compute."))
         self.status.setAccessibleName(_("Report status"))
+        self.status.setWordWrap(True)
         actions.addWidget(self.status, 1)
         self.export_buttons: list[QPushButton] = []
         for ext, text in (
@@ -165,12 +176,14 @@ class ReportsPage(QWidget):
         for i, chart in enumerate(self.charts):
             grid.addWidget(chart, i // 2, i % 2)
         scroll = QScrollArea()
+        scroll.setObjectName("charts")
         scroll.setWidgetResizable(True)
         scroll.setWidget(charts)
         self.tabs.addTab(scroll, _("Charts"))
 
         # Tables: a list of the report's tables and the chosen one.
         split = QSplitter()
+        split.setObjectName("tables")
         self.table_list = QListWidget()
         self.table_list.setAccessibleName(_("Report tables"))
         self.table_list.setMaximumWidth(240)
@@ -187,10 +200,15 @@ class ReportsPage(QWidget):
         self.tabs.addTab(self._activities_tab(), _("Activities and visits"))
         ctx.data_changed.connect(self.refresh_activities)
 
+    def screenshot_scene(self) -> None:
+        """For `shuwu selftest --screenshots`: this year's figures, computed."""
+        self.compute()
+
     # --- activities tab ----------------------------------------------------------------
 
     def _activities_tab(self) -> QWidget:
         page = QWidget()
+        page.setObjectName("activities")
         outer = QHBoxLayout(page)
         forms = QVBoxLayout()
         box = QGroupBox(_("Record an activity"))
@@ -253,6 +271,7 @@ class ReportsPage(QWidget):
         end = self.ctx.profile.clock.now().astimezone(LOCAL_TZ).date()
         with self.ctx.profile.sessions() as session:
             rows = list_activities(session, date(1900, 1, 1), end, limit=200)
+            names = {code: branch_name(session, code) for code in {r.branch_code for r in rows}}
         headers = [_("Date"), _("Branch"), _("Kind"), _("Title"), _("Attendance")]
         self.act_table.setColumnCount(len(headers))
         self.act_table.setHorizontalHeaderLabels(headers)
@@ -260,14 +279,16 @@ class ReportsPage(QWidget):
         for r, row in enumerate(rows):
             values = [
                 row.on_date.isoformat(),
-                row.branch_code,
+                names.get(row.branch_code, row.branch_code),
                 activity_kind_label(row.kind),
                 row.title,
                 str(row.attendance),
             ]
             for c, value in enumerate(values):
-                self.act_table.setItem(r, c, QTableWidgetItem(value))
-        self.act_table.resizeColumnsToContents()
+                cell = QTableWidgetItem(value)
+                cell.setToolTip(value)
+                self.act_table.setItem(r, c, cell)
+        fit_columns(self.act_table, stretch=3)
 
     def save_activity(self) -> None:
         try:

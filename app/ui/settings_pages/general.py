@@ -18,7 +18,9 @@ from app.ui.context import AppContext
 from app.ui.i18n import _
 from app.ui.settings_pages import SettingsPageSpec, add_save_row
 
-MIN_FONT_PT, MAX_FONT_PT, DEFAULT_FONT_PT = 9, 28, 11
+# Up to 16 pt every screen still fits a 1024×768 screen (checked by
+# `shuwu selftest --screenshots --font-size 16`); larger text would need sideways scrolling.
+MIN_FONT_PT, MAX_FONT_PT, DEFAULT_FONT_PT = 9, 16, 11
 LANGUAGES = (("zh_CN", "中文（简体）"), ("en", "English"))
 
 

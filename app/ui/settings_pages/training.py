@@ -20,7 +20,10 @@ from app.ui.context import AppContext
 from app.ui.errors import show_error
 from app.ui.i18n import _
 from app.ui.settings_pages import SettingsPageSpec
-from app.ui.style import font_css
+from app.ui.style import DANGER_BUTTON_CSS, font_css
+
+# The "+month" button: one day past the due date of a 30-day loan made on the training date.
+OVERDUE_STEP_DAYS = 31
 
 DONE_COLOUR, PENDING_COLOUR = "#2b8a3e", "#c92a2a"
 
@@ -41,16 +44,18 @@ class TrainingPage(QWidget):
         date_row = QHBoxLayout()
         self.plus_day = QPushButton(_("+1 day"))
         self.plus_week = QPushButton(_("+7 days"))
-        self.plus_month = QPushButton(_("+30 days"))
+        # 31, not 30: a 30-day loan made today is then one day overdue, not due exactly today.
+        self.plus_month = QPushButton(_("+31 days"))
+        self.plus_month.setToolTip(_("One day past the due date of a 30-day loan made today"))
         self.today = QPushButton(_("Back to &today"))
         self.plus_day.setAccessibleName(_("Move the training date 1 day forward"))
         self.plus_week.setAccessibleName(_("Move the training date 7 days forward"))
-        self.plus_month.setAccessibleName(_("Move the training date 30 days forward"))
+        self.plus_month.setAccessibleName(_("Move the training date 31 days forward"))
         name_buttons(self.today)
         for button, days in (
             (self.plus_day, 1),
             (self.plus_week, 7),
-            (self.plus_month, 30),
+            (self.plus_month, OVERDUE_STEP_DAYS),
             (self.today, 0),
         ):
             button.clicked.connect(lambda _checked=False, d=days: self.advance(d))
@@ -59,7 +64,7 @@ class TrainingPage(QWidget):
 
         self.reset_button = QPushButton(_("&Reset to the demo data…"))
         name_buttons(self.reset_button)
-        self.reset_button.setStyleSheet("color: #c92a2a;")
+        self.reset_button.setStyleSheet(DANGER_BUTTON_CSS)
         self.reset_button.clicked.connect(self.confirm_reset)
         outer.addWidget(self.reset_button)
 

@@ -144,6 +144,10 @@
       <translation>{code} 已经借出。</translation>
     </message>
     <message>
+      <source>Not on loan: {title} is already on the shelf here. Nothing changed.</source>
+      <translation>不在借：《{title}》本来就在本馆书架上，未做任何改动。</translation>
+    </message>
+    <message>
       <source>{code} has been renewed {n} times, the most allowed.</source>
       <translation>{code} 已续借 {n} 次，达到续借上限。</translation>
     </message>

@@ -9,7 +9,7 @@
     </message>
     <message>
       <source>Child</source>
-      <translation>少儿</translation>
+      <translation>儿童</translation>
     </message>
     <message>
       <source>Enter the reader's name.</source>

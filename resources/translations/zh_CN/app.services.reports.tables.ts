@@ -224,6 +224,10 @@
       <translation>活动明细</translation>
     </message>
     <message>
+      <source>{name} {year}</source>
+      <translation>{year}年{month}月</translation>
+    </message>
+    <message>
       <source>Registered readers by age band</source>
       <translation>注册读者年龄结构</translation>
     </message>
@@ -314,6 +318,54 @@
     <message>
       <source>Branches</source>
       <translation>各馆点</translation>
+    </message>
+    <message>
+      <source>Jan</source>
+      <translation>1月</translation>
+    </message>
+    <message>
+      <source>Feb</source>
+      <translation>2月</translation>
+    </message>
+    <message>
+      <source>Mar</source>
+      <translation>3月</translation>
+    </message>
+    <message>
+      <source>Apr</source>
+      <translation>4月</translation>
+    </message>
+    <message>
+      <source>May</source>
+      <translation>5月</translation>
+    </message>
+    <message>
+      <source>Jun</source>
+      <translation>6月</translation>
+    </message>
+    <message>
+      <source>Jul</source>
+      <translation>7月</translation>
+    </message>
+    <message>
+      <source>Aug</source>
+      <translation>8月</translation>
+    </message>
+    <message>
+      <source>Sep</source>
+      <translation>9月</translation>
+    </message>
+    <message>
+      <source>Oct</source>
+      <translation>10月</translation>
+    </message>
+    <message>
+      <source>Nov</source>
+      <translation>11月</translation>
+    </message>
+    <message>
+      <source>Dec</source>
+      <translation>12月</translation>
     </message>
     <message>
       <source>yes</source>

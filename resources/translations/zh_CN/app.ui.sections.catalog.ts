@@ -181,7 +181,7 @@
     </message>
     <message>
       <source>belongs elsewhere</source>
-      <translation>应在别处</translation>
+      <translation>属于别处</translation>
     </message>
     <message>
       <source>recorded as on loan!</source>

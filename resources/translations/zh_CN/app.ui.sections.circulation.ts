@@ -12,6 +12,14 @@
       <translation>就绪：请扫描读者证或图书。</translation>
     </message>
     <message>
+      <source>renewal of “{title}”</source>
+      <translation>续借《{title}》</translation>
+    </message>
+    <message>
+      <source>{n} books overdue: {books}</source>
+      <translation>{n} 本书已逾期：{books}</translation>
+    </message>
+    <message>
       <source>Scan the reader card, then press Enter</source>
       <translation>扫描读者证（或输入后按回车）</translation>
     </message>
@@ -92,6 +100,14 @@
       <translation>打印催还单…</translation>
     </message>
     <message>
+      <source>Print reminder slips</source>
+      <translation>打印催还单</translation>
+    </message>
+    <message>
+      <source>Save slips as PDF…</source>
+      <translation>催还单存为 PDF…</translation>
+    </message>
+    <message>
       <source>Write reminder slips to a PDF file</source>
       <translation>把催还单保存为 PDF 文件</translation>
     </message>
@@ -148,16 +164,16 @@
       <translation>为什么要强制办理？（会记入日志并报送县馆）</translation>
     </message>
     <message>
-      <source>Undo last scan</source>
-      <translation>撤销上一次扫描</translation>
-    </message>
-    <message>
-      <source>Why is the scan undone?</source>
-      <translation>为什么撤销这次扫描？</translation>
-    </message>
-    <message>
       <source>Scanned by mistake</source>
       <translation>扫描错误</translation>
+    </message>
+    <message>
+      <source>lending of “{title}”</source>
+      <translation>借出《{title}》</translation>
+    </message>
+    <message>
+      <source>return of “{title}”</source>
+      <translation>归还《{title}》</translation>
     </message>
     <message>
       <source>Barcode</source>
@@ -178,6 +194,10 @@
     <message>
       <source>Renewals</source>
       <translation>续借次数</translation>
+    </message>
+    <message>
+      <source>Reader {name}: scan the books.</source>
+      <translation>读者 {name}：请扫描图书。</translation>
     </message>
     <message>
       <source>provisional card</source>
@@ -212,6 +232,10 @@
       <translation>（没有电话）</translation>
     </message>
     <message>
+      <source>No overdue loans: there is nothing to print.</source>
+      <translation>没有逾期借阅，无需打印。</translation>
+    </message>
+    <message>
       <source>Reminder slips</source>
       <translation>催还单</translation>
     </message>
@@ -220,8 +244,24 @@
       <translation>如确需办理，请按 F8 并填写理由。</translation>
     </message>
     <message>
-      <source>Reader {name}: scan the books.</source>
-      <translation>读者 {name}：请扫描图书。</translation>
+      <source>Nothing to undo: the last scan changed nothing or was refused.</source>
+      <translation>没有可撤销的操作：上一次扫描没有改动或被拒绝了。</translation>
+    </message>
+    <message>
+      <source>{title} ({days} days)</source>
+      <translation>《{title}》（{days} 天）</translation>
+    </message>
+    <message>
+      <source>Ask for them back before lending more.</source>
+      <translation>请先请读者归还，再借新书。</translation>
+    </message>
+    <message>
+      <source>{code} is already lent to this reader. Press F5 to renew it.</source>
+      <translation>{code} 已借给这位读者。按 F5 续借。</translation>
+    </message>
+    <message>
+      <source>Select the loan to renew in the list, then press F5.</source>
+      <translation>请先在列表中选中要续借的书，再按 F5。</translation>
     </message>
     <message>
       <source>{name}  card {card}</source>
@@ -240,12 +280,32 @@
       <translation>共 {n} 笔逾期</translation>
     </message>
     <message>
+      <source>Undo the {what}</source>
+      <translation>撤销{what}</translation>
+    </message>
+    <message>
+      <source>Undo the {what}? Why?</source>
+      <translation>撤销{what}？原因是什么？</translation>
+    </message>
+    <message>
+      <source>Undone: the {what}.</source>
+      <translation>已撤销：{what}。</translation>
+    </message>
+    <message>
       <source>frozen until {date}</source>
       <translation>冻结至 {date}</translation>
     </message>
     <message>
       <source>{n} reminder slips written to {path}</source>
       <translation>已生成 {n} 张催还单：{path}</translation>
+    </message>
+    <message>
+      <source>Undo the {what} (Ctrl+Z)</source>
+      <translation>撤销{what}（Ctrl+Z）</translation>
+    </message>
+    <message>
+      <source>Reminder slips sent to the printer ({n} pages).</source>
+      <translation>催还单已送往打印机（{n} 页）。</translation>
     </message>
   </context>
 </TS>

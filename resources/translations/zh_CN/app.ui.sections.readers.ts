@@ -108,6 +108,18 @@
       <translation>打印所选读者的读者证</translation>
     </message>
     <message>
+      <source>Save card as PDF…</source>
+      <translation>读者证存为 PDF…</translation>
+    </message>
+    <message>
+      <source>Save the selected reader's card as a PDF file</source>
+      <translation>把所选读者的读者证存为 PDF 文件</translation>
+    </message>
+    <message>
+      <source>Print reader card</source>
+      <translation>打印读者证</translation>
+    </message>
+    <message>
       <source>Save reader card</source>
       <translation>保存读者证</translation>
     </message>
@@ -148,10 +160,6 @@
       <translation>类型</translation>
     </message>
     <message>
-      <source>Card printing comes with the labels module.</source>
-      <translation>读者证打印由标签打印模块提供，本版本尚未包含。</translation>
-    </message>
-    <message>
       <source>Saved: card {card}</source>
       <translation>已保存：读者证号 {card}</translation>
     </message>
@@ -164,12 +172,20 @@
       <translation>读者证</translation>
     </message>
     <message>
+      <source>Card printing comes with the labels module.</source>
+      <translation>读者证打印由标签打印模块提供，本版本尚未包含。</translation>
+    </message>
+    <message>
       <source>{n} readers</source>
       <translation>共 {n} 位读者</translation>
     </message>
     <message>
       <source>(provisional)</source>
       <translation>（临时）</translation>
+    </message>
+    <message>
+      <source>Reader card sent to the printer.</source>
+      <translation>读者证已送往打印机。</translation>
     </message>
     <message>
       <source>Saved to {path}</source>

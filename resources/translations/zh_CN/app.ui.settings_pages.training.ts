@@ -12,8 +12,12 @@
       <translation>+7 天</translation>
     </message>
     <message>
-      <source>+30 days</source>
-      <translation>+30 天</translation>
+      <source>+31 days</source>
+      <translation>+31 天</translation>
+    </message>
+    <message>
+      <source>One day past the due date of a 30-day loan made today</source>
+      <translation>今天借出的 30 天期图书将逾期 1 天</translation>
     </message>
     <message>
       <source>Back to &amp;today</source>
@@ -28,8 +32,8 @@
       <translation>培训日期往后推 7 天</translation>
     </message>
     <message>
-      <source>Move the training date 30 days forward</source>
-      <translation>培训日期往后推 30 天</translation>
+      <source>Move the training date 31 days forward</source>
+      <translation>把培训日期往后推 31 天</translation>
     </message>
     <message>
       <source>&amp;Reset to the demo data…</source>

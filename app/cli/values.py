@@ -1,0 +1,52 @@
+"""Stored codes (adult, available, sent…) as the words a person reads, in the CLI's language.
+
+JSON output keeps the codes (scripts read them); only text output uses these words.
+"""
+
+from __future__ import annotations
+
+from app.i18n import _
+
+
+def item_status(code: str) -> str:
+    words = {
+        "available": _("on the shelf"),
+        "on_loan": _("on loan"),
+        "in_transit": _("in transit"),
+        "missing": _("missing"),
+        "lost": _("lost"),
+        "damaged": _("damaged"),
+        "withdrawn": _("withdrawn"),
+    }
+    return words.get(code, code)
+
+
+def gender(code: str) -> str:
+    return {"F": _("Female"), "M": _("Male"), "U": _("Not given")}.get(code, code)
+
+
+def reader_status(code: str) -> str:
+    return {"active": _("Active"), "blocked": _("Blocked")}.get(code, code)
+
+
+def reader_type(code: str, labels: dict[str, str] | None = None) -> str:
+    """The county's own label when its policies name one, else the built-in words."""
+    if labels and labels.get(code) and labels[code] != code:
+        return labels[code]
+    return {"adult": _("Adult"), "child": _("Child")}.get(code, code)
+
+
+def scan_outcome(code: str) -> str:
+    words = {
+        "ok": _("found"),
+        "already": _("already scanned"),
+        "elsewhere": _("belongs elsewhere"),
+        "on_loan": _("on loan"),
+        "unknown": _("unknown barcode"),
+    }
+    return words.get(code, code)
+
+
+def transfer_status(code: str) -> str:
+    words = {"draft": _("draft"), "sent": _("sent"), "received": _("received")}
+    return words.get(code, code)
