@@ -9,6 +9,7 @@ source and what was left out are in the file's header). Search matches a class n
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -59,8 +60,16 @@ def _code_key(code: str) -> str:
     return unicodedata.normalize("NFKC", code).replace(".", "").replace(" ", "").upper()
 
 
-@cache
+_LOCK = threading.Lock()
+
+
 def _rows() -> tuple[_Row, ...]:
+    with _LOCK:  # the GUI warms it on a thread while a search may already ask
+        return _load()
+
+
+@cache
+def _load() -> tuple[_Row, ...]:
     out: list[_Row] = []
     trail: list[str] = []
     for line in table_path().read_text(encoding="utf-8").splitlines():
