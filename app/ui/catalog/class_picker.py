@@ -44,7 +44,6 @@ class ClassPickerDialog(QDialog):
         self.search_box.setAccessibleName(_("Search the 中图法 classes"))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.textChanged.connect(self.refresh)
-        self.search_box.returnPressed.connect(self.accept_current)
         layout.addWidget(self.search_box)
         self.results = QListWidget()
         self.results.setAccessibleName(_("Matching classes"))

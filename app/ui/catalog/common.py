@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import QDialogButtonBox, QHeaderView, QTableWidget, QTableWidgetItem
 
 from app.ui.i18n import _
 
@@ -61,3 +61,10 @@ def read_only(table: QTableWidget) -> None:
     table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
     table.setWordWrap(False)
     table.verticalHeader().setVisible(False)
+
+
+def no_default(box: QDialogButtonBox) -> None:
+    for button in box.buttons():
+        if hasattr(button, "setAutoDefault"):
+            button.setAutoDefault(False)
+            button.setDefault(False)

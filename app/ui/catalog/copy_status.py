@@ -47,7 +47,6 @@ class CopyStatusDialog(QDialog):
         self.reason_edit = QLineEdit()
         self.reason_edit.setAccessibleName(_("Reason"))
         self.reason_edit.setPlaceholderText(_("e.g. reader lost it; water damage; outdated"))
-        self.reason_edit.returnPressed.connect(self.apply)
         form.addRow(_("Reason"), self.reason_edit)
         self.message = QLabel()
         self.message.setWordWrap(True)

@@ -22,7 +22,7 @@ from app.errors import ShuwuError
 from app.services import catalog, catalog_shelves
 from app.services.catalog import BibData, BibView, ItemView
 from app.ui.catalog.class_picker import ClassPickerDialog
-from app.ui.catalog.common import fill_table, read_only, status_text
+from app.ui.catalog.common import fill_table, no_default, read_only, status_text
 from app.ui.catalog.copy_status import CopyStatusDialog
 from app.ui.context import AppContext
 from app.ui.errors import show_error
@@ -120,6 +120,7 @@ class RecordDialog(QDialog):
         outer.addWidget(self.message)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
+        no_default(close)  # Enter belongs to the fields, it must not close the dialog
         outer.addWidget(close)
         self.load()
 
@@ -151,8 +152,9 @@ class RecordDialog(QDialog):
 
     def pick_class(self) -> None:
         dialog = ClassPickerDialog(self, self.fields["clc_class"].text())
-        if dialog.exec() and dialog.chosen is not None:
-            self.fields["clc_class"].setText(dialog.chosen.code)
+        field = self.fields["clc_class"]
+        dialog.accepted.connect(lambda: dialog.chosen and field.setText(dialog.chosen.code))
+        dialog.open()
 
     def save_record(self) -> None:
         data = BibData.from_mapping({k: e.text() for k, e in self.fields.items()})
@@ -200,11 +202,17 @@ class RecordDialog(QDialog):
             self.say(_("Choose one copy in the list first."), ok=False)
             return
         dialog = CopyStatusDialog(self.ctx, chosen[0], self)
-        if dialog.exec() and dialog.result_view is not None:
+        self.status_dialog = dialog
+
+        def done() -> None:
             view = dialog.result_view
-            self.say(
-                _("{barcode} is now {status}.").format(
-                    barcode=view.barcode, status=status_text(view.status)
+            if view is not None:
+                self.say(
+                    _("{barcode} is now {status}.").format(
+                        barcode=view.barcode, status=status_text(view.status)
+                    )
                 )
-            )
-            self.load()
+                self.load()
+
+        dialog.accepted.connect(done)
+        dialog.open()

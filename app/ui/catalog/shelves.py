@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from app.errors import ShuwuError
 from app.services import catalog_shelves
 from app.services.catalog_shelves import ShelfLocationView
-from app.ui.catalog.common import fill_table, read_only
+from app.ui.catalog.common import fill_table, no_default, read_only
 from app.ui.context import AppContext
 from app.ui.errors import show_error
 from app.ui.i18n import _
@@ -77,6 +77,7 @@ class ShelvesDialog(QDialog):
         layout.addWidget(self.message)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
+        no_default(close)  # Enter belongs to the fields, it must not close the dialog
         layout.addWidget(close)
         self.changed = False
         self.refresh()
