@@ -75,7 +75,9 @@ def test_double_click_opens_the_record(qtbot, branch_profile: Profile) -> None: 
     qtbot.waitUntil(lambda: page.record_dialog is not None and page.record_dialog.isVisible())
 
 
-def test_shelves_dialog_lists_in_use_shelves_adds_renames_retires(qtbot, branch_profile: Profile) -> None:  # type: ignore[no-untyped-def]
+def test_shelves_dialog_lists_in_use_shelves_adds_renames_retires(
+    qtbot, branch_profile: Profile
+) -> None:  # type: ignore[no-untyped-def]
     catalogue(branch_profile, "红楼梦", "I242.47", ["V0010001"])
     for n in (1, 2):
         put_on_shelf(branch_profile, "V0010001", f"书架{n}")

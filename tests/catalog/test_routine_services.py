@@ -65,9 +65,8 @@ def test_shelves_in_use_are_listed_then_renamed_and_retired(branch_profile: Prof
         ("书架1", "农业技术", True),
     ]
     assert ops(branch_profile, "item_upsert")[-1]["shelf_location"] == "书架5"
-    with branch_profile.sessions() as s, s.begin():
-        with pytest.raises(UserInputError):
-            catalog_shelves.move_copy(s, clock, "V0010001", "书架1")  # retired
+    with branch_profile.sessions() as s, s.begin(), pytest.raises(UserInputError):
+        catalog_shelves.move_copy(s, clock, "V0010001", "书架1")  # retired
 
 
 def test_scan_time_barcode_check(branch_profile: Profile) -> None:
