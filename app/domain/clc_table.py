@@ -123,5 +123,32 @@ def search(query: str, limit: int = DEFAULT_LIMIT) -> tuple[ClcEntry, ...]:
         else:
             continue
         scored.append((rank, row.entry.depth, index, row.entry))
+    if len(scored) < FEW and not latin:
+        scored += _by_characters(text, {index for *_r, index, _e in scored})
     scored.sort(key=lambda t: (t[0], t[1] if t[0] else 0, t[2]))
     return tuple(entry for *_k, entry in scored[:limit])
+
+
+FEW = 10
+
+
+def _by_characters(text: str, seen: set[int]) -> list[tuple[int, int, int, ClcEntry]]:
+    """Words the captions do not use as typed (养鸡 → 鸡 › 饲养管理, 养猪 → 猪): every character
+    of the query in the caption or its broader classes ranks 4, half of them in the caption 5."""
+    wanted = {ch for ch in text if "\u3400" <= ch <= "\u9fff"}
+    if len(wanted) < 2:
+        return []
+    out: list[tuple[int, int, int, ClcEntry]] = []
+    for index, row in enumerate(_rows()):
+        if index in seen:
+            continue
+        in_name = wanted & set(row.entry.name)
+        if not in_name:
+            continue
+        # Captions mostly made of the query's characters first (猪 before 个人修养).
+        share = -round(1000 * len(in_name) / max(1, len(row.entry.name)))
+        if wanted <= in_name | set("".join(row.entry.path)):
+            out.append((4, share, index, row.entry))
+        elif 2 * len(in_name) >= len(wanted):
+            out.append((5, share, index, row.entry))
+    return out

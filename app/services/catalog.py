@@ -359,6 +359,21 @@ def barcode_run(start: str, count: int) -> tuple[str, ...]:
     return tuple(f"{prefix}{first + n:0{len(digits)}d}" for n in range(count))
 
 
+def bib_uuid_for(session: Session, which: str) -> str:
+    """The record a copy barcode or an ISBN names (for ``shuwu catalog edit``)."""
+    code = which.strip()
+    item = session.scalar(select(Item).where(Item.barcode == code))
+    if item is not None:
+        bib = session.get(BibRecord, item.bib_id)
+        assert bib is not None
+        return bib.uuid
+    isbn = normalise_isbn(code)
+    bib = session.scalar(select(BibRecord).where(BibRecord.isbn == isbn)) if isbn else None
+    if bib is None:
+        raise NotFound(_("No copy or record has {code}.").format(code=code))
+    return bib.uuid
+
+
 def get_record(session: Session, bib_uuid: str) -> BibView:
     """A record and all its copies, for the record window."""
     return bib_view(session, get_bib(session, bib_uuid))

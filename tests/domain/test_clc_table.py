@@ -50,6 +50,9 @@ def test_search_by_number_caption_and_pinyin() -> None:
     assert "S83" in by_pinyin
     by_initials = [e.code for e in clc_table.search("nykx")]
     assert by_initials[0] == "S"  # 农业科学, the shallowest match first
+    # Words staff say that the captions do not use as typed.
+    assert clc_table.search("养鸡")[0].code == "S831.4"  # 鸡 › 饲养管理
+    assert clc_table.search("养猪")[0].code == "S828"  # 猪
     assert clc_table.search("") == ()
     assert clc_table.search("zzzzzzzz") == ()
 
