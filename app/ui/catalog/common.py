@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QDialogButtonBox, QHeaderView, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QHeaderView,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.ui.i18n import _
 
@@ -68,3 +76,17 @@ def no_default(box: QDialogButtonBox) -> None:
         if hasattr(button, "setAutoDefault"):
             button.setAutoDefault(False)
             button.setDefault(False)
+
+
+def scrolling_body(owner: QWidget) -> QVBoxLayout:
+    """A layout for ``owner``'s content inside a scroll area: at the largest font sizes on a
+    1024×768 screen the page scrolls instead of pushing the window wider than the screen."""
+    outer = QVBoxLayout(owner)
+    outer.setContentsMargins(0, 0, 0, 0)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    outer.addWidget(scroll)
+    body = QWidget()
+    scroll.setWidget(body)
+    return QVBoxLayout(body)

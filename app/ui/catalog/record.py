@@ -53,10 +53,12 @@ class RecordDialog(QDialog):
         outer = QVBoxLayout(self)
         body = QWidget()
         layout = QVBoxLayout(body)
-        scroll = QScrollArea()
+        layout.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()  # the record's fields scroll; the copies below keep their room
         scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
+        outer.addWidget(scroll, 3)
 
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -88,15 +90,15 @@ class RecordDialog(QDialog):
         save.clicked.connect(self.save_record)
         layout.addWidget(save, 0, Qt.AlignmentFlag.AlignLeft)
 
-        layout.addWidget(QLabel(_("Copies")))
+        outer.addWidget(QLabel(_("Copies")))
         self.copies = QTableWidget(0, 4)
         self.copies.setHorizontalHeaderLabels(
             [_("Barcode"), _("Call number"), _("Shelf"), _("Status")]
         )
         self.copies.setAccessibleName(_("Copies of this record"))
         read_only(self.copies)
-        self.copies.setMinimumHeight(120)
-        layout.addWidget(self.copies, 1)
+        self.copies.setMinimumHeight(80)
+        outer.addWidget(self.copies, 2)
         move_row = QHBoxLayout()
         self.shelf_combo = QComboBox()
         self.shelf_combo.setAccessibleName(_("Move to shelf"))
@@ -112,7 +114,7 @@ class RecordDialog(QDialog):
         move_row.addWidget(self.shelf_combo, 1)
         move_row.addWidget(move)
         move_row.addWidget(status)
-        layout.addLayout(move_row)
+        outer.addLayout(move_row)
 
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -144,6 +146,7 @@ class RecordDialog(QDialog):
                 (i.barcode, i.call_number or "", i.shelf_location or "", status_text(i.status))
                 for i in self.view.items
             ],
+            stretch=3,
         )
 
     def say(self, text: str, ok: bool = True) -> None:

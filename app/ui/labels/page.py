@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,6 +28,7 @@ from app.printing.calibration import Calibration
 from app.printing.templates import LabelTemplate, list_templates
 from app.services import labels
 from app.services.labels import OutputResult, QueueEntry
+from app.ui.catalog.common import scrolling_body
 from app.ui.context import AppContext
 from app.ui.errors import show_error
 from app.ui.i18n import _
@@ -48,7 +48,7 @@ class LabelsPage(QWidget):
         self.profile = ctx.profile
         self.templates: list[LabelTemplate] = []
         self.control: TaskControl | None = None
-        layout = QVBoxLayout(self)
+        layout = scrolling_body(self)
 
         top = QGridLayout()
         self.template_combo = QComboBox()
@@ -74,12 +74,12 @@ class LabelsPage(QWidget):
         # Two rows, so the bar fits 1024 px in English at large fonts too.
         top.addWidget(QLabel(_("Template")), 0, 0)
         top.addWidget(self.template_combo, 0, 1, 1, 3)
+        top.addWidget(QLabel(_("Start at position")), 0, 4)
+        top.addWidget(self.start_spin, 0, 5)
         top.addWidget(QLabel(_("Kind")), 1, 0)
         top.addWidget(self.kind_combo, 1, 1)
         top.addWidget(QLabel(_("Printer")), 1, 2)
-        top.addWidget(self.printer_combo, 1, 3)
-        top.addWidget(QLabel(_("Start at position")), 1, 4)
-        top.addWidget(self.start_spin, 1, 5)
+        top.addWidget(self.printer_combo, 1, 3, 1, 3)
         top.setColumnStretch(1, 1)
         top.setColumnStretch(3, 1)
         layout.addLayout(top)

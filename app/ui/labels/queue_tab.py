@@ -125,7 +125,8 @@ class QueueTab(QWidget):
         right_layout.addWidget(self.preview_note)
         split.addWidget(right)
         split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(1, 1)
+        split.setSizes([3000, 1000])  # the list first; the preview scrolls if it is cramped
         layout.addWidget(split, 1)
 
         buttons = QHBoxLayout()
@@ -182,16 +183,16 @@ class QueueTab(QWidget):
         grid.addWidget(self.range_from, 0, 1)
         grid.addWidget(QLabel(_("to")), 0, 2)
         grid.addWidget(self.range_to, 0, 3)
-        grid.addWidget(QLabel(_("Class starts with")), 0, 4)
-        grid.addWidget(self.class_edit, 0, 5)
         grid.addWidget(self.date_check, 1, 0)
         grid.addWidget(self.date_from, 1, 1)
         grid.addWidget(QLabel(_("to")), 1, 2)
         grid.addWidget(self.date_to, 1, 3)
-        grid.addWidget(QLabel(_("Shelf")), 1, 4)
-        grid.addWidget(self.shelf_combo, 1, 5)
-        grid.addWidget(select, 1, 6)
-        for column in (1, 3, 5):
+        grid.addWidget(QLabel(_("Class starts with")), 2, 0)
+        grid.addWidget(self.class_edit, 2, 1)
+        grid.addWidget(QLabel(_("Shelf")), 2, 2)
+        grid.addWidget(self.shelf_combo, 2, 3)
+        grid.addWidget(select, 2, 4)
+        for column in (1, 3):
             grid.setColumnStretch(column, 1)
         return box
 

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -32,7 +31,7 @@ from app.services.catalog import LookupResult
 from app.services.catalog_rules import ScanDeduper, clean_scan
 from app.services.catalog_search import SearchHit, SearchResult, search
 from app.services.catalog_union import union_catalog_for
-from app.ui.catalog.common import fill_table, read_only, status_text
+from app.ui.catalog.common import fill_table, read_only, scrolling_body, status_text
 from app.ui.catalog.form import CatalogueForm
 from app.ui.catalog.record import RecordDialog
 from app.ui.catalog.shelves import ShelvesDialog
@@ -86,7 +85,7 @@ class CatalogPage(QWidget):
         self.last_query = ""
         self.record_dialog: RecordDialog | None = None
         self.shelves_dialog: ShelvesDialog | None = None
-        layout = QVBoxLayout(self)
+        layout = scrolling_body(self)
 
         top = QHBoxLayout()
         self.scan_box = QLineEdit()
@@ -186,8 +185,17 @@ class CatalogPage(QWidget):
         self.scan_box.setFocus()
 
     def on_tab_changed(self, index: int) -> None:
-        if self.tabs.widget(index) is self.transfers_tab:
+        widget = self.tabs.widget(index)
+        if widget is self.transfers_tab:
             self.transfers_tab.activate()
+        hints = {  # a fresh line per tab: no stale message from another task
+            self.results: _("Scan or type to search; Enter on a result opens its record."),
+            self.form: _("Scan a book's ISBN; then the copy barcodes; Ctrl+S saves."),
+            self.stocktake: _("Choose a shelf, start the stocktake, then scan every copy."),
+            self.transfers_tab: _("Scan the copies to send, or a transfer slip to receive."),
+        }
+        if self.message.state != "error" or widget is not self.form:
+            self.banner("idle", hints.get(widget, ""))
 
     def typing_target(self) -> QLineEdit:
         if self.tabs.currentWidget() is self.transfers_tab:
@@ -278,8 +286,8 @@ class CatalogPage(QWidget):
         with self.ctx.profile.sessions() as s:
             result = search(s, query)
         self.last_query = query
-        self.show_results(result)
         self.tabs.setCurrentIndex(SEARCH_TAB)
+        self.show_results(result)
 
     def show_results(self, result: SearchResult) -> None:
         self.hits = tuple(result.hits)

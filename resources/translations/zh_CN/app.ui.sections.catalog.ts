@@ -56,6 +56,22 @@
       <translation>双击或按回车打开书目。</translation>
     </message>
     <message>
+      <source>Scan or type to search; Enter on a result opens its record.</source>
+      <translation>扫描或输入检索词；在结果上按回车打开书目。</translation>
+    </message>
+    <message>
+      <source>Scan a book's ISBN; then the copy barcodes; Ctrl+S saves.</source>
+      <translation>先扫描图书的 ISBN，再扫描复本条码；Ctrl+S 保存。</translation>
+    </message>
+    <message>
+      <source>Choose a shelf, start the stocktake, then scan every copy.</source>
+      <translation>选择书架，开始盘点，然后逐册扫描。</translation>
+    </message>
+    <message>
+      <source>Scan the copies to send, or a transfer slip to receive.</source>
+      <translation>扫描要调出的复本，或扫描调拨单接收。</translation>
+    </message>
+    <message>
       <source> (more not shown)</source>
       <translation>（更多结果未显示）</translation>
     </message>
