@@ -52,16 +52,16 @@
       <translation>模板</translation>
     </message>
     <message>
+      <source>Start at position</source>
+      <translation>起始位置</translation>
+    </message>
+    <message>
       <source>Kind</source>
       <translation>类型</translation>
     </message>
     <message>
       <source>Printer</source>
       <translation>打印机</translation>
-    </message>
-    <message>
-      <source>Start at position</source>
-      <translation>起始位置</translation>
     </message>
     <message>
       <source> (my copy)</source>
