@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.domain import clc_table
 from app.domain.clc_table import ClcEntry
+from app.ui.catalog.common import initial_size
 from app.ui.i18n import _
 
 
@@ -59,6 +60,7 @@ class ClassPickerDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.search_box.installEventFilter(self)
+        initial_size(self, 640, 460)
         self.search_box.setText(query)
         if not query:
             self.refresh("")

@@ -90,3 +90,16 @@ def scrolling_body(owner: QWidget) -> QVBoxLayout:
     body = QWidget()
     scroll.setWidget(body)
     return QVBoxLayout(body)
+
+
+def initial_size(dialog: QWidget, width: int, height: int) -> None:
+    """Open at a useful size (scaled with the font), never larger than the screen."""
+    from app.ui.style import scaled_px
+
+    w, h = scaled_px(width), scaled_px(height)
+    screen = dialog.screen().availableGeometry() if dialog.screen() else None
+    if screen is not None:
+        w, h = min(w, screen.width() - 40), min(h, screen.height() - 60)
+    dialog.resize(
+        max(w, dialog.minimumSizeHint().width()), max(h, dialog.minimumSizeHint().height())
+    )

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from app.errors import ShuwuError
 from app.services import catalog_shelves
 from app.services.catalog_shelves import ShelfLocationView
-from app.ui.catalog.common import fill_table, no_default, read_only
+from app.ui.catalog.common import fill_table, initial_size, no_default, read_only
 from app.ui.context import AppContext
 from app.ui.errors import show_error
 from app.ui.i18n import _
@@ -37,7 +37,7 @@ class ShelvesDialog(QDialog):
         self.setWindowTitle(_("Shelves"))
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels([_("Code"), _("Name"), _("Copies"), _("State")])
+        self.table.setHorizontalHeaderLabels([_("Code"), _("Shelf name"), _("Copies"), _("State")])
         self.table.setAccessibleName(_("Shelves"))
         read_only(self.table)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
@@ -56,7 +56,7 @@ class ShelvesDialog(QDialog):
         self.name_edit.returnPressed.connect(self.add)
         self.code_edit.returnPressed.connect(self.name_edit.setFocus)
         add_row.addRow(_("New shelf code"), self.code_edit)
-        add_row.addRow(_("Name"), self.name_edit)
+        add_row.addRow(_("Shelf name"), self.name_edit)
         layout.addLayout(add_row)
 
         buttons = QHBoxLayout()
@@ -80,6 +80,7 @@ class ShelvesDialog(QDialog):
         no_default(close)  # Enter belongs to the fields, it must not close the dialog
         layout.addWidget(close)
         self.changed = False
+        initial_size(self, 560, 460)
         self.refresh()
 
     def refresh(self) -> None:

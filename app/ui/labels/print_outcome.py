@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.services.catalog_rules import clean_scan
 from app.services.labels import QueueEntry
+from app.ui.catalog.common import initial_size
 from app.ui.i18n import _
 
 
@@ -67,6 +68,7 @@ class PrintOutcomeDialog(QDialog):
         buttons.accepted.connect(self.confirm)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        initial_size(self, 560, 460)
 
     def tick_scanned(self) -> None:
         code = clean_scan(self.scan_box.text())

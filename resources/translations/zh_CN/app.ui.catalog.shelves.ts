@@ -28,8 +28,8 @@
       <translation>例如 农业技术</translation>
     </message>
     <message>
-      <source>Name</source>
-      <translation>姓名</translation>
+      <source>Shelf name</source>
+      <translation>书架名称</translation>
     </message>
     <message>
       <source>Choose a shelf in the list first.</source>
