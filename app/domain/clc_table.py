@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from app.domain import clc
 from app.domain.pinyin import char_readings
 from app.paths import resources_dir
 
@@ -72,7 +73,14 @@ def _rows() -> tuple[_Row, ...]:
 def _load() -> tuple[_Row, ...]:
     out: list[_Row] = []
     trail: list[str] = []
-    for line in table_path().read_text(encoding="utf-8").splitlines():
+    path = table_path()
+    if path.exists():
+        lines = path.read_text(encoding="utf-8").splitlines()
+    else:  # a build without the table: the basic classes and the T subclasses only
+        lines = [f"{c.code}\t0\t{c.name}" for c in clc.TOP_CLASSES]
+        at = next(n for n, line in enumerate(lines) if line.startswith("T\t")) + 1
+        lines[at:at] = [f"{c.code}\t1\t{c.name}" for c in clc.T_SUBCLASSES]
+    for line in lines:
         if not line or line.startswith("#"):
             continue
         code, depth_text, name = line.split("\t")

@@ -62,3 +62,14 @@ def test_search_by_number_caption_and_pinyin() -> None:
 def test_search_never_fails_on_any_text(text: str) -> None:
     found = clc_table.search(text, limit=5)
     assert len(found) <= 5
+
+
+def test_without_the_table_file_the_basic_classes_remain(monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(clc_table, "table_path", lambda: tmp_path / "missing.tsv")
+    clc_table._load.cache_clear()
+    try:
+        codes = [e.code for e in clc_table.entries()]
+        assert len(codes) == 22 + len(clc.T_SUBCLASSES) and codes[codes.index("T") + 1] == "TB"
+        assert clc_table.lookup("TS") is not None and clc_table.lookup("TS").path == ("工业技术",)
+    finally:
+        clc_table._load.cache_clear()
