@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
+    QPushButton,
     QScrollArea,
     QTableWidget,
     QTableWidgetItem,
@@ -73,7 +74,7 @@ def read_only(table: QTableWidget) -> None:
 
 def no_default(box: QDialogButtonBox) -> None:
     for button in box.buttons():
-        if hasattr(button, "setAutoDefault"):
+        if isinstance(button, QPushButton):
             button.setAutoDefault(False)
             button.setDefault(False)
 

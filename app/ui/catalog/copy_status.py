@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,7 +23,7 @@ from app.ui.errors import show_error
 from app.ui.i18n import _
 
 # "found" is how staff say it; the service calls it available again.
-CHOICES = (
+CHOICES: tuple[tuple[str, Callable[[], str]], ...] = (
     ("lost", lambda: _("Lost")),
     ("damaged", lambda: _("Damaged")),
     ("withdrawn", lambda: _("Withdrawn (weeded)")),

@@ -156,7 +156,12 @@ class RecordDialog(QDialog):
     def pick_class(self) -> None:
         dialog = ClassPickerDialog(self, self.fields["clc_class"].text())
         field = self.fields["clc_class"]
-        dialog.accepted.connect(lambda: dialog.chosen and field.setText(dialog.chosen.code))
+
+        def chosen() -> None:
+            if dialog.chosen is not None:
+                field.setText(dialog.chosen.code)
+
+        dialog.accepted.connect(chosen)
         dialog.open()
 
     def save_record(self) -> None:

@@ -83,12 +83,12 @@ class QueueTab(QWidget):
         self.choose_button = QPushButton(_("Choose copies…"))
         self.choose_button.setAccessibleName(_("Choose copies by range, class, date or shelf"))
         self.choose_button.setCheckable(True)
-        self.choose_button.toggled.connect(lambda on: self.criteria.setVisible(on))
         search_row.addWidget(self.choose_button)
         layout.addLayout(search_row)
 
         self.criteria = self._build_criteria()
         self.criteria.hide()
+        self.choose_button.toggled.connect(self.criteria.setVisible)
         layout.addWidget(self.criteria)
 
         self.list_title = QLabel()

@@ -186,6 +186,8 @@ class CatalogPage(QWidget):
 
     def on_tab_changed(self, index: int) -> None:
         widget = self.tabs.widget(index)
+        if widget is None:
+            return
         if widget is self.transfers_tab:
             self.transfers_tab.activate()
         hints = {  # a fresh line per tab: no stale message from another task
