@@ -120,3 +120,21 @@ def test_record_edit_and_status_with_reason(branch_profile: Profile) -> None:
     status = ops(branch_profile, "item_status")[-1]
     assert status["status"] == "lost" and status["reason"] == "读者遗失"
     assert ops(branch_profile, "bib_upsert")[-1]["author"] == "曹雪芹"
+
+
+def test_stocktake_by_a_shelf_nobody_defined(branch_profile: Profile) -> None:
+    from app.services import stocktake
+
+    catalogue(branch_profile, "红楼梦", "I242.47", ["V0010001", "V0010002", "V0010003"])
+    put_on_shelf(branch_profile, "V0010002", "书架1")
+    put_on_shelf(branch_profile, "V0010003", "书架1")
+    clock = branch_profile.clock
+    with branch_profile.sessions() as s:
+        assert "书架1" in [v.code for v in catalog_shelves.list_shelves(s)]
+    with branch_profile.sessions() as s, s.begin():
+        info = stocktake.start(s, clock, "书架1")
+        stocktake.scan(s, clock, "V0010002", info.uuid)
+    with branch_profile.sessions() as s:
+        result = stocktake.report(s, info.uuid)
+    assert (result.expected, result.found) == (2, 1)
+    assert [m.barcode for m in result.missing] == ["V0010003"]
