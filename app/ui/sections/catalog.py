@@ -131,6 +131,7 @@ class CatalogPage(QWidget):
         for widget in (
             self.results,
             self.tabs,
+            self.form.pending_list,
             self.stocktake.stock_list,
             self.transfers_tab.send_list,
             self.transfers_tab.receive_list,
