@@ -89,7 +89,8 @@ def _publish(session: Session, clock: Clock, row: ShelfLocation) -> None:
 
 def _clean_name(name: str) -> str:
     cleaned = " ".join(str(name).split())
-    if not cleaned or len(cleaned) > 200:
+    bad = "\x00" in cleaned or any("\ud800" <= ch <= "\udfff" for ch in cleaned)
+    if not cleaned or len(cleaned) > 200 or bad:
         raise UserInputError(_("A shelf needs a name (at most 200 characters)."))
     return cleaned
 

@@ -261,8 +261,28 @@ class LabelSelection:
         )
 
 
+def _criterion(text: str | None) -> str:
+    """A typed criterion: trimmed; NUL, lone surrogates or an absurd length are refused."""
+    value = (text or "").strip()
+    if len(value) > 64 or "\x00" in value or any("\ud800" <= ch <= "\udfff" for ch in value):
+        raise UserInputError(
+            _("{text}… is not a barcode, a class or a shelf.").format(
+                text=value[:16].encode("utf-8", "replace").decode("utf-8")
+            )
+        )
+    return value
+
+
 def select_copies(session: Session, selection: LabelSelection) -> list[QueueEntry]:
     """This branch's copies matching the selection, in shelf order (at most 5,000)."""
+    selection = LabelSelection(
+        _criterion(selection.barcode_from) or None,
+        _criterion(selection.barcode_to) or None,
+        _criterion(selection.class_prefix) or None,
+        selection.catalogued_from,
+        selection.catalogued_to,
+        _criterion(selection.shelf) or None,
+    )
     if selection.is_empty():
         raise UserInputError(
             _("Choose copies by a barcode range, a class, the date catalogued or a shelf.")

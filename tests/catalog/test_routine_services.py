@@ -138,3 +138,29 @@ def test_stocktake_by_a_shelf_nobody_defined(branch_profile: Profile) -> None:
         result = stocktake.report(s, info.uuid)
     assert (result.expected, result.found) == (2, 1)
     assert [m.barcode for m in result.missing] == ["V0010003"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    code=st.text(max_size=40),
+    name=st.text(max_size=300),
+    lone=st.sampled_from(["", "\ud800", "\x00"]),
+)
+def test_shelf_names_and_codes_refused_or_stored(
+    tmp_path_factory, code: str, name: str, lone: str
+) -> None:  # type: ignore[no-untyped-def]
+    from app.profile import open_profile
+    from tests.catalog.conftest import enrol
+
+    profile = open_profile(tmp_path_factory.mktemp("p"))
+    try:
+        enrol(profile)
+        with profile.sessions() as s, s.begin():
+            try:
+                view = catalog_shelves.add_shelf(s, profile.clock, code + lone, name + lone)
+            except UserInputError:
+                return
+        with profile.sessions() as s:
+            assert view.code in [v.code for v in catalog_shelves.list_shelves(s)]
+    finally:
+        profile.close()

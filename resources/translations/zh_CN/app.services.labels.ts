@@ -42,6 +42,10 @@
 {lines}</translation>
     </message>
     <message>
+      <source>{text}… is not a barcode, a class or a shelf.</source>
+      <translation>{text}… 不是条码、分类号或书架。</translation>
+    </message>
+    <message>
       <source>The barcode range {low}–{high} is not a range (same length, low to high).</source>
       <translation>条码范围 {low}–{high} 不正确（两端长度相同、从小到大）。</translation>
     </message>
