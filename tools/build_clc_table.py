@@ -23,10 +23,11 @@ HEADER = """\
 # 中国图书馆分类法 class table: code<TAB>depth<TAB>caption (depth 0 = the 22 basic classes).
 # Source: github.com/coooold/php_clc_parser, src/data.json (commit 6f761a6, MIT licence,
 # (c) 2015 zhangyue), converted by tools/build_clc_table.py. The source follows the 4th edition's
-# wording; the two captions the 5th edition renamed at the second level are given in their 5th
-# edition form (TN 电子技术、通信技术; TS 轻工业、手工业、生活服务业). Entries the tables say not to use
-# ([..] alternatives, {..} discontinued), spans (I3/7) and the source's "+" sub-divisions are left
-# out: a copy can only be classed with a number app.domain.clc accepts.
+# wording; the two captions the 5th edition renamed at the second level are given in their
+# 5th edition form (TN 电子技术、通信技术; TS 轻工业、手工业、生活服务业).
+# Entries the tables say not to use ([..] alternatives, {..} discontinued), spans (I3/7) and
+# the source's "+" sub-divisions are left out: a copy can only be classed with a number
+# app.domain.clc accepts.
 """
 
 

@@ -166,8 +166,12 @@ def main() -> int:
     window.close()
     window.ctx.tasks.wait(10000)
     profile.close()
-    print(json.dumps({"size": args.size, "lang": args.lang, "font": args.font, "screens": report},
-                     ensure_ascii=False))
+    print(
+        json.dumps(
+            {"size": args.size, "lang": args.lang, "font": args.font, "screens": report},
+            ensure_ascii=False,
+        )
+    )
     return 0
 
 
