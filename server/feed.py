@@ -248,6 +248,7 @@ def render(session: Session, entity: str, uuids: list[str]) -> dict[str, dict[st
                 "branch_code": loc.branch_code,
                 "code": loc.code,
                 "name": loc.name,
+                "retired": loc.retired,
             }
     elif entity == "exception":
         q5 = select(m.SyncExceptionRow).where(m.SyncExceptionRow.uuid.in_(uuids))

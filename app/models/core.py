@@ -14,6 +14,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -71,6 +72,8 @@ class ShelfLocation(SyncedMixin, Base):
     branch_code: Mapped[str] = mapped_column(String(32))
     code: Mapped[str] = mapped_column(String(32))
     name: Mapped[str] = mapped_column(String(200))
+    # A retired shelf keeps its row (old copies and stocktakes name it) but is offered no more.
+    retired: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 
 ITEM_STATUSES = ("available", "on_loan", "in_transit", "missing", "lost", "withdrawn", "damaged")

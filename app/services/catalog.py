@@ -11,13 +11,13 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.clock import Clock
 from app.errors import NotFound, ServerUnreachable, UserInputError
 from app.i18n import _
-from app.models import BibRecord, Branch, CallSeqCounter, Item, LabelQueue, Reader, ShelfLocation
+from app.models import BibRecord, Branch, CallSeqCounter, Item, LabelQueue, Reader
 from app.services import settings
 from app.services.catalog_rules import (
     CallNumber,
@@ -317,6 +317,73 @@ def check_barcode(session: Session, barcode: str, branch: str) -> str:
     return code
 
 
+@dataclass(frozen=True)
+class BarcodeCheck:
+    """A copy barcode checked at scan time: ``message`` says why it is refused ("" if ok)."""
+
+    barcode: str
+    ok: bool
+    message: str = ""
+
+
+MAX_RUN = 200
+
+
+def check_new_barcode(session: Session, barcode: str, pending: Sequence[str] = ()) -> BarcodeCheck:
+    """Format, this branch's range, unused by any copy this PC knows and not already pending."""
+    code = barcode.strip()
+    try:
+        code = check_barcode(session, code, branch_code(session))
+    except UserInputError as exc:
+        return BarcodeCheck(code, False, exc.message)
+    if code in pending:
+        return BarcodeCheck(
+            code, False, _("Barcode {barcode} is already in the list.").format(barcode=code)
+        )
+    return BarcodeCheck(code, True)
+
+
+def barcode_run(start: str, count: int) -> tuple[str, ...]:
+    """``start`` and the next ``count - 1`` barcodes: its trailing digits counted up, same width."""
+    code = start.strip()
+    match = re.match(r"^(.*?)(\d+)$", code)
+    if not match or not BARCODE_RE.match(code):
+        raise UserInputError(
+            _("{barcode} does not end in digits, so no run can follow it.").format(barcode=code)
+        )
+    if not 1 <= count <= MAX_RUN:
+        raise UserInputError(_("A run has 1 to {most} copies.").format(most=MAX_RUN))
+    prefix, digits = match.groups()
+    first = int(digits)
+    if len(str(first + count - 1)) > len(digits):
+        raise UserInputError(
+            _("The run from {barcode} would need more digits than the barcode has.").format(
+                barcode=code
+            )
+        )
+    return tuple(f"{prefix}{first + n:0{len(digits)}d}" for n in range(count))
+
+
+def bib_uuid_for(session: Session, which: str) -> str:
+    """The record a copy barcode or an ISBN names (for ``shuwu catalog edit``)."""
+    code = which.strip()
+    item = session.scalar(select(Item).where(Item.barcode == code))
+    if item is not None:
+        bib = session.get(BibRecord, item.bib_id)
+        assert bib is not None
+        return bib.uuid
+    isbn = normalise_isbn(code)
+    bib = session.scalar(select(BibRecord).where(BibRecord.isbn == isbn)) if isbn else None
+    if bib is None:
+        raise NotFound(_("No copy or record has {code}.").format(code=code))
+    return bib.uuid
+
+
+def get_record(session: Session, bib_uuid: str) -> BibView:
+    """A record and all its copies, for the record window."""
+    return bib_view(session, get_bib(session, bib_uuid))
+
+
 def _local_next_seq(session: Session, class_no: str) -> int:
     counter = session.get(CallSeqCounter, class_no)
     best = counter.last_seq if counter else 0
@@ -410,10 +477,9 @@ def add_copies(
             raise UserInputError(
                 _("{aux} is not a volume/copy mark (letters or digits).").format(aux=copy.aux)
             )
-    known_locations = {
-        row.code
-        for row in session.scalars(select(ShelfLocation).where(ShelfLocation.branch_code == branch))
-    }
+    from app.services.catalog_shelves import active_codes  # it imports this module
+
+    known_locations = active_codes(session, branch)
     for copy in copies:
         if copy.shelf_location and known_locations and copy.shelf_location not in known_locations:
             raise UserInputError(
@@ -504,53 +570,19 @@ def set_item_status(
     return item_view(item)
 
 
-# --- shelf locations -----------------------------------------------------------------------
+# --- shelf locations: app.services.catalog_shelves (re-exported for older callers) -------
 
 
-@dataclass(frozen=True)
-class ShelfLocationView:
-    code: str
-    name: str
-    items: int
+def list_shelf_locations(session: Session, branch: str | None = None) -> list[Any]:
+    from app.services import catalog_shelves
+
+    return catalog_shelves.list_shelves(session, branch)
 
 
-def list_shelf_locations(session: Session, branch: str | None = None) -> list[ShelfLocationView]:
-    branch = branch or branch_code(session)
-    counts = dict(
-        session.execute(
-            select(Item.shelf_location, func.count())
-            .where(Item.home_branch_code == branch)
-            .group_by(Item.shelf_location)
-        ).all()
-    )
-    rows = session.scalars(
-        select(ShelfLocation)
-        .where(ShelfLocation.branch_code == branch)
-        .order_by(ShelfLocation.code)
-    )
-    return [ShelfLocationView(r.code, r.name, int(counts.get(r.code, 0))) for r in rows]
+def add_shelf_location(session: Session, clock: Clock, code: str, name: str) -> Any:
+    from app.services import catalog_shelves
 
-
-def add_shelf_location(session: Session, clock: Clock, code: str, name: str) -> ShelfLocationView:
-    branch = branch_code(session)
-    code, name = code.strip(), name.strip()
-    if not re.match(r"^[A-Za-z0-9\-_.]{1,32}$", code) or not name:
-        raise UserInputError(_("A shelf location needs a short code (letters/digits) and a name."))
-    exists = session.scalar(
-        select(ShelfLocation).where(ShelfLocation.branch_code == branch, ShelfLocation.code == code)
-    )
-    if exists is not None:
-        raise UserInputError(_("Shelf location {code} already exists.").format(code=code))
-    row = ShelfLocation(branch_code=branch, code=code, name=name)
-    session.add(row)
-    session.flush()
-    record_op(
-        session,
-        clock,
-        "shelf_location_upsert",
-        {"location_uuid": row.uuid, "branch": branch, "code": code, "name": name},
-    )
-    return ShelfLocationView(code, name, 0)
+    return catalog_shelves.add_shelf(session, clock, code, name)
 
 
 # --- label queue ---------------------------------------------------------------------------

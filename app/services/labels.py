@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from app.clock import Clock
@@ -28,6 +28,8 @@ from app.services.progress import Progress, check_cancel
 
 OUTPUT_FORMATS = {".pdf": "pdf", ".tspl": "tspl", ".prn": "tspl", ".zpl": "zpl"}
 SEARCH_LIMIT = 200
+SELECTION_LIMIT = 5000
+FAILED = "failed"  # label_queue.reason of a label that came out of the printer unusable
 
 
 @dataclass(frozen=True)
@@ -230,3 +232,135 @@ def write_output(
     else:
         pages = write_raw(layouts, fmt, out, calibration=calibration, progress=progress)
     return OutputResult(str(out), fmt, len(layouts), pages, 0)
+
+
+# --- choosing copies by range, class, date or shelf -------------------------------------------
+
+
+@dataclass(frozen=True)
+class LabelSelection:
+    """Which of this branch's copies to label; every given criterion must hold."""
+
+    barcode_from: str | None = None
+    barcode_to: str | None = None
+    class_prefix: str | None = None  # I247 → every call number starting I247
+    catalogued_from: date | None = None
+    catalogued_to: date | None = None
+    shelf: str | None = None
+
+    def is_empty(self) -> bool:
+        return not any(
+            (
+                self.barcode_from,
+                self.barcode_to,
+                self.class_prefix,
+                self.catalogued_from,
+                self.catalogued_to,
+                self.shelf,
+            )
+        )
+
+
+def _criterion(text: str | None) -> str:
+    """A typed criterion: trimmed; NUL, lone surrogates or an absurd length are refused."""
+    value = (text or "").strip()
+    if len(value) > 64 or "\x00" in value or any("\ud800" <= ch <= "\udfff" for ch in value):
+        raise UserInputError(
+            _("{text}… is not a barcode, a class or a shelf.").format(
+                text=value[:16].encode("utf-8", "replace").decode("utf-8")
+            )
+        )
+    return value
+
+
+def select_copies(session: Session, selection: LabelSelection) -> list[QueueEntry]:
+    """This branch's copies matching the selection, in shelf order (at most 5,000)."""
+    selection = LabelSelection(
+        _criterion(selection.barcode_from) or None,
+        _criterion(selection.barcode_to) or None,
+        _criterion(selection.class_prefix) or None,
+        selection.catalogued_from,
+        selection.catalogued_to,
+        _criterion(selection.shelf) or None,
+    )
+    if selection.is_empty():
+        raise UserInputError(
+            _("Choose copies by a barcode range, a class, the date catalogued or a shelf.")
+        )
+    stmt = select(Item, BibRecord.title).join(BibRecord, BibRecord.id == Item.bib_id)
+    branch = settings.get(session, settings.BRANCH_CODE)
+    if branch:
+        stmt = stmt.where(Item.home_branch_code == branch)
+    low = (selection.barcode_from or "").strip()
+    high = (selection.barcode_to or "").strip()
+    if low and high and (len(low) != len(high) or low > high):
+        raise UserInputError(
+            _("The barcode range {low}–{high} is not a range (same length, low to high).").format(
+                low=low, high=high
+            )
+        )
+    # Barcodes of one branch have one length, so string order is number order within it.
+    for bound, op in ((low, "ge"), (high, "le")):
+        if bound:
+            stmt = stmt.where(
+                func.length(Item.barcode) == len(bound),
+                Item.barcode >= bound if op == "ge" else Item.barcode <= bound,
+            )
+    prefix = (selection.class_prefix or "").strip().upper()
+    if prefix:
+        stmt = stmt.where(Item.call_number.like(prefix.replace("%", "").replace("_", "") + "%"))
+    if selection.catalogued_from:
+        stmt = stmt.where(Item.acquired_on >= selection.catalogued_from)
+    if selection.catalogued_to:
+        stmt = stmt.where(Item.acquired_on <= selection.catalogued_to)
+    if selection.shelf:
+        stmt = stmt.where(Item.shelf_location == selection.shelf.strip())
+    rows = session.execute(
+        stmt.order_by(Item.call_sort_key, Item.barcode).limit(SELECTION_LIMIT)
+    ).all()
+    return [
+        QueueEntry(None, item.uuid, item.barcode, item.call_number, title, None, "reprint")
+        for item, title in rows
+    ]
+
+
+# --- 补缺打印: labels that came out wrong wait to be printed again ----------------------------
+
+
+def record_failed(session: Session, clock: Clock, item_uuids: Iterable[str]) -> int:
+    """These copies' labels did not print well: queue them again as ``failed`` (their other
+    queue rows close, so each copy waits once)."""
+    uuids = list(dict.fromkeys(item_uuids))
+    if not uuids:
+        return 0
+    known = set(session.scalars(select(Item.uuid).where(Item.uuid.in_(uuids))))
+    now = clock.now()
+    for row in session.scalars(
+        select(LabelQueue).where(LabelQueue.item_uuid.in_(uuids), LabelQueue.printed_at.is_(None))
+    ):
+        row.printed_at = now
+    for uuid in uuids:
+        if uuid in known:
+            session.add(LabelQueue(item_uuid=uuid, queued_at=now, reason=FAILED))
+    session.flush()
+    return len(known)
+
+
+def failed_queue(session: Session) -> list[QueueEntry]:
+    """The labels to print again (补缺打印), oldest first."""
+    return [e for e in list_queue(session) if e.reason == FAILED]
+
+
+@dataclass(frozen=True)
+class PrintOutcome:
+    printed: int  # queue rows closed
+    failed: int  # copies queued again
+
+
+def record_print_outcome(
+    session: Session, clock: Clock, printed: Iterable[str], failed: Iterable[str]
+) -> PrintOutcome:
+    """After a print run: good labels are marked printed, bad ones wait for 补缺打印."""
+    bad = list(dict.fromkeys(failed))
+    good = [u for u in dict.fromkeys(printed) if u not in set(bad)]
+    return PrintOutcome(mark_printed(session, clock, good), record_failed(session, clock, bad))

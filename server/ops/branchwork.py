@@ -138,6 +138,7 @@ def shelf_location_upsert(ctx: OpContext, p: dict[str, Any]) -> None:
     else:
         row.code = code
         row.name = opt_str(p, "name") or code
+    row.retired = p.get("retired") is True  # absent (older clients): an active shelf
     s.flush()
     record_change(s, "shelf_location", row.uuid, [row.branch_code])
 

@@ -61,3 +61,29 @@ def test_list_templates_and_test_page(
     page = tmp_path / "test.pdf"
     assert run(library, "--test-page", "--template", "a4-4x10-50x29.5", "--out", str(page)) == 0
     assert page.stat().st_size > 0
+
+
+def test_choose_copies_and_reprint_the_failed(
+    library: Profile, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "run.pdf"
+    assert run(library, "--from", "V0010003", "--to", "V0010005", "--out", str(out), "--json") == 0
+    assert json.loads(capsys.readouterr().out)["labels"] == 3
+    assert run(library, "--class", "S8", "--out", str(out), "--json") == 0
+    assert json.loads(capsys.readouterr().out)["labels"] == 3  # S828: V0010010–12
+    assert run(library, "--shelf", "A1", "--out", str(out), "--json") == 0
+    assert json.loads(capsys.readouterr().out)["labels"] == len(BARCODES)
+    assert run(library, "--queue", "--out", str(out), "--mark-printed") == 0
+    capsys.readouterr()
+    assert run(library, "V0010002", "V0010007", "--failed", "--json") == 0
+    assert json.loads(capsys.readouterr().out)["failed"] == 2
+    args = ["--reprint-failed", "--kind", "barcode", "--out", str(out), "--mark-printed"]
+    assert run(library, *args, "--json") == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["labels"] == 2 and data["marked_printed"] == 2
+    assert sorted(zbar(rasterise(out)[0])) == ["V0010002", "V0010007"]
+    with library.sessions() as s:
+        assert labels.failed_queue(s) == []
+    # Two sources at once, or a backwards range: refused with exit code 2.
+    assert run(library, "--queue", "--class", "S", "--out", str(out)) == 2
+    assert run(library, "--from", "V0010009", "--to", "V0010001", "--out", str(out)) == 2

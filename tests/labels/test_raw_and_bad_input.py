@@ -166,3 +166,47 @@ def test_unknown_barcode_and_wrong_extension(library: Profile, tmp_path: Path) -
         labels.items_by_barcode(s, ["V0010001", "X999"])
     with pytest.raises(UserInputError):
         labels.output_format(tmp_path / "labels.docx")
+
+
+# --- choosing copies for labels: hostile criteria are refused or match nothing, never crash ---
+
+from datetime import date as _date  # noqa: E402
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from app.errors import UserInputError as _UserInputError  # noqa: E402
+from app.services.labels import LabelSelection, select_copies  # noqa: E402
+
+_hostile = st.one_of(
+    st.none(),
+    st.text(max_size=40),
+    st.sampled_from(["%", "_", "\x00", "\ud800", "V0010001' OR 1=1 --", "S" * 5000]),
+)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    low=_hostile,
+    high=_hostile,
+    klass=_hostile,
+    shelf=_hostile,
+    day=st.one_of(st.none(), st.dates(min_value=_date(1, 1, 1), max_value=_date(9999, 12, 31))),
+)
+def test_select_copies_survives_hostile_criteria(library, low, high, klass, shelf, day) -> None:  # type: ignore[no-untyped-def]
+    selection = LabelSelection(low, high, klass, day, day, shelf)
+    with library.sessions() as s:
+        try:
+            found = select_copies(s, selection)
+        except _UserInputError:
+            return
+    assert len(found) <= 5000
+    if klass and "%" in klass:
+        assert all(
+            (e.call_number or "")
+            .upper()
+            .startswith(klass.replace("%", "").replace("_", "").upper())
+            for e in found
+        )

@@ -118,3 +118,22 @@ def test_shelf_locations_reach_their_branch_only(server: serverproc.ServerProces
     assert mine and mine[-1]["entity"] == "shelf_location"
     assert mine[-1]["data"]["name"] == "少儿架" and mine[-1]["data"]["branch_code"] == "CW01"
     assert all(c["uuid"] != loc["location_uuid"] for c in dh.all_changes()[0])
+
+
+def test_a_retired_shelf_stays_retired_and_renames_keep_it(
+    server: serverproc.ServerProcess,
+) -> None:
+    import uuid
+
+    cw = enrol(server, "CW01")
+    loc = {"location_uuid": str(uuid.uuid4()), "branch": "CW01", "code": "书架1", "name": "书架1"}
+    renamed = {**loc, "name": "农业技术"}
+    retired = {**renamed, "retired": True}
+    ops = [cw.op("shelf_location_upsert", p) for p in (loc, renamed, retired)]
+    assert [r["status"] for r in cw.push(ops)] == ["applied"] * 3
+    mine = [c for c in cw.all_changes()[0] if c["uuid"] == loc["location_uuid"]]
+    assert mine[-1]["data"]["name"] == "农业技术" and mine[-1]["data"]["retired"] is True
+    back = {**renamed, "retired": None}  # an older client's payload: active again
+    assert cw.push([cw.op("shelf_location_upsert", back)])[0]["status"] == "applied"
+    mine = [c for c in cw.all_changes()[0] if c["uuid"] == loc["location_uuid"]]
+    assert mine[-1]["data"]["retired"] is False

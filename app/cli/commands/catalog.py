@@ -7,6 +7,7 @@ from typing import Any
 
 from app.cli import values
 from app.cli.base import CliContext, CommandResult, add_command, add_group
+from app.cli.commands import catalog_routine
 from app.errors import UserInputError
 from app.i18n import _
 from app.services import catalog, catalog_marc
@@ -87,9 +88,10 @@ def register(subparsers: Any) -> None:
     p.add_argument("name")
     p = add_command(group, "status", _("set a copy's status (missing, lost, …)"), run_status)
     p.add_argument("barcode")
-    p.add_argument("status", choices=catalog.MANUAL_STATUSES)
+    p.add_argument("status", choices=(*catalog.MANUAL_STATUSES, "found"))
     p.add_argument("--reason", default="")
     add_command(group, "reindex", _("rebuild the search indexes"), run_reindex)
+    catalog_routine.register(group)
 
 
 def run_search(ctx: CliContext) -> CommandResult:
@@ -306,7 +308,8 @@ def run_add_shelf(ctx: CliContext) -> CommandResult:
 def run_status(ctx: CliContext) -> CommandResult:
     a = ctx.args
     with ctx.profile.sessions() as s, s.begin():
-        item = catalog.set_item_status(s, ctx.profile.clock, a.barcode, a.status, a.reason)
+        status = "available" if a.status == "found" else a.status
+        item = catalog.set_item_status(s, ctx.profile.clock, a.barcode, status, a.reason)
     return CommandResult(vars(item), f"{item.barcode} {values.item_status(item.status)}")
 
 

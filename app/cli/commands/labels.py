@@ -2,10 +2,14 @@
 
 shuwu labels V0010001 V0010002 --out labels.pdf
 shuwu labels --queue --template roll-40x30 --kind barcode --out labels.tspl --mark-printed
+shuwu labels --from V0010001 --to V0010050 --out run.pdf       (also --class, --shelf, dates)
+shuwu labels --failed V0010002 V0010007                         (these came out wrong)
+shuwu labels --reprint-failed --out again.pdf --mark-printed     (补缺打印)
 """
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +40,24 @@ def register(subparsers: Any) -> None:
         "--start", type=int, default=1, help=_("first free position on a part-used sheet")
     )
     p.add_argument("--mark-printed", action="store_true", help=_("mark the queued labels printed"))
+    p.add_argument("--from", dest="barcode_from", help=_("choose copies: first barcode"))
+    p.add_argument("--to", dest="barcode_to", help=_("choose copies: last barcode"))
+    p.add_argument("--class", dest="class_prefix", help=_("choose copies: call number prefix"))
+    p.add_argument("--shelf", help=_("choose copies: shelf code"))
+    p.add_argument(
+        "--catalogued-from",
+        type=date.fromisoformat,
+        help=_("choose copies: from date (YYYY-MM-DD)"),
+    )
+    p.add_argument(
+        "--catalogued-to", type=date.fromisoformat, help=_("choose copies: to date (YYYY-MM-DD)")
+    )
+    p.add_argument(
+        "--failed", action="store_true", help=_("record these barcodes' labels as badly printed")
+    )
+    p.add_argument(
+        "--reprint-failed", action="store_true", help=_("the badly printed labels (补缺打印)")
+    )
     p.add_argument("--list-templates", action="store_true", help=_("list the templates"))
     p.add_argument("--test-page", action="store_true", help=_("write a calibration test page"))
 
@@ -48,10 +70,35 @@ def _templates(ctx: CliContext) -> CommandResult:
     )
 
 
+def _selection(args: Any) -> labels.LabelSelection:
+    return labels.LabelSelection(
+        barcode_from=args.barcode_from,
+        barcode_to=args.barcode_to,
+        class_prefix=args.class_prefix,
+        catalogued_from=args.catalogued_from,
+        catalogued_to=args.catalogued_to,
+        shelf=args.shelf,
+    )
+
+
+def _record_failed(ctx: CliContext) -> CommandResult:
+    with ctx.profile.sessions() as s, s.begin():
+        entries = labels.items_by_barcode(s, ctx.args.barcodes)
+        n = labels.record_failed(s, ctx.profile.clock, [e.item_uuid for e in entries])
+    return CommandResult(
+        {"failed": n, "barcodes": [e.barcode for e in entries]},
+        _("{n} labels wait to be printed again (补缺打印).").format(n=n),
+    )
+
+
 def run(ctx: CliContext) -> CommandResult:
     args = ctx.args
     if args.list_templates:
         return _templates(ctx)
+    if args.failed:
+        if not args.barcodes:
+            raise UserInputError(_("Give the barcodes whose labels came out wrong."))
+        return _record_failed(ctx)
     if not args.out:
         raise UserInputError(_("Say where to save the labels with --out FILE.pdf|.tspl|.zpl."))
     out = Path(args.out).expanduser()
@@ -63,20 +110,32 @@ def run(ctx: CliContext) -> CommandResult:
             raise UserInputError(_("The test page is a PDF: use --out FILE.pdf."))
         write_test_page(template, out, cal)
         return CommandResult({"path": str(out)}, _("Test page written to {path}.").format(path=out))
-    if bool(args.queue) == bool(args.barcodes):
-        raise UserInputError(_("Give item barcodes or --queue (one of the two)."))
+    selection = _selection(args)
+    sources = [bool(args.queue), bool(args.barcodes), not selection.is_empty(), args.reprint_failed]
+    if sum(sources) != 1:
+        raise UserInputError(
+            _(
+                "Give item barcodes, --queue, --reprint-failed or a choice (--from/--to, --class, "
+                "--shelf, --catalogued-from/--catalogued-to): one of them."
+            )
+        )
     labels.output_format(out)  # refuse a wrong extension before any work
     kind = args.kind or template.default_kind
     with ctx.profile.sessions() as s:
         if kind == "reader":
-            if args.queue:
+            if not args.barcodes:
                 raise UserInputError(_("Reader cards are printed by card number, not the queue."))
             data = labels.reader_card_data(s, args.barcodes)
             entries = []
         else:
-            entries = (
-                labels.list_queue(s) if args.queue else labels.items_by_barcode(s, args.barcodes)
-            )
+            if args.queue:
+                entries = labels.list_queue(s)
+            elif args.reprint_failed:
+                entries = labels.failed_queue(s)
+            elif args.barcodes:
+                entries = labels.items_by_barcode(s, args.barcodes)
+            else:
+                entries = labels.select_copies(s, selection)
             data = labels.label_data(s, entries)
     if not data:
         raise UserInputError(_("There are no labels to print."))

@@ -1,72 +1,53 @@
-"""The Catalogue screen: one scan box that routes every scan, search, the edit form, stocktake.
+"""The Catalogue screen: one scan box that routes every scan, search, the form, stocktake.
 
 Scanners type like keyboards and end with Enter. Whatever has focus on this page, typed
 text that no field wants goes to the scan box; the scan box then decides by the code itself:
 an ISBN opens the record form, an item barcode goes to the current task (copies being added,
-the stocktake, or a search), anything else is searched.
+the stocktake, or a search), anything else is searched. The tabs live in app/ui/catalog/;
+a search result opens its record (double-click or Enter), 书架… manages the shelves.
 """
 
 from __future__ import annotations
 
+import threading
 import time
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication,
-    QComboBox,
-    QFileDialog,
-    QFormLayout,
     QHBoxLayout,
-    QHeaderView,
-    QLabel,
     QLineEdit,
-    QListWidget,
-    QPlainTextEdit,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
+from app.domain import clc_table
 from app.errors import ShuwuError
-from app.services import catalog, stocktake
-from app.services.catalog import BibData, CopyInput, LookupResult
-from app.services.catalog_rules import (
-    CLC_T_SUBCLASSES,
-    CLC_TOP_CLASSES,
-    ScanDeduper,
-    clean_scan,
-)
-from app.services.catalog_search import SearchResult, search
-from app.services.catalog_union import origin_text, union_catalog_for
+from app.services import catalog, catalog_shelves
+from app.services.catalog import LookupResult
+from app.services.catalog_rules import ScanDeduper, clean_scan
+from app.services.catalog_search import SearchHit, SearchResult, search
+from app.services.catalog_union import union_catalog_for
+from app.ui.catalog.common import fill_table, read_only, scrolling_body, status_text
+from app.ui.catalog.form import CatalogueForm
+from app.ui.catalog.record import RecordDialog
+from app.ui.catalog.shelves import ShelvesDialog
+from app.ui.catalog.stocktake_tab import StocktakeTab
 from app.ui.context import AppContext
 from app.ui.errors import show_error
 from app.ui.i18n import _
 from app.ui.marc_import import add_import_button
 from app.ui.sections import SectionSpec
+from app.ui.sections.circulation import Banner, beep
 from app.ui.style import font_css
 from app.ui.transfers_tab import TransfersTab
 
-STATUS_TEXT = {
-    "available": lambda: _("on shelf"),
-    "on_loan": lambda: _("on loan"),
-    "in_transit": lambda: _("in transit"),
-    "missing": lambda: _("missing"),
-    "lost": lambda: _("lost"),
-    "withdrawn": lambda: _("withdrawn"),
-    "damaged": lambda: _("damaged"),
-}
-FORM_FIELDS = ("title", "author", "publisher", "pub_place", "pub_year", "isbn", "clc_class")
+__all__ = ["CatalogPage", "status_text"]
 
-
-def status_text(status: str) -> str:
-    label = STATUS_TEXT.get(status)
-    return label() if label else status
+SEARCH_TAB, FORM_TAB, STOCKTAKE_TAB = 0, 1, 2
 
 
 class _ForwardTyping(QObject):
@@ -101,10 +82,11 @@ class CatalogPage(QWidget):
         super().__init__()
         self.ctx = ctx
         self.deduper = ScanDeduper(1.0)
-        self.current: LookupResult | None = None
-        self.pending: list[str] = []
-        self.stocktake_uuid: str | None = None
-        layout = QVBoxLayout(self)
+        self.hits: tuple[SearchHit, ...] = ()
+        self.last_query = ""
+        self.record_dialog: RecordDialog | None = None
+        self.shelves_dialog: ShelvesDialog | None = None
+        layout = scrolling_body(self)
 
         top = QHBoxLayout()
         self.scan_box = QLineEdit()
@@ -112,26 +94,36 @@ class CatalogPage(QWidget):
             _("Scan or type: ISBN, item barcode, title, author, call number or pinyin (hlm)")
         )
         self.scan_box.setAccessibleName(_("Scan or search"))
-        self.scan_box.setStyleSheet(f"{font_css(15)} padding: 6px;")
+        self.scan_box.setStyleSheet(f"{font_css(15)} padding: 4px;")
+        self.scan_box.setMinimumWidth(120)
         self.scan_box.returnPressed.connect(self.on_scan)
         top.addWidget(self.scan_box, 1)
         search_button = QPushButton(_("Search"))
         search_button.setAccessibleName(_("Search"))
+        search_button.setAutoDefault(False)
         search_button.clicked.connect(lambda: self.run_search(self.scan_box.text()))
         top.addWidget(search_button)
+        shelves_button = QPushButton(_("Shelves…"))
+        shelves_button.setAccessibleName(_("Shelves"))
+        shelves_button.setAutoDefault(False)
+        shelves_button.clicked.connect(self.open_shelves)
+        top.addWidget(shelves_button)
         add_import_button(self, top)
         layout.addLayout(top)
 
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.message = Banner()
+        self.message.setMinimumHeight(0)
         self.message.setAccessibleName(_("Message"))
+        self.banner("idle", _("Scan a book's ISBN to catalogue it, or search."))
         layout.addWidget(self.message)
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(_("Catalogue tasks"))
         self.tabs.addTab(self._build_results(), _("Search"))
-        self.tabs.addTab(self._build_form(), _("Catalogue a book"))
-        self.tabs.addTab(self._build_stocktake(), _("Stocktake"))
+        self.form = CatalogueForm(self)
+        self.tabs.addTab(self.form, _("Catalogue a book"))
+        self.stocktake = StocktakeTab(self)
+        self.tabs.addTab(self.stocktake, _("Stocktake"))
         self.transfers_tab = TransfersTab(ctx)
         self.tabs.addTab(self.transfers_tab, _("Transfers"))
         self.tabs.currentChanged.connect(self.on_tab_changed)
@@ -141,14 +133,21 @@ class CatalogPage(QWidget):
         for widget in (
             self.results,
             self.tabs,
-            self.pending_list,
-            self.stock_list,
+            self.form.pending_list,
+            self.stocktake.stock_list,
             self.transfers_tab.send_list,
             self.transfers_tab.receive_list,
             self.transfers_tab.history,
         ):
             widget.installEventFilter(forwarder)
         self.lookup_done.connect(self.show_lookup)
+        for keys in ("Ctrl+S", "F10"):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.save_shortcut)
+        picker = QShortcut(QKeySequence("F4"), self)
+        picker.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        picker.activated.connect(self.picker_shortcut)
 
     # --- building ---------------------------------------------------------------------
 
@@ -158,168 +157,97 @@ class CatalogPage(QWidget):
             [_("Call number"), _("Title"), _("Author"), _("Publisher"), _("ISBN"), _("Copies")]
         )
         self.results.setAccessibleName(_("Search results"))
-        self.results.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.results.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        header = self.results.horizontalHeader()
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.results.setToolTip(_("Double-click or press Enter to open the record."))
+        read_only(self.results)
+        self.results.activated.connect(lambda index: self.open_record_at(index.row()))
+        self.results.doubleClicked.connect(lambda index: self.open_record_at(index.row()))
         return self.results
 
-    def _build_form(self) -> QWidget:
-        page = QWidget()
-        outer = QHBoxLayout(page)
-        form = QFormLayout()
-        self.source_label = QLabel(_("Scan a book's ISBN to start."))
-        form.addRow(self.source_label)
-        labels = {
-            "title": _("Title"),
-            "author": _("Author"),
-            "publisher": _("Publisher"),
-            "pub_place": _("Place"),
-            "pub_year": _("Year"),
-            "isbn": _("ISBN"),
-            "clc_class": _("中图法 class"),
-        }
-        self.fields: dict[str, QLineEdit] = {}
-        for key in FORM_FIELDS:
-            edit = QLineEdit()
-            edit.setAccessibleName(labels[key])
-            self.fields[key] = edit
-            if key == "clc_class":
-                row = QHBoxLayout()
-                row.addWidget(edit)
-                self.class_picker = QComboBox()
-                self.class_picker.setAccessibleName(_("Choose a 中图法 class"))
-                self.class_picker.addItem(_("Choose a class…"), "")
-                for code, name in CLC_TOP_CLASSES:
-                    self.class_picker.addItem(f"{code}  {name}", code)
-                    if code == "T":
-                        for sub, sub_name in CLC_T_SUBCLASSES:
-                            self.class_picker.addItem(f"    {sub}  {sub_name}", sub)
-                self.class_picker.activated.connect(self.on_class_picked)
-                row.addWidget(self.class_picker)
-                form.addRow(labels[key], row)
-            else:
-                form.addRow(labels[key], edit)
-        outer.addLayout(form, 3)
+    # --- compatibility names the tests and other screens use --------------------------
 
-        copies = QVBoxLayout()
-        copies.addWidget(QLabel(_("Copies to add (scan the library barcodes):")))
-        self.barcode_edit = QLineEdit()
-        self.barcode_edit.setAccessibleName(_("Copy barcode"))
-        self.barcode_edit.setPlaceholderText(_("Copy barcode, then Enter"))
-        self.barcode_edit.returnPressed.connect(self.on_barcode_entered)
-        copies.addWidget(self.barcode_edit)
-        row = QHBoxLayout()
-        self.shelf_combo = QComboBox()
-        self.shelf_combo.setAccessibleName(_("Shelf location"))
-        row.addWidget(QLabel(_("Shelf")))
-        row.addWidget(self.shelf_combo, 1)
-        self.aux_edit = QLineEdit()
-        self.aux_edit.setAccessibleName(_("Volume/copy mark (辅助区分号)"))
-        self.aux_edit.setPlaceholderText(_("辅助区分号"))
-        self.aux_edit.setMaximumWidth(90)
-        row.addWidget(self.aux_edit)
-        copies.addLayout(row)
-        self.pending_list = QListWidget()
-        self.pending_list.setAccessibleName(_("Copies to add"))
-        copies.addWidget(self.pending_list, 1)
-        self.save_button = QPushButton(_("Save record and copies"))
-        self.save_button.setAccessibleName(_("Save record and copies"))
-        self.save_button.setStyleSheet(f"{font_css(13)} padding: 8px;")
-        self.save_button.clicked.connect(self.save)
-        copies.addWidget(self.save_button)
-        outer.addLayout(copies, 2)
-        return page
+    @property
+    def current(self) -> LookupResult | None:
+        return self.form.current
 
-    def _build_stocktake(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        row = QHBoxLayout()
-        self.stock_shelf = QComboBox()
-        self.stock_shelf.setAccessibleName(_("Shelf to count"))
-        row.addWidget(self.stock_shelf, 1)
-        start = QPushButton(_("Start stocktake"))
-        start.setAccessibleName(_("Start stocktake"))
-        start.clicked.connect(self.start_stocktake)
-        row.addWidget(start)
-        show = QPushButton(_("Show result"))
-        show.setAccessibleName(_("Show result"))
-        show.clicked.connect(self.show_stocktake_report)
-        row.addWidget(show)
-        finish = QPushButton(_("Finish"))
-        finish.setAccessibleName(_("Finish stocktake"))
-        finish.clicked.connect(self.finish_stocktake)
-        row.addWidget(finish)
-        export = QPushButton(_("Export CSV…"))
-        export.setAccessibleName(_("Export CSV"))
-        export.clicked.connect(self.export_stocktake)
-        row.addWidget(export)
-        layout.addLayout(row)
-        self.stock_status = QLabel(_("No stocktake is open."))
-        layout.addWidget(self.stock_status)
-        body = QHBoxLayout()
-        self.stock_list = QListWidget()
-        self.stock_list.setAccessibleName(_("Scanned items"))
-        body.addWidget(self.stock_list, 1)
-        self.stock_report = QPlainTextEdit()
-        self.stock_report.setReadOnly(True)
-        self.stock_report.setAccessibleName(_("Stocktake result"))
-        body.addWidget(self.stock_report, 2)
-        layout.addLayout(body, 1)
-        return page
+    @property
+    def pending(self) -> list[str]:
+        return self.form.pending
+
+    @property
+    def stocktake_uuid(self) -> str | None:
+        return self.stocktake.stocktake_uuid
 
     # --- helpers ----------------------------------------------------------------------
 
     def activate(self) -> None:
         self.refresh_shelves()
-        with self.ctx.profile.sessions() as s:
-            open_ = stocktake.open_sessions(s)
-        if open_ and self.stocktake_uuid is None:
-            self.stocktake_uuid = open_[0].uuid
-            self.stock_status.setText(
-                _("Stocktake in progress (started {when}), {count} scanned. Keep scanning.").format(
-                    when=open_[0].started_at[:16], count=open_[0].scanned
-                )
-            )
+        self.stocktake.resume()
+        # The 中图法 table takes about a second to load: do it now, off the GUI thread (a
+        # plain thread: nothing comes back to Qt).
+        threading.Thread(target=clc_table.warm, name="clc-warm", daemon=True).start()
         self.scan_box.setFocus()
 
     def on_tab_changed(self, index: int) -> None:
-        if self.tabs.widget(index) is self.transfers_tab:
+        widget = self.tabs.widget(index)
+        if widget is None:
+            return
+        if widget is self.transfers_tab:
             self.transfers_tab.activate()
+        hints = {  # a fresh line per tab: no stale message from another task
+            self.results: _("Scan or type to search; Enter on a result opens its record."),
+            self.form: _("Scan a book's ISBN; then the copy barcodes; Ctrl+S saves."),
+            self.stocktake: _("Choose a shelf, start the stocktake, then scan every copy."),
+            self.transfers_tab: _("Scan the copies to send, or a transfer slip to receive."),
+        }
+        if self.message.state != "error" or widget is not self.form:
+            self.banner("idle", hints.get(widget, ""))
 
     def typing_target(self) -> QLineEdit:
         if self.tabs.currentWidget() is self.transfers_tab:
             return self.transfers_tab.scan_target()
+        if self.tabs.currentWidget() is self.form and self.form.current is not None:
+            return self.form.barcode_edit
         return self.scan_box
 
     def refresh_shelves(self) -> None:
         try:
             with self.ctx.profile.sessions() as s:
-                shelves = catalog.list_shelf_locations(s)
+                shelves = catalog_shelves.list_shelves(s)
         except ShuwuError:
             shelves = []
-        for combo, first in (
-            (self.shelf_combo, _("(no shelf)")),
-            (self.stock_shelf, _("Whole branch")),
-        ):
-            combo.clear()
-            combo.addItem(first, "")
-            for shelf in shelves:
-                combo.addItem(f"{shelf.code}  {shelf.name}", shelf.code)
+        self.form.refresh_shelves(shelves)
+        self.stocktake.refresh_shelves(shelves)
+
+    def banner(self, state: str, text: str) -> None:
+        self.message.show_message(state, text)
+        # A smaller banner than the desk's: the form needs the room at 1024×768.
+        self.message.setStyleSheet(
+            self.message.styleSheet()
+            .replace(font_css(20), f"{font_css(13)}")
+            .replace("padding: 12px", "padding: 4px")
+        )
+
+    def beep(self, times: int = 1) -> None:
+        beep(times)
 
     def say(self, text: str, ok: bool = True) -> None:
-        colour = "#2b8a3e" if ok else "#c92a2a"
-        self.message.setStyleSheet(f"color: {colour}; {font_css(13)} font-weight: bold;")
-        self.message.setText(text)
+        self.banner("ok" if ok else "error", text)
         if not ok:
-            QApplication.beep()
+            beep(2)
 
     def problem(self, exc: BaseException) -> None:
         if isinstance(exc, ShuwuError):
             self.say(exc.message, ok=False)
         else:
             show_error(self, exc)
+
+    def save_shortcut(self) -> None:
+        if self.tabs.currentWidget() is self.form:
+            self.form.save()
+
+    def picker_shortcut(self) -> None:
+        if self.tabs.currentWidget() is self.form:
+            self.form.open_picker()
 
     # --- scan routing -----------------------------------------------------------------
 
@@ -336,21 +264,21 @@ class CatalogPage(QWidget):
     def route(self, code: str) -> None:
         with self.ctx.profile.sessions() as s:
             kind = catalog.classify_scan(s, code)
-        tab = self.tabs.currentIndex()
+        tab = self.tabs.currentWidget()
         if kind == "isbn":
-            self.start_lookup(code)
+            self.isbn_scanned(code)
         elif kind == "reader":
             self.say(
                 _("{code} is a reader card. Use Circulation to lend books.").format(code=code),
                 ok=False,
             )
-        elif kind == "item" and tab == 2 and self.stocktake_uuid:
-            self.stocktake_scan(code)
-        elif kind == "item" and self.tabs.currentWidget() is self.transfers_tab:
+        elif kind == "item" and tab is self.stocktake and self.stocktake_uuid:
+            self.stocktake.stocktake_scan(code)
+        elif kind == "item" and tab is self.transfers_tab:
             self.transfers_tab.add_outgoing(code)
             kind = "transfer"
-        elif kind == "item" and tab == 1 and self.current is not None:
-            self.add_pending(code)
+        elif kind == "item" and tab is self.form and self.form.current is not None:
+            self.form.add_pending(code)
         else:
             self.run_search(code)
             kind = "search"
@@ -362,41 +290,95 @@ class CatalogPage(QWidget):
             return
         with self.ctx.profile.sessions() as s:
             result = search(s, query)
+        self.last_query = query
+        self.tabs.setCurrentIndex(SEARCH_TAB)
         self.show_results(result)
-        self.tabs.setCurrentIndex(0)
 
     def show_results(self, result: SearchResult) -> None:
-        self.results.setRowCount(len(result.hits))
-        for row, hit in enumerate(result.hits):
+        self.hits = tuple(result.hits)
+        rows = []
+        for hit in result.hits:
             copies = "; ".join(
                 f"{c.barcode} {status_text(c.status)}"
                 + (f" @{c.current_branch}" if c.current_branch != c.home_branch else "")
                 for c in hit.copies
             ) or _("no copies")
-            values = [
-                hit.call_number or "",
-                hit.title,
-                hit.author or "",
-                hit.publisher or "",
-                hit.isbn or "",
-                copies,
-            ]
-            for col, value in enumerate(values):
-                self.results.setItem(row, col, QTableWidgetItem(value))
-        self.results.resizeColumnToContents(0)
+            rows.append(
+                (
+                    hit.call_number or "",
+                    hit.title,
+                    hit.author or "",
+                    hit.publisher or "",
+                    hit.isbn or "",
+                    copies,
+                )
+            )
+        fill_table(self.results, rows, stretch=5)
+        if rows:
+            self.results.selectRow(0)
         more = _(" (more not shown)") if result.truncated else ""
         self.say(
             _("{count} records found for “{query}”").format(
                 count=len(result.hits), query=result.query
             )
             + more
+            + (_(" Double-click or Enter opens a record.") if rows else "")
         )
+
+    def open_record_at(self, row: int) -> None:
+        if 0 <= row < len(self.hits):
+            self.open_record(self.hits[row].bib_uuid)
+
+    def open_record(self, bib_uuid: str) -> None:
+        if self.record_dialog is not None and self.record_dialog.isVisible():
+            return  # activated and doubleClicked both fire on some platforms
+        try:
+            dialog = RecordDialog(self.ctx, bib_uuid, self)
+        except ShuwuError as exc:
+            self.problem(exc)
+            return
+        self.record_dialog = dialog
+        dialog.finished.connect(lambda _result: self._record_closed())
+        dialog.resize(self.window().width() * 3 // 4, self.window().height() * 3 // 4)
+        dialog.open()
+
+    def _record_closed(self) -> None:
+        if self.hits and self.last_query:  # show the edits in the list
+            QTimer.singleShot(0, lambda: self.run_search(self.last_query))
+        self.results.setFocus()
+
+    def open_shelves(self) -> None:
+        dialog = ShelvesDialog(self.ctx, self)
+        self.shelves_dialog = dialog
+        dialog.finished.connect(lambda _result: self.refresh_shelves())
+        dialog.open()
 
     # --- cataloguing ------------------------------------------------------------------
 
+    def isbn_scanned(self, code: str) -> None:
+        form = self.form
+        if form.pending and form.current is not None:
+            self.say(
+                _(
+                    "{count} copies of “{title}” are not saved yet. Save them (Ctrl+S) or "
+                    "remove them (Del) before scanning another book."
+                ).format(
+                    count=len(form.pending), title=form.current.data.title or form.current.isbn
+                ),
+                ok=False,
+            )
+            self.tabs.setCurrentWidget(form)
+            return
+        self.start_lookup(code)
+
     def start_lookup(self, code: str) -> None:
-        self.tabs.setCurrentIndex(1)
-        self.say(_("Looking up {code}…").format(code=code))
+        self.tabs.setCurrentWidget(self.form)
+        try:
+            catalog.require_isbn(code)  # a mistyped ISBN is a message, not a failed job
+        except ShuwuError as exc:
+            self.problem(exc)
+            return
+        self.banner("idle", _("Looking up {code}…").format(code=code))
         profile = self.ctx.profile
 
         def job(_control: Any) -> LookupResult:
@@ -406,187 +388,8 @@ class CatalogPage(QWidget):
         self.ctx.tasks.run(job, on_done=self.lookup_done.emit, on_error=self.problem)
 
     def show_lookup(self, found: LookupResult) -> None:
-        self.current = found
-        self.tabs.setCurrentIndex(1)
-        self.pending.clear()
-        self.pending_list.clear()
-        for key, edit in self.fields.items():
-            edit.setText(getattr(found.data, key) or "")
-        text = {
-            "local": _("Already in the catalogue ({count} copies). Scan barcodes to add copies."),
-            "union": _("Record from the county union catalogue. Check it, then scan barcodes."),
-            "empty": _("No record found; please fill in the form, then scan barcodes."),
-        }[found.source].format(count=len(found.items))
-        if found.offline and found.source == "empty":
-            text = _("Offline: the county catalogue could not be asked. ") + text
-        if found.origin:  # copy cataloguing (h15b): name the external target it came from
-            text = origin_text(found.origin)
-        self.source_label.setText(text)
-        self.say(text)
-        target = self.barcode_edit if found.data.title else self.fields["title"]
-        target.setFocus()
-
-    def on_class_picked(self, index: int) -> None:
-        code = self.class_picker.itemData(index)
-        if code:
-            self.fields["clc_class"].setText(code)
-            self.fields["clc_class"].setFocus()
-
-    def on_barcode_entered(self) -> None:
-        code = clean_scan(self.barcode_edit.text())
-        self.barcode_edit.clear()
-        if not code:
-            return
-        if not self.deduper.accept(code, time.monotonic()):
-            return
-        with self.ctx.profile.sessions() as s:
-            kind = catalog.classify_scan(s, code)
-        if kind == "isbn":
-            self.start_lookup(code)
-            return
-        self.add_pending(code)
-
-    def add_pending(self, code: str) -> None:
-        if self.current is None:
-            self.say(_("Scan the book's ISBN first."), ok=False)
-            return
-        if code in self.pending:
-            self.say(
-                _("Barcode {barcode} was scanned twice in this batch.").format(barcode=code),
-                ok=False,
-            )
-            return
-        self.pending.append(code)
-        self.pending_list.addItem(code)
-        self.say(_("{count} copies ready to save.").format(count=len(self.pending)))
-
-    def form_data(self) -> BibData:
-        return BibData.from_mapping({k: e.text() for k, e in self.fields.items()})
-
-    def save(self) -> None:
-        if self.current is None:
-            self.say(_("Scan the book's ISBN first."), ok=False)
-            return
-        shelf = self.shelf_combo.currentData() or None
-        aux = self.aux_edit.text().strip() or None
-        copies = [CopyInput(code, shelf, aux) for code in self.pending]
-        profile = self.ctx.profile
-        try:
-            with profile.sessions() as s, s.begin():
-                union = union_catalog_for(s)
-                bib = catalog.save_bib(
-                    s,
-                    profile.clock,
-                    self.form_data(),
-                    self.current.bib_uuid,
-                    "union" if self.current.source == "union" else "manual",
-                )
-                added = (
-                    catalog.add_copies(s, profile.clock, bib.uuid, copies, union)
-                    if copies
-                    else None
-                )
-        except Exception as exc:  # nothing was saved: the transaction rolled back
-            self.problem(exc)
-            return
-        numbers = ", ".join(f"{i.barcode} → {i.call_number}" for i in added.items) if added else ""
-        self.say(_("Saved “{title}”. {numbers}").format(title=bib.data.title, numbers=numbers))
-        self.current = None
-        self.pending.clear()
-        self.pending_list.clear()
-        self.ctx.data_changed.emit()
-        self.scan_box.setFocus()
-
-    # --- stocktake --------------------------------------------------------------------
-
-    def start_stocktake(self) -> None:
-        try:
-            with self.ctx.profile.sessions() as s, s.begin():
-                info = stocktake.start(
-                    s, self.ctx.profile.clock, self.stock_shelf.currentData() or None
-                )
-        except ShuwuError as exc:
-            self.problem(exc)
-            return
-        self.stocktake_uuid = info.uuid
-        self.stock_list.clear()
-        self.stock_report.clear()
-        self.stock_status.setText(_("Stocktake started. Scan every copy on the shelves."))
-        self.scan_box.setFocus()
-
-    def stocktake_scan(self, code: str) -> None:
-        try:
-            with self.ctx.profile.sessions() as s, s.begin():
-                outcome = stocktake.scan(s, self.ctx.profile.clock, code, self.stocktake_uuid)
-        except ShuwuError as exc:
-            self.problem(exc)
-            return
-        words = {
-            "ok": _("on shelf"),
-            "already": _("already counted"),
-            "elsewhere": _("belongs elsewhere"),
-            "on_loan": _("recorded as on loan!"),
-            "unknown": _("unknown barcode"),
-        }
-        self.stock_list.insertItem(
-            0, f"{outcome.barcode}  {outcome.title or ''}  — {words[outcome.status]}"
-        )
-        self.say(f"{outcome.barcode}: {words[outcome.status]}", outcome.status in ("ok", "already"))
-
-    def _report_text(self, result: stocktake.StocktakeReport) -> str:
-        lines = [
-            _("Expected {expected}, found {found}.").format(
-                expected=result.expected, found=result.found
-            ),
-            "",
-            _("Missing ({count}):").format(count=len(result.missing)),
-        ]
-        lines += [f"  {m.call_number or ''}  {m.barcode}  {m.title}" for m in result.missing]
-        lines += ["", _("Belongs elsewhere ({count}):").format(count=len(result.found_elsewhere))]
-        lines += [f"  {m.barcode}  {m.title}  ({m.home_branch})" for m in result.found_elsewhere]
-        lines += [
-            "",
-            _("On loan but on the shelf ({count}):").format(count=len(result.on_loan_found)),
-        ]
-        lines += [f"  {m.barcode}  {m.title}" for m in result.on_loan_found]
-        if result.unknown:
-            lines += ["", _("Unknown barcodes: {codes}").format(codes=", ".join(result.unknown))]
-        return "\n".join(lines)
-
-    def show_stocktake_report(self) -> None:
-        try:
-            with self.ctx.profile.sessions() as s:
-                result = stocktake.report(s, self.stocktake_uuid)
-        except ShuwuError as exc:
-            self.problem(exc)
-            return
-        self.stock_report.setPlainText(self._report_text(result))
-
-    def finish_stocktake(self) -> None:
-        try:
-            with self.ctx.profile.sessions() as s, s.begin():
-                result = stocktake.finish(s, self.ctx.profile.clock, self.stocktake_uuid)
-        except ShuwuError as exc:
-            self.problem(exc)
-            return
-        self.stock_report.setPlainText(self._report_text(result))
-        self.stock_status.setText(_("Stocktake finished; the result will be sent to the county."))
-        self.ctx.data_changed.emit()
-
-    def export_stocktake(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
-            self, _("Export stocktake"), str(Path.home() / "stocktake.csv"), "CSV (*.csv)"
-        )
-        if not path:
-            return
-        try:
-            with self.ctx.profile.sessions() as s:
-                result = stocktake.report(s, self.stocktake_uuid)
-            stocktake.export_csv(result, Path(path))
-        except ShuwuError as exc:
-            self.problem(exc)
-            return
-        self.say(_("Saved {path}").format(path=path))
+        self.tabs.setCurrentWidget(self.form)
+        self.form.show_lookup(found)
 
 
 SECTION = SectionSpec(key="catalog", factory=CatalogPage)

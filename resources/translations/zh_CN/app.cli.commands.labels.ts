@@ -44,6 +44,38 @@
       <translation>把队列中的标签标记为已打印</translation>
     </message>
     <message>
+      <source>choose copies: first barcode</source>
+      <translation>选择复本：起始条码</translation>
+    </message>
+    <message>
+      <source>choose copies: last barcode</source>
+      <translation>选择复本：结束条码</translation>
+    </message>
+    <message>
+      <source>choose copies: call number prefix</source>
+      <translation>选择复本：索书号开头</translation>
+    </message>
+    <message>
+      <source>choose copies: shelf code</source>
+      <translation>选择复本：书架代码</translation>
+    </message>
+    <message>
+      <source>choose copies: from date (YYYY-MM-DD)</source>
+      <translation>选择复本：编目起始日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+      <source>choose copies: to date (YYYY-MM-DD)</source>
+      <translation>选择复本：编目结束日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+      <source>record these barcodes' labels as badly printed</source>
+      <translation>记录这些条码的标签打印失败</translation>
+    </message>
+    <message>
+      <source>the badly printed labels (补缺打印)</source>
+      <translation>打印失败的标签（补缺打印）</translation>
+    </message>
+    <message>
       <source>list the templates</source>
       <translation>列出模板</translation>
     </message>
@@ -56,8 +88,8 @@
       <translation>请用 --out 文件.pdf|.tspl|.zpl 指定保存位置。</translation>
     </message>
     <message>
-      <source>Give item barcodes or --queue (one of the two).</source>
-      <translation>请给出图书条码或 --queue（二选一）。</translation>
+      <source>Give item barcodes, --queue, --reprint-failed or a choice (--from/--to, --class, --shelf, --catalogued-from/--catalogued-to): one of them.</source>
+      <translation>请给出复本条码、--queue、--reprint-failed 或选择条件（--from/--to、--class、--shelf、--catalogued-from/--catalogued-to）中的一种。</translation>
     </message>
     <message>
       <source>There are no labels to print.</source>
@@ -66,6 +98,14 @@
     <message>
       <source>{n} labels written to {path} ({pages} pages).</source>
       <translation>已生成 {n} 张标签：{path}（{pages} 页）。</translation>
+    </message>
+    <message>
+      <source>{n} labels wait to be printed again (补缺打印).</source>
+      <translation>{n} 张标签等待重新打印（补缺打印）。</translation>
+    </message>
+    <message>
+      <source>Give the barcodes whose labels came out wrong.</source>
+      <translation>请给出标签打印失败的条码。</translation>
     </message>
     <message>
       <source>The test page is a PDF: use --out FILE.pdf.</source>

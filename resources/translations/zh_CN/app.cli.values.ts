@@ -33,7 +33,7 @@
     </message>
     <message>
       <source>found</source>
-      <translation>已找到</translation>
+      <translation>找回</translation>
     </message>
     <message>
       <source>already scanned</source>

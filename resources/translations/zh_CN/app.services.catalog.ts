@@ -28,10 +28,6 @@
       <translation>该复本已借出，请在借还台办理归还。</translation>
     </message>
     <message>
-      <source>A shelf location needs a short code (letters/digits) and a name.</source>
-      <translation>书架位置需要一个简短代码（字母或数字）和名称。</translation>
-    </message>
-    <message>
       <source>No item has the barcode {barcode}.</source>
       <translation>没有条码为 {barcode} 的图书。</translation>
     </message>
@@ -56,12 +52,28 @@
       <translation>条码 {barcode} 已被其他复本使用，请换一张新条码。</translation>
     </message>
     <message>
-      <source>Unknown item status {status}.</source>
-      <translation>未知的图书状态 {status}。</translation>
+      <source>Barcode {barcode} is already in the list.</source>
+      <translation>条码 {barcode} 已在列表中。</translation>
     </message>
     <message>
-      <source>Shelf location {code} already exists.</source>
-      <translation>书架位置 {code} 已存在。</translation>
+      <source>{barcode} does not end in digits, so no run can follow it.</source>
+      <translation>{barcode} 不以数字结尾，无法连号。</translation>
+    </message>
+    <message>
+      <source>A run has 1 to {most} copies.</source>
+      <translation>连号复本数为 1 到 {most} 册。</translation>
+    </message>
+    <message>
+      <source>The run from {barcode} would need more digits than the barcode has.</source>
+      <translation>从 {barcode} 开始的连号会超出条码的位数。</translation>
+    </message>
+    <message>
+      <source>No copy or record has {code}.</source>
+      <translation>没有复本或书目是 {code}。</translation>
+    </message>
+    <message>
+      <source>Unknown item status {status}.</source>
+      <translation>未知的图书状态 {status}。</translation>
     </message>
     <message>
       <source>Barcode {barcode} is outside this branch's range {low}–{high}.</source>

@@ -16,6 +16,10 @@
       <translation>没有要打印的标签。</translation>
     </message>
     <message>
+      <source>Choose copies by a barcode range, a class, the date catalogued or a shelf.</source>
+      <translation>请按条码范围、分类、编目日期或书架选择复本。</translation>
+    </message>
+    <message>
       <source>No copy has the barcode {codes}.</source>
       <translation>没有条码为 {codes} 的图书。</translation>
     </message>
@@ -36,6 +40,14 @@
 {lines}</source>
       <translation>有 {n} 张标签不能按现在的样子打印：
 {lines}</translation>
+    </message>
+    <message>
+      <source>{text}… is not a barcode, a class or a shelf.</source>
+      <translation>{text}… 不是条码、分类号或书架。</translation>
+    </message>
+    <message>
+      <source>The barcode range {low}–{high} is not a range (same length, low to high).</source>
+      <translation>条码范围 {low}–{high} 不正确（两端长度相同、从小到大）。</translation>
     </message>
     <message>
       <source>No reader has the card {card}.</source>
