@@ -21,7 +21,7 @@ from app.cli.base import CliContext, CommandResult, common_options
 from app.errors import EXIT_BAD_INPUT, EXIT_FAILURE, ShuwuError
 from app.i18n import _
 from app.models.db import DB_FILENAME, plain_reason
-from app.models.integrity import damage_message, is_damage
+from app.models.integrity import damage_message, forget_checks, is_damage
 from app.paths import resolve_home
 
 log = logging.getLogger("shuwu.cli")
@@ -89,7 +89,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # last resort: a message, not a traceback
         if is_damage(exc):  # "database disk image is malformed" in the middle of work
             log.error("the profile database is damaged: %s", type(exc).__name__)
-            message = damage_message(resolve_home(args.home) / DB_FILENAME)
+            home = resolve_home(args.home)
+            forget_checks(home)  # the next start checks the file for sure
+            message = damage_message(home / DB_FILENAME)
             if args.json:
                 print(
                     json.dumps(

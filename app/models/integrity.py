@@ -47,7 +47,7 @@ def damage_message(path: Path) -> str:
     return _(
         "The database {path} is damaged (the disk may be failing); Shuwu stopped before "
         "anything else could be lost. Recover it with `shuwu recover` "
-        "(or Settings → Backup → Recover): "
+        "(or restart Shuwu and choose Recover now): "
         "the newest good backup is restored, operations not yet sent to the county are kept, "
         "and the county catalogue is received again at the next sync."
     ).format(path=path)
@@ -112,6 +112,5 @@ def check_at_start(path: Path) -> None:
 
 def forget_checks(home: Path) -> None:
     """After a restore or recovery: the next start checks again."""
-    with_stamp = Path(home) / STAMP_NAME
-    if with_stamp.exists():
-        os.unlink(with_stamp)
+    with contextlib.suppress(OSError):
+        os.unlink(Path(home) / STAMP_NAME)
