@@ -4,6 +4,10 @@
   <context>
     <name>shuwu</name>
     <message>
+      <source>The database is damaged</source>
+      <translation>数据库已损坏</translation>
+    </message>
+    <message>
       <source>Something went wrong</source>
       <translation>出错了</translation>
     </message>
