@@ -442,6 +442,9 @@ def _pending_ops(db_path: Path) -> list[dict[str, Any]]:
     """The unsent operations, also from a damaged file: row by row past any broken page."""
     if not db_path.exists() or not db_path.stat().st_size:
         return []
+    with db_path.open("rb") as fh:
+        if fh.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
+            return []  # not an SQLite file at all
     columns = ", ".join(_OP_COLUMNS)
     try:
         conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
@@ -463,7 +466,7 @@ def _salvage_rows(conn: sqlite3.Connection, columns: str) -> list[tuple[Any, ...
     try:
         top = int(conn.execute("SELECT max(rowid) FROM outbox").fetchone()[0] or 0)
     except sqlite3.DatabaseError:
-        top = _SALVAGE_LIMIT
+        return []  # the outbox's own pages are unreadable: nothing can be salvaged
     rows: list[tuple[Any, ...]] = []
     for rowid in range(1, min(top, _SALVAGE_LIMIT) + 1):
         try:

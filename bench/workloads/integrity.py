@@ -8,10 +8,12 @@ else once a day) is chosen from these figures.
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from pathlib import Path
 
-from app.models.integrity import ALWAYS_BELOW_BYTES, quick_check
+from app.models.integrity import ALWAYS_BELOW_BYTES, _tables, quick_check, rotating_check
+from bench.dataset import copy_of
 from bench.results import Figure
 from bench.workloads.common import BenchContext, median
 
@@ -30,16 +32,36 @@ def _check(path: Path) -> float:
     return time.perf_counter() - start
 
 
+def _starts(path: Path) -> list[float]:
+    """Every start's share in one full rotation (on a copy's folder: the stamp is written)."""
+    conn = sqlite3.connect(path)
+    try:
+        turns = len(_tables(conn))
+    finally:
+        conn.close()
+    times = []
+    for _ in range(turns):
+        start = time.perf_counter()
+        assert rotating_check(path)
+        times.append(time.perf_counter() - start)
+    return times
+
+
 def run(ctx: BenchContext) -> list[Figure]:
-    path = ctx.dataset.db_path
+    path = copy_of(ctx.dataset, ctx.workdir / "integrity") / "shuwu.db"
     size_mb = path.stat().st_size / 1e6
     checks = [_check(path) for _ in range(3)]
     reads = [_read_through(path) for _ in range(3)]
     seconds = median(checks)
-    daily = path.stat().st_size >= ALWAYS_BELOW_BYTES
-    schedule = "once a day at start" if daily else "every start"
+    starts = _starts(path)
+    rotating = path.stat().st_size >= ALWAYS_BELOW_BYTES
+    schedule = "outbox + one table in turn" if rotating else "the whole file"
     return [
-        Figure("integrity check", "PRAGMA quick_check", seconds, "s", "read the file once",
-               median(reads), "< 5 s", seconds < 5.0,
-               f"{size_mb:,.0f} MB database; run {schedule}, before every backup, after restore"),
+        Figure("integrity check", "whole file (quick_check)", seconds, "s", "read the file once",
+               median(reads), "—", None,
+               f"{size_mb:,.0f} MB database; before every backup (daily), after restore, status"),
+        Figure("integrity check", "at start, slowest turn", max(starts), "s",
+               "read the file once", median(reads), "< 1 s", max(starts) < 1.0,
+               f"{schedule}; {len(starts)} starts cover every table; "
+               f"median turn {median(starts):.3f} s"),
     ]  # fmt: skip

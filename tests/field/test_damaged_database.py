@@ -229,3 +229,31 @@ def test_restoring_another_branchs_backup_needs_its_code(tmp_path) -> None:
         "--json",
     )
     assert code == 0, (data, err)
+
+
+def test_large_files_are_checked_a_table_per_start(tmp_path, monkeypatch) -> None:
+    """Above the size limit each start checks the outbox and the next table in turn, and a
+    damaged table is found when its turn comes (the stamp records the turn)."""
+    from app.models import integrity
+
+    home = tmp_path / "p"
+    profile = open_profile(home)
+    add_reader(profile, "C1")
+    profile.close()
+    monkeypatch.setattr(integrity, "ALWAYS_BELOW_BYTES", 0)
+    db = home / "shuwu.db"
+    integrity.check_at_start(db)  # no stamp yet: the whole file
+    conn = sqlite3.connect(db)
+    tables = integrity._tables(conn)
+    conn.close()
+    corrupt_table_page(db, "reader")
+    found_at = None
+    for start in range(len(tables)):
+        try:
+            integrity.check_at_start(db)
+        except integrity.DamagedDatabase:
+            found_at = start
+            break
+    assert found_at == tables.index("reader")  # found exactly when the reader table's turn came
+    with pytest.raises(integrity.DamagedDatabase):
+        integrity.check_at_start(db)  # and again at the next start: the turn did not move on
