@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 import sys
 import threading
 import traceback
 from pathlib import Path
 from types import TracebackType
 
+import sqlalchemy.exc
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.errors import ShuwuError
-from app.models.db import DB_FILENAME
+from app.models.db import DB_FILENAME, plain_reason
 from app.models.integrity import damage_message, is_damage
 from app.ui.i18n import _
 
@@ -24,6 +26,17 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
     """The default failure path of tasks and actions."""
     if is_damage(exc):
         show_damage(parent)
+        return
+    if isinstance(exc, (sqlite3.OperationalError, sqlalchemy.exc.OperationalError)):
+        # read-only file, full disk, locked: in words, never the SQL statement
+        log.warning("database error: %s", type(exc).__name__)
+        QMessageBox.warning(
+            parent,
+            _("Cannot do that"),
+            _("The database could not be changed: {reason}. Nothing was saved.").format(
+                reason=plain_reason(exc)
+            ),
+        )
         return
     if isinstance(exc, ShuwuError):
         QMessageBox.warning(parent, _("Cannot do that"), exc.message)
