@@ -523,14 +523,7 @@ def restore_backup(
         if healthy:
             backup_to(db_path, saved, clock)
         else:
-            damaged = saved.with_suffix(".damaged")
-            shutil.move(db_path, damaged)
-            make_private(damaged)
-            for extra in ("-wal", "-shm"):  # kept next to it: the file may still be studied
-                side = db_path.with_name(db_path.name + extra)
-                if side.exists():
-                    shutil.move(side, damaged.with_name(damaged.name + extra))
-            saved = damaged
+            saved = set_aside(db_path, stamp)
     elif db_path.exists():
         db_path.unlink()  # an empty file: nothing to keep
     if not db_path.exists():
@@ -551,15 +544,51 @@ def restore_backup(
             carried_count = _after_restore(session, clock, carried)
     finally:
         engine.dispose()
-    for extra in ("", "-wal", "-shm"):
-        make_private(db_path.with_name(db_path.name + extra))
-    forget_checks(home)
-    require_healthy(db_path)  # after a restore: the restored file is whole
+    finish_restore(home, db_path)
     counts, _modified = _current_counts(db_path)
     assert counts is not None  # just restored from a checked backup
     return RestoreResult(
         restored_from=source, saved_current_to=saved, carried_ops=carried_count, counts=counts
     )
+
+
+def set_aside(db_path: Path, stamp: str) -> Path | None:
+    """Move a damaged database (and its WAL) into backups/ as ``*.damaged``: kept, not used."""
+    if not db_path.exists():
+        return None
+    if not db_path.stat().st_size:
+        db_path.unlink()
+        return None
+    damaged = backups_dir(db_path.parent) / f"{BEFORE_RESTORE_PREFIX}{stamp}.damaged"
+    damaged.parent.mkdir(parents=True, exist_ok=True)
+    shutil.move(db_path, damaged)
+    make_private(damaged)
+    for extra in ("-wal", "-shm"):  # kept next to it: the file may still be studied
+        side = db_path.with_name(db_path.name + extra)
+        if side.exists():
+            shutil.move(side, damaged.with_name(damaged.name + extra))
+    return damaged
+
+
+def finish_restore(home: Path, db_path: Path) -> None:
+    """Owner-only files, and a full check now and at the next start."""
+    for extra in ("", "-wal", "-shm"):
+        make_private(db_path.with_name(db_path.name + extra))
+    forget_checks(home)
+    require_healthy(db_path)  # after a restore: the restored file is whole
+
+
+def salvage_pending_ops(db_path: Path) -> list[dict[str, Any]]:
+    return _pending_ops(db_path)
+
+
+def current_counts(db_path: Path) -> tuple[DbCounts | None, datetime | None]:
+    return _current_counts(db_path)
+
+
+def carry_ops(session: Session, clock: Clock, carried: list[dict[str, Any]]) -> int:
+    """Put carried unsent operations into a restored or rebuilt database; marks the epoch."""
+    return _after_restore(session, clock, carried)
 
 
 def _after_restore(session: Session, clock: Clock, carried: list[dict[str, Any]]) -> int:
@@ -570,8 +599,11 @@ def _after_restore(session: Session, clock: Clock, carried: list[dict[str, Any]]
         if op["op_id"] in known:
             continue
         payload = op["payload"]
-        if isinstance(payload, str):
-            payload = json.loads(payload)
+        try:
+            if isinstance(payload, str):
+                payload = json.loads(payload)
+        except ValueError:
+            continue  # a row the damage reached: it cannot be sent as it is
         created = op["created_at"]
         session.add(
             OutboxOp(

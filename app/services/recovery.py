@@ -17,10 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from app.clock import Clock
 from app.errors import UserInputError
 from app.i18n import _
-from app.models.db import DB_FILENAME
+from app.models import AppSetting, SyncState
+from app.models.db import DB_FILENAME, make_engine, migrate
 from app.services import backup
 
 # sync_state keys (app.sync.state): reset so the next sync takes the county snapshot again.
@@ -72,14 +75,81 @@ def newest_good_backup(home: Path) -> backup.BackupInfo:
     )
 
 
-def plan_recovery(home: Path) -> backup.RestorePlan:
-    """What ``recover`` would restore, to show before the user confirms."""
-    return backup.plan_restore(Path(home), newest_good_backup(Path(home)).path)
+def plan_recovery(home: Path) -> str:
+    """What ``recover`` would do, to show before the user confirms."""
+    home = Path(home)
+    try:
+        return backup.plan_restore(home, newest_good_backup(home).path).describe()
+    except UserInputError:
+        if not _enrolled(home / DB_FILENAME):
+            raise
+    return _(
+        "There is no good backup on this computer. The damaged file is kept aside, a new "
+        "database is made with this computer's enrolment and its {count} unsent operations, "
+        "and the next sync receives the county catalogue and this branch's readers and loans."
+    ).format(count=len(backup.salvage_pending_ops(home / DB_FILENAME)))
+
+
+def _salvage(db_path: Path, table: str) -> list[tuple[str, str]]:
+    """Key/value rows of a small table, read past damage when possible."""
+    if not db_path.exists() or not db_path.stat().st_size:
+        return []
+    try:
+        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return [(str(k), str(v)) for k, v in conn.execute(f"SELECT key, value FROM {table}")]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return []
+
+
+def _enrolled(db_path: Path) -> bool:
+    return any(key == "device_id" for key, _value in _salvage(db_path, "sync_state"))
+
+
+# Sync bookkeeping that must start again: the county sends everything anew.
+_RESET_KEYS = {_CURSOR, *_SNAPSHOT_KEYS, "last_sync", "snapshot_reindex"}
+
+
+def rebuild_from_county(home: Path, clock: Clock) -> RecoveryResult:
+    """No good backup: a new database holding this PC's enrolment, settings and unsent
+    operations; the next sync brings the county catalogue and the branch's data back."""
+    db_path = Path(home) / DB_FILENAME
+    settings_rows = _salvage(db_path, "app_setting")
+    state_rows = [(k, v) for k, v in _salvage(db_path, "sync_state") if k not in _RESET_KEYS]
+    carried = backup.salvage_pending_ops(db_path)
+    stamp = clock.now().astimezone().strftime("%Y%m%d-%H%M%S")
+    damaged = backup.set_aside(db_path, stamp)
+    engine = make_engine(db_path)
+    try:
+        migrate(engine)
+        with Session(engine) as session, session.begin():
+            for key, value in settings_rows:
+                session.merge(AppSetting(key=key, value=value))
+            for key, value in state_rows:
+                session.merge(SyncState(key=key, value=value))
+            session.merge(SyncState(key=_CURSOR, value="0"))
+            count = backup.carry_ops(session, clock, carried)
+    finally:
+        engine.dispose()
+    backup.finish_restore(Path(home), db_path)
+    counts, _modified = backup.current_counts(db_path)
+    assert counts is not None
+    return RecoveryResult(
+        restored_from=db_path, saved_damaged_to=damaged, carried_ops=count, counts=counts
+    )
 
 
 def recover(home: Path, clock: Clock) -> RecoveryResult:
+    """Restore the newest good backup; with none on this PC, rebuild from the county."""
     home = Path(home)
-    good = newest_good_backup(home)
+    try:
+        good = newest_good_backup(home)
+    except UserInputError:
+        if not _enrolled(home / DB_FILENAME):
+            raise
+        return rebuild_from_county(home, clock)
     branch = good.branch.code if good.branch else None
     result = backup.restore_backup(home, good.path, clock, confirm_branch=branch)
     _repull_catalogue(home / DB_FILENAME)

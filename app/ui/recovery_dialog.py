@@ -33,7 +33,7 @@ def offer_recovery(home: str | Path | None, exc: DamagedDatabase) -> bool:
     folder = resolve_home(home)
     try:
         plan = recovery.plan_recovery(folder)
-        confirm = QMessageBox.question(None, _("Recover from this backup?"), plan.describe())
+        confirm = QMessageBox.question(None, _("Recover now?"), plan)
         if confirm != QMessageBox.StandardButton.Yes:
             return False
         QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from app.clock import Clock
-from app.models import Item
+from app.models import AppSetting, Item, SyncState
 from app.profile import open_profile
 from app.services import backup, circulation, readers
 from tests import serverproc
@@ -257,3 +257,34 @@ def test_large_files_are_checked_a_table_per_start(tmp_path, monkeypatch) -> Non
     assert found_at == tables.index("reader")  # found exactly when the reader table's turn came
     with pytest.raises(integrity.DamagedDatabase):
         integrity.check_at_start(db)  # and again at the next start: the turn did not move on
+
+
+def test_recovery_without_any_backup_rebuilds_and_keeps_unsent_ops(tmp_path) -> None:
+    """No good backup on the PC: a new database keeps the enrolment, the settings and every
+    unsent operation, and the next sync is told to take the county catalogue again."""
+    home = tmp_path / "p"
+    profile = open_profile(home)
+    with profile.sessions() as s, s.begin():
+        s.merge(SyncState(key="device_id", value="7"))
+        s.merge(SyncState(key="epoch", value="3"))
+        s.merge(SyncState(key="change_cursor", value="1234"))
+        s.merge(AppSetting(key="branch_code", value="CW01"))
+    for card in ("C1", "C2", "C3"):
+        add_reader(profile, card)
+    profile.close()
+    with sqlite3.connect(home / "shuwu.db") as conn:
+        pending = {r[0] for r in conn.execute("SELECT op_id FROM outbox WHERE state='pending'")}
+    assert pending
+    corrupt_table_page(home / "shuwu.db", "reader")
+    assert run_cli("shuwu", "status", "--home", str(home), "--json")[0] == 2
+    code, data, err = run_cli("shuwu", "recover", "--yes", "--home", str(home), "--json")
+    assert code == 0, (data, err)
+    assert data["carried_ops"] == len(pending)
+    with sqlite3.connect(home / "shuwu.db") as conn:
+        kept = {r[0] for r in conn.execute("SELECT op_id FROM outbox WHERE state='pending'")}
+        state = dict(conn.execute("SELECT key, value FROM sync_state"))
+        branch = conn.execute("SELECT value FROM app_setting WHERE key='branch_code'").fetchone()
+    assert kept == pending
+    assert state["device_id"] == "7" and state["change_cursor"] == "0"
+    assert state["epoch_renew_required"] == "1" and branch == ("CW01",)
+    assert run_cli("shuwu", "status", "--home", str(home), "--json")[0] == 0

@@ -84,8 +84,8 @@ def run_recover(ctx: CliContext) -> CommandResult:
     home = resolve_home(ctx.args.home)
     plan = recovery.plan_recovery(home)
     if not ctx.args.yes:
-        print(plan.describe(), file=sys.stderr)
-        if not _confirm(_("Recover from this backup?")):
+        print(plan, file=sys.stderr)
+        if not _confirm(_("Recover now?")):
             raise UserInputError(
                 _("Recovery cancelled; nothing was changed. Add --yes to recover without asking."),
                 code="cancelled",

@@ -48,8 +48,8 @@
       <translation>输入 yes 继续：</translation>
     </message>
     <message>
-      <source>Recover from this backup?</source>
-      <translation>用这个备份修复吗？</translation>
+      <source>Recover now?</source>
+      <translation>现在修复吗？</translation>
     </message>
     <message>
       <source>Recovery cancelled; nothing was changed. Add --yes to recover without asking.</source>

@@ -28,8 +28,8 @@
       <translation>取消</translation>
     </message>
     <message>
-      <source>Recover from this backup?</source>
-      <translation>用这个备份修复吗？</translation>
+      <source>Recover now?</source>
+      <translation>现在修复吗？</translation>
     </message>
     <message>
       <source>Cannot do that</source>
