@@ -20,7 +20,16 @@ from bench.workloads.common import BenchContext
 
 HERE = Path(__file__).resolve().parent
 # Order matters only for readability of the table.
-WORKLOADS = ("sync", "checkout", "search", "labels", "report", "coldstart", "server_load")
+WORKLOADS = (
+    "sync",
+    "checkout",
+    "search",
+    "labels",
+    "report",
+    "coldstart",
+    "server_load",
+    "integrity",
+)
 
 
 def available(name: str) -> bool:

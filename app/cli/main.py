@@ -11,13 +11,19 @@ import json
 import logging
 import os
 import pkgutil
+import sqlite3
 import sys
 from collections.abc import Sequence
+
+import sqlalchemy.exc
 
 from app import __version__
 from app.cli.base import CliContext, CommandResult, common_options
 from app.errors import EXIT_BAD_INPUT, EXIT_FAILURE, ShuwuError
 from app.i18n import _
+from app.models.db import DB_FILENAME, plain_reason
+from app.models.integrity import damage_message, forget_checks, is_damage
+from app.paths import resolve_home
 
 log = logging.getLogger("shuwu.cli")
 
@@ -53,6 +59,10 @@ def _configure_stdio() -> None:
             reconfigure(errors="replace")
 
 
+def _is_operational(exc: BaseException) -> bool:
+    return isinstance(exc, (sqlite3.OperationalError, sqlalchemy.exc.OperationalError))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     _configure_stdio()
     parser = build_parser()
@@ -78,6 +88,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # last resort: a message, not a traceback
+        if is_damage(exc):  # "database disk image is malformed" in the middle of work
+            log.error("the profile database is damaged: %s", type(exc).__name__)
+            home = resolve_home(args.home)
+            forget_checks(home)  # the next start checks the file for sure
+            message = damage_message(home / DB_FILENAME)
+            if args.json:
+                print(
+                    json.dumps(
+                        {"error": "database_damaged", "message": message}, ensure_ascii=False
+                    )
+                )
+            else:
+                print(_("Error: {message}").format(message=message), file=sys.stderr)
+            return EXIT_BAD_INPUT
+        if _is_operational(exc):  # read-only file, full disk, locked: words, never SQL
+            log.error("database error: %s", type(exc).__name__)
+            message = _("The database could not be changed: {reason}. Nothing was saved.").format(
+                reason=plain_reason(exc)
+            )
+            if args.json:
+                print(json.dumps({"error": "database", "message": message}, ensure_ascii=False))
+            else:
+                print(_("Error: {message}").format(message=message), file=sys.stderr)
+            return EXIT_BAD_INPUT
         log.exception("command failed")
         message = _("Unexpected error: {error}").format(error=type(exc).__name__)
         if args.json:

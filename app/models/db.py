@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import subprocess
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.errors import ProfileError
 from app.i18n import _
 from app.models.bulkload import restore_indexes
+from app.models.integrity import DamagedDatabase, check_at_start, is_damage
 
 # PRAGMA application_id marks a file as ours ("SHWU"); a foreign SQLite file is never touched.
 APPLICATION_ID = 0x53485755
@@ -73,7 +75,9 @@ def check_database_file(path: Path) -> None:
             )
         ) from exc
     if path.stat().st_size == 0:
-        return
+        # Shuwu never leaves an empty file behind: this one lost its data (a disk error, a
+        # copy that failed). Treated as damaged, never set up again as a new, empty profile.
+        raise DamagedDatabase(path)
     if header != SQLITE_MAGIC:
         raise ProfileError(
             _(
@@ -88,6 +92,8 @@ def check_database_file(path: Path) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        if is_damage(exc):
+            raise DamagedDatabase(path) from exc
         raise ProfileError(
             _("The database file {path} is damaged or unreadable. It was not changed.").format(
                 path=path
@@ -124,19 +130,71 @@ def migrate(engine: Engine) -> None:
         conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
 
 
+def make_private(path: Path) -> None:
+    """Owner-only access: mode 0600 on POSIX, the user alone (no inherited ACL) on Windows.
+
+    The database holds readers' names and phones, so it gets what the device token gets.
+    """
+    if not path.exists():
+        return
+    if os.name != "nt":
+        os.chmod(path, 0o600)
+        return
+    user = os.environ.get("USERNAME")
+    if user:  # best effort: %LOCALAPPDATA% is already the user's own folder
+        subprocess.run(
+            ["icacls", str(path), "/inheritance:r", "/grant:r", f"{user}:F"],
+            capture_output=True,
+            check=False,
+        )
+
+
+def create_private_file(path: Path) -> None:
+    """Create ``path`` empty and owner-only before SQLite writes anything into it."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    os.close(fd)
+    make_private(path)
+
+
+def _private_database(path: Path) -> None:
+    for extra in ("", "-wal", "-shm"):
+        make_private(path.with_name(path.name + extra))
+
+
+def plain_reason(exc: BaseException) -> str:
+    """What went wrong, in words for a librarian: never an SQL statement."""
+    text = str(getattr(exc, "orig", None) or exc).lower()
+    if "readonly" in text or "read-only" in text or "read only" in text:
+        return _("the file or its folder is read-only (check the permissions or the USB stick)")
+    if "disk i/o" in text or "disk is full" in text or "full" in text:
+        return _("the disk could not be written (it may be full or failing)")
+    if "locked" in text or "busy" in text:
+        return _("another program is using the database (close it and try again)")
+    return _("the database could not be updated ({kind})").format(kind=type(exc).__name__)
+
+
 def open_database(home: Path) -> tuple[Engine, sessionmaker[Session]]:
     check_profile_folder(home)
     path = home / DB_FILENAME
     check_database_file(path)
+    if not path.exists():
+        create_private_file(path)
+    else:
+        check_at_start(path)
     engine = make_engine(path)
     try:
         with engine.begin() as conn:  # an interrupted bulk load's indexes, before migrations
             restore_indexes(conn)
         migrate(engine)
+        _private_database(path)
     except Exception as exc:  # a migration failure must not look like a crash
         engine.dispose()
+        if is_damage(exc):
+            raise DamagedDatabase(path) from exc
         raise ProfileError(
-            _("Could not prepare the database {path}: {reason}").format(path=path, reason=exc)
+            _("Could not prepare the database {path}: {reason}").format(
+                path=path, reason=plain_reason(exc)
+            )
         ) from exc
     return engine, sessionmaker(engine, expire_on_commit=False)
 
@@ -149,9 +207,13 @@ def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
 
 
 def backup_database_to(source: Path, target: Path) -> None:
-    """SQLite online backup: consistent while the app keeps writing."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    """SQLite online backup: consistent while the app keeps writing. The copy is owner-only.
+
+    The target's folder must exist: a mistyped path never creates folders.
+    """
     tmp = target.with_suffix(target.suffix + ".part")
+    tmp.unlink(missing_ok=True)
+    create_private_file(tmp)
     src = sqlite3.connect(source)
     try:
         dst = sqlite3.connect(tmp)

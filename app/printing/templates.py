@@ -8,7 +8,9 @@ that cannot be printed (labels overflowing the page, negative sizes, ...) with a
 from __future__ import annotations
 
 import json
+import math
 import re
+import unicodedata
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
@@ -84,10 +86,67 @@ def _num(value: float) -> str:
 
 
 _EPS = 0.01  # mm; rounding in JSON must not refuse a template that fits exactly
+# The largest sheet Shuwu prints on is A3 (either way round); the smallest label a spine or a
+# barcode fits on is a few millimetres. Anything outside is a typing slip, not a label.
+A3_SHORT_MM, A3_LONG_MM = 297.0, 420.0
+MIN_LABEL_MM = 5.0
+MAX_FONT_PT = 96.0
+MAX_PER_SIDE = 50  # rows or columns on one sheet
+
+
+def _has_control(text: str) -> bool:
+    return any(unicodedata.category(ch) in ("Cc", "Cs") for ch in text)
+
+
+def _check_numbers(t: LabelTemplate) -> None:
+    for f in fields(LabelTemplate):
+        value = getattr(t, f.name)
+        if f.type == "float" and (isinstance(value, bool) or not math.isfinite(value)):
+            raise UserInputError(
+                _("The template value {field} must be a finite number (it is {value}).").format(
+                    field=f.name, value=value
+                )
+            )
+        if f.type == "bool" and not isinstance(value, bool):
+            raise UserInputError(
+                _("The template value {field} must be true or false.").format(field=f.name)
+            )
+        if f.type == "str" and (not isinstance(value, str) or _has_control(value)):
+            raise UserInputError(
+                _("The template text {field} contains control characters or is not text.").format(
+                    field=f.name
+                )
+            )
+
+
+def _check_size(t: LabelTemplate) -> None:
+    short, long = sorted((t.page_width_mm, t.page_height_mm))
+    if short > A3_SHORT_MM + _EPS or long > A3_LONG_MM + _EPS:
+        raise UserInputError(
+            _(
+                "The page is {w}×{h} mm; Shuwu prints on sheets and rolls up to A3 (297×420 mm)."
+            ).format(w=_num(t.page_width_mm), h=_num(t.page_height_mm))
+        )
+    if min(t.label_width_mm, t.label_height_mm) < MIN_LABEL_MM:
+        raise UserInputError(
+            _("A label must be at least {n} mm wide and high (it is {w}×{h} mm).").format(
+                n=_num(MIN_LABEL_MM), w=_num(t.label_width_mm), h=_num(t.label_height_mm)
+            )
+        )
+    fonts = (t.call_font_pt, t.min_font_pt, t.name_font_pt, t.number_font_pt)
+    if any(not 0 < size <= MAX_FONT_PT for size in fonts):
+        raise UserInputError(
+            _("Font sizes must be between 0 and {n} pt.").format(n=_num(MAX_FONT_PT))
+        )
+    if t.rows > MAX_PER_SIDE or t.cols > MAX_PER_SIDE:
+        raise UserInputError(
+            _("A sheet holds at most {n} rows and {n} columns of labels.").format(n=MAX_PER_SIDE)
+        )
 
 
 def validate(t: LabelTemplate) -> LabelTemplate:
     """Return the template if printable, else raise UserInputError saying what is wrong."""
+    _check_numbers(t)
     if not _NAME_RE.match(t.name):
         raise UserInputError(
             _("A template name uses letters, digits, dots, dashes or underscores only.")
@@ -148,6 +207,7 @@ def validate(t: LabelTemplate) -> LabelTemplate:
         )
     if 2 * t.padding_mm >= min(t.label_width_mm, t.label_height_mm):
         raise UserInputError(_("The padding leaves no room on the label."))
+    _check_size(t)
     return t
 
 
@@ -162,15 +222,37 @@ def from_json(data: dict[str, Any], *, user: bool = False) -> LabelTemplate:
         template = LabelTemplate(**data, user=user)
         # Coerce numbers from hand-edited files ("29.5" or 29) and reject non-numbers clearly.
         numbers: dict[str, Any] = {
-            f.name: float(getattr(template, f.name))
+            f.name: _number(getattr(template, f.name))
             for f in fields(LabelTemplate)
             if f.type == "float"
         }
-        numbers.update(rows=int(template.rows), cols=int(template.cols))
+        numbers.update(rows=_whole(template.rows), cols=_whole(template.cols))
         template = replace(template, **numbers)
     except (TypeError, ValueError) as exc:
         raise UserInputError(_("The template file is incomplete or has a wrong value.")) from exc
     return validate(template)
+
+
+def _number(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise ValueError(value)
+    number = float(value)
+    if not math.isfinite(number):  # "Infinity" and "nan" as text too
+        raise ValueError(value)
+    return number
+
+
+def _whole(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise ValueError(value)
+    number = float(value)
+    if not math.isfinite(number) or number != int(number):
+        raise ValueError(value)
+    return int(number)
+
+
+def _no_constants(name: str) -> Any:
+    raise ValueError(name)  # NaN / Infinity are not JSON
 
 
 def shipped_dir() -> Path:
@@ -181,31 +263,71 @@ def user_dir(home: Path) -> Path:
     return home / "labels" / "templates"
 
 
+MAX_TEMPLATE_BYTES = 64 * 1024
+
+
 def _read(path: Path, user: bool) -> LabelTemplate:
+    """One template file, or UserInputError naming the file and what is wrong with it."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
+        if path.stat().st_size > MAX_TEMPLATE_BYTES:
+            raise ValueError("too large")
+        data = json.loads(path.read_text(encoding="utf-8"), parse_constant=_no_constants)
+        if not isinstance(data, dict):
+            raise ValueError("not an object")
+        return from_json(data, user=user)
+    except UserInputError as exc:
         raise UserInputError(
-            _("Cannot read the template file {file}.").format(file=path.name)
+            _("The label template {file} was refused: {reason}").format(
+                file=path.name, reason=exc.message
+            ),
+            code="bad_template",
         ) from exc
-    if not isinstance(data, dict):
-        raise UserInputError(_("The template file is incomplete or has a wrong value."))
-    return from_json(data, user=user)
+    except (OSError, ValueError, RecursionError) as exc:
+        raise UserInputError(
+            _("The label template {file} was refused: it is not a readable template file.").format(
+                file=path.name
+            ),
+            code="bad_template",
+        ) from exc
+
+
+@dataclass(frozen=True)
+class RefusedTemplate:
+    file: str
+    reason: str
+
+
+def refused_templates(home: Path | None) -> list[RefusedTemplate]:
+    """The user's template files that cannot be used, each with its reason (shown to staff)."""
+    refused: list[RefusedTemplate] = []
+    if home is not None and user_dir(home).is_dir():
+        for path in sorted(user_dir(home).glob("*.json")):
+            try:
+                _read(path, True)
+            except UserInputError as exc:
+                refused.append(RefusedTemplate(file=path.name, reason=exc.message))
+    return refused
 
 
 def list_templates(home: Path | None) -> list[LabelTemplate]:
-    """Shipped templates first, then the user's; a broken user file is skipped, not fatal."""
+    """Shipped templates first, then the user's valid ones; ``refused_templates`` says why the
+    others cannot be used (the labels screen and ``--list-templates`` show it)."""
     found = [_read(p, False) for p in sorted(shipped_dir().glob("*.json"))]
     if home is not None and user_dir(home).is_dir():
         for path in sorted(user_dir(home).glob("*.json")):
             try:
                 found.append(_read(path, True))
             except UserInputError:
-                continue
+                continue  # reported by refused_templates
     return found
 
 
 def load_template(name: str, home: Path | None) -> LabelTemplate:
+    """The named template; a user file of that name that is invalid is refused with its reason."""
+    if home is not None and _NAME_RE.match(name):
+        path = user_dir(home) / f"{name}.json"
+        if path.is_file() and not (shipped_dir() / f"{name}.json").exists():
+            return _read(path, True)
     for template in list_templates(home):
         if template.name == name:
             return template

@@ -38,9 +38,12 @@ from app.models.db import (
     alembic_config,
     backup_database_to,
     check_database_file,
+    create_private_file,
     make_engine,
+    make_private,
     migrate,
 )
+from app.models.integrity import forget_checks, quick_check, require_healthy
 
 BACKUP_DIRNAME = "backups"
 BACKUP_PREFIX = "shuwu-"
@@ -87,12 +90,22 @@ class DbCounts:
 
 
 @dataclass(frozen=True)
+class BranchName:
+    code: str
+    name: str | None
+
+    def describe(self) -> str:
+        return f"{self.name} ({self.code})" if self.name else self.code
+
+
+@dataclass(frozen=True)
 class BackupInfo:
     path: Path
     size: int
     taken_at: datetime | None
     revision: str
     counts: DbCounts
+    branch: BranchName | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -101,6 +114,7 @@ class BackupInfo:
             "taken_at": self.taken_at.isoformat() if self.taken_at else None,
             "revision": self.revision,
             "counts": self.counts.__dict__,
+            "branch": self.branch.code if self.branch else None,
         }
 
 
@@ -109,6 +123,22 @@ class RestorePlan:
     backup: BackupInfo
     current: DbCounts | None  # None: the current database is missing or damaged
     current_modified: datetime | None
+    current_branch: BranchName | None = None
+
+    @property
+    def other_branch(self) -> bool:
+        """The backup belongs to another branch than this computer: restoring it needs an
+        explicit confirmation naming both (the PC would become that branch)."""
+        mine, theirs = self.current_branch, self.backup.branch
+        return mine is not None and theirs is not None and mine.code != theirs.code
+
+    def other_branch_warning(self) -> str:
+        assert self.backup.branch is not None and self.current_branch is not None
+        return _(
+            "This backup belongs to branch {theirs}, but this computer is branch {mine}. "
+            "Restoring it makes this computer {theirs}, and its next sync will be refused "
+            "until it is enrolled again."
+        ).format(theirs=self.backup.branch.describe(), mine=self.current_branch.describe())
 
     def describe(self) -> str:
         when = _format_time(self.backup.taken_at) if self.backup.taken_at else _("unknown date")
@@ -131,6 +161,8 @@ class RestorePlan:
                 "sent to the county are kept and sent at the next sync."
             )
         )
+        if self.other_branch:
+            lines.append(self.other_branch_warning())
         return "\n".join(lines)
 
 
@@ -173,6 +205,18 @@ def _refuse(path: Path, reason: str) -> UserInputError:
     )
 
 
+def _branch(conn: sqlite3.Connection) -> BranchName | None:
+    """The branch a database belongs to (its branch_code setting), with its name if known."""
+    try:
+        row = conn.execute("SELECT value FROM app_setting WHERE key = 'branch_code'").fetchone()
+        if not row or not row[0]:
+            return None
+        name_row = conn.execute("SELECT name FROM branch WHERE code = ?", (row[0],)).fetchone()
+    except sqlite3.DatabaseError:
+        return None
+    return BranchName(code=str(row[0]), name=str(name_row[0]) if name_row else None)
+
+
 def _counts(conn: sqlite3.Connection) -> DbCounts:
     return DbCounts(**{k: int(conn.execute(q).fetchone()[0]) for k, q in _COUNT_QUERIES.items()})
 
@@ -211,6 +255,7 @@ def inspect_backup(path: Path) -> BackupInfo:
                 raise _refuse(path, _("the file is damaged."))
             revisions = {row[0] for row in conn.execute("SELECT version_num FROM alembic_version")}
             counts = _counts(conn)
+            branch = _branch(conn)
             taken_row = conn.execute(
                 "SELECT value FROM app_setting WHERE key = ?", (TAKEN_AT_KEY,)
             ).fetchone()
@@ -237,6 +282,7 @@ def inspect_backup(path: Path) -> BackupInfo:
         taken_at=taken_at,
         revision=",".join(sorted(revisions)),
         counts=counts,
+        branch=branch,
     )
 
 
@@ -262,11 +308,21 @@ def backup_to(db_path: Path, target: Path, clock: Clock) -> BackupInfo:
         target = target / f"{BACKUP_PREFIX}{taken_at.astimezone():%Y%m%d-%H%M%S}{BACKUP_SUFFIX}"
     if target.resolve() == Path(db_path).resolve():
         raise UserInputError(_("A backup cannot overwrite the live database. Choose another file."))
+    if not target.parent.is_dir():
+        raise UserInputError(
+            _("The folder {path} does not exist. Choose an existing folder or USB stick.").format(
+                path=target.parent
+            ),
+            code="no_folder",
+        )
+    # A damaged live file must never be copied over (and rotate out) a good backup.
+    require_healthy(Path(db_path))
     staging = target.with_name(target.name + ".tmp")
     try:
         backup_database_to(Path(db_path), staging)
         _stamp_copy(staging, taken_at)
         inspect_backup(staging)  # never leave an unchecked copy under the final name
+        make_private(staging)
         os.replace(staging, target)
     except (OSError, sqlite3.Error) as exc:
         with contextlib.suppress(OSError):
@@ -319,11 +375,26 @@ def daily_backup(
     return info
 
 
+def _current_branch(db_path: Path) -> BranchName | None:
+    if not db_path.exists() or not db_path.stat().st_size:
+        return None
+    try:
+        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return _branch(conn)
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return None
+
+
 def _current_counts(db_path: Path) -> tuple[DbCounts | None, datetime | None]:
     if not db_path.exists():
         return None, None
     try:
         check_database_file(db_path)
+        if not quick_check(db_path):
+            return None, None
         conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
         try:
             counts = _counts(conn)
@@ -347,36 +418,93 @@ def plan_restore(home: Path, source: Path) -> RestorePlan:
     """What a restore would replace: shown to the user before they confirm."""
     backup = inspect_backup(Path(source))
     current, modified = _current_counts(home / DB_FILENAME)
-    return RestorePlan(backup=backup, current=current, current_modified=modified)
+    return RestorePlan(
+        backup=backup,
+        current=current,
+        current_modified=modified,
+        current_branch=_current_branch(home / DB_FILENAME),
+    )
+
+
+_OP_COLUMNS = (
+    "op_id",
+    "epoch",
+    "kind",
+    "payload",
+    "device_wall_ms",
+    "clock_offset_ms",
+    "created_at",
+)
+_SALVAGE_LIMIT = 2_000_000  # rowids tried one by one in a damaged outbox
 
 
 def _pending_ops(db_path: Path) -> list[dict[str, Any]]:
-    if not db_path.exists():
+    """The unsent operations, also from a damaged file: row by row past any broken page."""
+    if not db_path.exists() or not db_path.stat().st_size:
         return []
+    with db_path.open("rb") as fh:
+        if fh.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
+            return []  # not an SQLite file at all
+    columns = ", ".join(_OP_COLUMNS)
     try:
         conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.DatabaseError:
+        return []
+    try:
         try:
             rows = conn.execute(
-                "SELECT op_id, epoch, kind, payload, device_wall_ms, clock_offset_ms, created_at "
-                "FROM outbox WHERE state = 'pending' ORDER BY device_seq"
+                f"SELECT {columns} FROM outbox WHERE state = 'pending' ORDER BY device_seq"
             ).fetchall()
-        finally:
-            conn.close()
+        except sqlite3.DatabaseError:
+            rows = _salvage_rows(conn, columns)
+    finally:
+        conn.close()
+    return [dict(zip(_OP_COLUMNS, row, strict=True)) for row in rows]
+
+
+def _salvage_rows(conn: sqlite3.Connection, columns: str) -> list[tuple[Any, ...]]:
+    try:
+        top = int(conn.execute("SELECT max(rowid) FROM outbox").fetchone()[0] or 0)
     except sqlite3.DatabaseError:
-        return []  # a damaged database: its file is kept aside, nothing more can be read
-    keys = ("op_id", "epoch", "kind", "payload", "device_wall_ms", "clock_offset_ms", "created_at")
-    return [dict(zip(keys, row, strict=True)) for row in rows]
+        return []  # the outbox's own pages are unreadable: nothing can be salvaged
+    rows: list[tuple[Any, ...]] = []
+    for rowid in range(1, min(top, _SALVAGE_LIMIT) + 1):
+        try:
+            row = conn.execute(
+                f"SELECT {columns} FROM outbox WHERE rowid = ? AND state = 'pending'", (rowid,)
+            ).fetchone()
+        except sqlite3.DatabaseError:
+            continue
+        if row is not None:
+            rows.append(row)
+    return rows
 
 
-def restore_backup(home: Path, source: Path, clock: Clock) -> RestoreResult:
+def restore_backup(
+    home: Path, source: Path, clock: Clock, *, confirm_branch: str | None = None
+) -> RestoreResult:
     """Replace the profile database with ``source`` (checked first); see the module docstring.
 
     Works while other connections to the database exist (they see the restored data on their
-    next transaction) and when the current database is damaged (it is moved aside).
+    next transaction) and when the current database is damaged (it is moved aside, and its
+    unsent operations are read past the damage). A backup of another branch is refused unless
+    ``confirm_branch`` names that branch's code.
     """
     home = Path(home)
     source = Path(source)
-    inspect_backup(source)
+    plan = plan_restore(home, source)
+    if plan.other_branch:
+        assert plan.backup.branch is not None
+        if (confirm_branch or "").strip().upper() != plan.backup.branch.code.upper():
+            raise UserInputError(
+                plan.other_branch_warning()
+                + " "
+                + _(
+                    "Nothing was changed. To restore it anyway, confirm the branch "
+                    "(shuwu restore FILE --confirm-branch {code})."
+                ).format(code=plan.backup.branch.code),
+                code="other_branch",
+            )
     db_path = home / DB_FILENAME
     if source.resolve() == db_path.resolve():
         raise UserInputError(_("That file is the live database itself. Choose a backup file."))
@@ -385,19 +513,21 @@ def restore_backup(home: Path, source: Path, clock: Clock) -> RestoreResult:
     healthy = True
     try:
         check_database_file(db_path)
+        healthy = not db_path.exists() or quick_check(db_path)
     except UserInputError:
         healthy = False
-    carried = _pending_ops(db_path) if healthy else []
+    carried = _pending_ops(db_path)  # read before the file is moved (its WAL holds the newest)
     if db_path.exists() and db_path.stat().st_size:
         saved = backups_dir(home) / f"{BEFORE_RESTORE_PREFIX}{stamp}{BACKUP_SUFFIX}"
+        saved.parent.mkdir(parents=True, exist_ok=True)
         if healthy:
             backup_to(db_path, saved, clock)
         else:
-            saved.parent.mkdir(parents=True, exist_ok=True)
-            shutil.move(db_path, saved.with_suffix(".damaged"))
-            for extra in ("-wal", "-shm"):
-                db_path.with_name(db_path.name + extra).unlink(missing_ok=True)
-            saved = saved.with_suffix(".damaged")
+            saved = set_aside(db_path, stamp)
+    elif db_path.exists():
+        db_path.unlink()  # an empty file: nothing to keep
+    if not db_path.exists():
+        create_private_file(db_path)
     src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
     try:
         dst = sqlite3.connect(db_path, timeout=30)
@@ -414,11 +544,51 @@ def restore_backup(home: Path, source: Path, clock: Clock) -> RestoreResult:
             carried_count = _after_restore(session, clock, carried)
     finally:
         engine.dispose()
+    finish_restore(home, db_path)
     counts, _modified = _current_counts(db_path)
     assert counts is not None  # just restored from a checked backup
     return RestoreResult(
         restored_from=source, saved_current_to=saved, carried_ops=carried_count, counts=counts
     )
+
+
+def set_aside(db_path: Path, stamp: str) -> Path | None:
+    """Move a damaged database (and its WAL) into backups/ as ``*.damaged``: kept, not used."""
+    if not db_path.exists():
+        return None
+    if not db_path.stat().st_size:
+        db_path.unlink()
+        return None
+    damaged = backups_dir(db_path.parent) / f"{BEFORE_RESTORE_PREFIX}{stamp}.damaged"
+    damaged.parent.mkdir(parents=True, exist_ok=True)
+    shutil.move(db_path, damaged)
+    make_private(damaged)
+    for extra in ("-wal", "-shm"):  # kept next to it: the file may still be studied
+        side = db_path.with_name(db_path.name + extra)
+        if side.exists():
+            shutil.move(side, damaged.with_name(damaged.name + extra))
+    return damaged
+
+
+def finish_restore(home: Path, db_path: Path) -> None:
+    """Owner-only files, and a full check now and at the next start."""
+    for extra in ("", "-wal", "-shm"):
+        make_private(db_path.with_name(db_path.name + extra))
+    forget_checks(home)
+    require_healthy(db_path)  # after a restore: the restored file is whole
+
+
+def salvage_pending_ops(db_path: Path) -> list[dict[str, Any]]:
+    return _pending_ops(db_path)
+
+
+def current_counts(db_path: Path) -> tuple[DbCounts | None, datetime | None]:
+    return _current_counts(db_path)
+
+
+def carry_ops(session: Session, clock: Clock, carried: list[dict[str, Any]]) -> int:
+    """Put carried unsent operations into a restored or rebuilt database; marks the epoch."""
+    return _after_restore(session, clock, carried)
 
 
 def _after_restore(session: Session, clock: Clock, carried: list[dict[str, Any]]) -> int:
@@ -429,8 +599,11 @@ def _after_restore(session: Session, clock: Clock, carried: list[dict[str, Any]]
         if op["op_id"] in known:
             continue
         payload = op["payload"]
-        if isinstance(payload, str):
-            payload = json.loads(payload)
+        try:
+            if isinstance(payload, str):
+                payload = json.loads(payload)
+        except ValueError:
+            continue  # a row the damage reached: it cannot be sent as it is
         created = op["created_at"]
         session.add(
             OutboxOp(

@@ -361,16 +361,21 @@ def reader_by_card(session: Session, card: str) -> Reader:
     return reader
 
 
+def _like_literal(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def find_readers(session: Session, query: str = "", limit: int = 200) -> list[ReaderView]:
     """Search by card, name, pinyin (full or initials) or phone (any 4+ digits)."""
     text = query.strip()
     stmt = select(Reader)
     if text:
-        like = f"%{text.lower()}%"
+        # % and _ typed by staff are literal characters, never LIKE wildcards.
+        literal = _like_literal(text)
         clauses = [
             Reader.card == text,
-            Reader.name.like(f"%{text}%"),
-            Reader.name_search_keys.like(like),
+            Reader.name.like(f"%{literal}%", escape="\\"),
+            Reader.name_search_keys.like(f"%{literal.lower()}%", escape="\\"),
         ]
         digits = re.sub(r"\D", "", text)
         if len(digits) >= 4 and digits == text.replace(" ", ""):

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import bindparam, select, update
+from sqlalchemy.orm import Session
 
 from app.errors import UserInputError
 from app.i18n import _
@@ -88,73 +89,164 @@ def export_bundle(profile: Profile, path: Path) -> ExportResult:
             .where(OutboxOp.state == "pending")
             .order_by(OutboxOp.device_seq)
         ).all()
-        body = {
+        head = {
             "epoch": state.get_int(session, state.EPOCH),
             "clock_offset_ms": state.get_int(session, state.CLOCK_OFFSET_MS),
             "cursor": state.get_int(session, state.CURSOR),
             "renew_epoch": backup.epoch_renewal_pending(session),
             "training": settings.get_bool(session, settings.TRAINING_MODE),
-            "ops": [
-                {"seq": seq, "op_id": op_id, "kind": kind, "payload": payload, "device_wall_ms": w}
-                for seq, op_id, kind, payload, w in rows
-            ],
         }
-    data, bundle_id = fmt.encode(fmt.KIND_OPS, _wire_id(device_id), body, key, profile.clock.now())
-    fmt.write(Path(path), data)
+    ops = (
+        ("op", {"seq": seq, "op_id": op_id, "kind": kind, "payload": payload, "device_wall_ms": w})
+        for seq, op_id, kind, payload, w in rows
+    )
+    bundle_id = fmt.write(
+        Path(path), fmt.KIND_OPS, _wire_id(device_id), key, profile.clock.now(), head, ops
+    )
     return ExportResult(
-        path=str(path), bundle_id=bundle_id, ops=len(rows), renew_epoch=bool(body["renew_epoch"])
+        path=str(path), bundle_id=bundle_id, ops=len(rows), renew_epoch=bool(head["renew_epoch"])
+    )
+
+
+# Records are applied in slices: memory stays bounded however long the reply is.
+SLICE_RECORDS = 2000
+SLICE_BYTES = 8 * 1024 * 1024
+
+
+def _as_int(path: Path, value: Any) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise _bad_header(path)
+    try:
+        return int(value)
+    except ValueError as exc:
+        raise _bad_header(path) from exc
+
+
+def _bad_header(path: Path) -> UserInputError:
+    return UserInputError(
+        _("{path} is damaged (bad header fields). Nothing was changed.").format(path=path),
+        code="bad_bundle",
+    )
+
+
+class _ReplyApplier:
+    """Applies a reply's records slice by slice inside the caller's transaction."""
+
+    def __init__(self, session: Session, path: Path, now: Any, stale: bool) -> None:
+        self.session = session
+        self.path = path
+        self.now = now
+        self.stale = stale
+        self.results: list[dict[str, Any]] = []
+        self.changes: list[dict[str, Any]] = []
+        self.size = 0
+        self.protected: set[str] | None = None
+        self.acked = self.rejected = self.duplicates = self.conflicts = self.applied = 0
+
+    def add(self, record_type: str, record: dict[str, Any], size: int) -> None:
+        if record_type == "result":
+            if self.protected is not None:  # results come before changes in a reply
+                raise fmt_damaged(self.path)
+            self.results.append(record)
+        elif record_type == "change":
+            self.flush_results()
+            if self.protected is None:
+                self.protected = pending_uuids(self.session)
+            if not self.stale:
+                self.changes.append(record)
+        else:
+            raise fmt_damaged(self.path)
+        self.size += size
+        if len(self.results) + len(self.changes) >= SLICE_RECORDS or self.size >= SLICE_BYTES:
+            self.flush()
+
+    def flush(self) -> None:
+        self.flush_results()
+        if self.changes:
+            stats = apply_page(self.session, self.changes, self.protected or set())
+            self.applied += stats.applied + stats.deleted
+            self.changes = []
+        self.size = 0
+
+    def flush_results(self) -> None:
+        if not self.results:
+            return
+        results, self.results = self.results, []
+        ids = [str(r.get("op_id")) for r in results]
+        # Only ops still pending change state: a second import of this reply counts nothing.
+        still_pending = set(
+            self.session.scalars(
+                select(OutboxOp.op_id).where(OutboxOp.op_id.in_(ids), OutboxOp.state == "pending")
+            )
+        )
+        acked = [
+            r
+            for r in results
+            if r.get("status") in ACK_STATES and str(r.get("op_id")) in still_pending
+        ]
+        rejected = [
+            r
+            for r in results
+            if r.get("status") == "rejected" and str(r.get("op_id")) in still_pending
+        ]
+        table = table_of(OutboxOp)
+        conn = self.session.connection()
+        for rows, new_state in ((acked, "acked"), (rejected, "rejected")):
+            if rows:
+                conn.execute(
+                    update(table)
+                    .where(table.c.op_id == bindparam("b_op_id"), table.c.state == "pending")
+                    .values(
+                        state=new_state, server_result=bindparam("b_result"), acked_at=self.now
+                    ),
+                    [{"b_op_id": str(r.get("op_id")), "b_result": r} for r in rows],
+                )
+        self.acked += len(acked)
+        self.rejected += len(rejected)
+        self.duplicates += sum(r.get("status") == "duplicate" for r in acked)
+        self.conflicts += sum(r.get("status") == "applied_with_exception" for r in acked)
+
+
+def fmt_damaged(path: Path) -> UserInputError:
+    return UserInputError(
+        _("{path} cannot be imported: {reason} Nothing was changed.").format(
+            path=path, reason=_("the file is incomplete or damaged (copy it again).")
+        ),
+        code="bad_bundle",
     )
 
 
 def import_reply(profile: Profile, path: Path) -> ReplyResult:
     path = Path(path)
     device_id, key = _device_key(profile)
-    document = fmt.read_unverified(path)
-    if str(document.get("device_id")) != device_id:
+    header = fmt.read_header(path)
+    if header.device_id != device_id:
         raise UserInputError(
             _(
                 "{path} is the county's reply for another computer (device {other}), not this "
                 "one (device {mine}). Nothing was changed."
-            ).format(path=path, other=document.get("device_id"), mine=device_id),
+            ).format(path=path, other=header.device_id, mine=device_id),
             code="wrong_device",
         )
-    reply = fmt.verify(path, document, key, fmt.KIND_REPLY).body
-    results = [r for r in reply.get("results") or [] if isinstance(r, dict)]
-    changes = [c for c in reply.get("changes") or [] if isinstance(c, dict)]
-    next_cursor = int(reply.get("next_cursor") or 0)
-    epoch = int(reply.get("epoch") or 0)
+    fmt.verify(path, key, fmt.KIND_REPLY)  # before anything is decompressed or parsed
     now = profile.clock.now()
-    acked = [r for r in results if r.get("status") in ACK_STATES]
-    rejected = [r for r in results if r.get("status") == "rejected"]
+    stream = fmt.records(path, key)
     with profile.sessions() as session, session.begin():
+        _type, reply, _size = next(stream)
+        next_cursor = _as_int(path, reply.get("next_cursor"))
+        epoch = _as_int(path, reply.get("epoch"))
         if epoch > state.get_int(session, state.EPOCH):
             backup.clear_epoch_renewal(session, epoch)  # the server started a new epoch
-        # Only ops still pending change state: a second import of this reply counts nothing.
-        ids = [str(r.get("op_id")) for r in results]
-        still_pending = set(
-            session.scalars(
-                select(OutboxOp.op_id).where(OutboxOp.op_id.in_(ids), OutboxOp.state == "pending")
-            )
-        )
-        acked = [r for r in acked if str(r.get("op_id")) in still_pending]
-        rejected = [r for r in rejected if str(r.get("op_id")) in still_pending]
-        table = table_of(OutboxOp)
-        conn = session.connection()
-        for rows, new_state in ((acked, "acked"), (rejected, "rejected")):
-            if rows:
-                conn.execute(
-                    update(table)
-                    .where(table.c.op_id == bindparam("b_op_id"), table.c.state == "pending")
-                    .values(state=new_state, server_result=bindparam("b_result"), acked_at=now),
-                    [{"b_op_id": str(r.get("op_id")), "b_result": r} for r in rows],
-                )
         cursor = state.get_int(session, state.CURSOR)
         # An online sync since the export may have brought newer states: never go back.
         stale = cursor > next_cursor
-        applied = 0
+        applier = _ReplyApplier(session, path, now, stale)
+        for record_type, record, size in stream:
+            applier.add(record_type, record, size)
+        applier.flush()
         if not stale:
-            stats = apply_page(session, changes, pending_uuids(session))
-            applied = stats.applied + stats.deleted
             state.put(session, state.CURSOR, max(cursor, next_cursor))
             if reply.get("server_time"):
                 state.put(session, state.LAST_SYNC, str(reply["server_time"]))
@@ -162,11 +254,11 @@ def import_reply(profile: Profile, path: Path) -> ReplyResult:
             session.scalars(select(OutboxOp.device_seq).where(OutboxOp.state == "pending")).all()
         )
     return ReplyResult(
-        acked=len(acked),
-        duplicates=sum(r.get("status") == "duplicate" for r in acked),
-        conflicts=sum(r.get("status") == "applied_with_exception" for r in acked),
-        rejected=len(rejected),
-        changes_applied=applied,
+        acked=applier.acked,
+        duplicates=applier.duplicates,
+        conflicts=applier.conflicts,
+        rejected=applier.rejected,
+        changes_applied=applier.applied,
         pending=pending,
         stale_changes_skipped=stale,
     )

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app import APP_NAME, APP_ORG, __version__
 from app.errors import EXIT_BAD_INPUT, ProfileError
 from app.i18n import DEFAULT_LANGUAGE
+from app.models.integrity import DamagedDatabase
 from app.paths import cjk_font_path
 from app.profile import Profile, open_profile
 from app.services import settings
@@ -19,6 +20,7 @@ from app.ui.errors import install_crash_handler
 from app.ui.i18n import _, install_translators
 from app.ui.main_window import MainWindow
 from app.ui.settings_pages.general import MAX_FONT_PT, MIN_FONT_PT
+from app.ui.recovery_dialog import offer_recovery
 
 DEFAULT_FONT_PT = 11
 
@@ -64,11 +66,18 @@ def run_gui(home: str | Path | None) -> int:
     app = application()
     try:
         profile = open_profile(home)
+    except DamagedDatabase as exc:
+        install_translators(app, DEFAULT_LANGUAGE)
+        load_cjk_font()
+        if not offer_recovery(home, exc):
+            return EXIT_BAD_INPUT
+        return run_gui(home)
     except ProfileError as exc:
         install_translators(app, DEFAULT_LANGUAGE)
         load_cjk_font()
         QMessageBox.critical(None, _("Cannot open the profile"), exc.message)
         return EXIT_BAD_INPUT
+    app.setProperty("shuwu_home", str(profile.home))  # for the damaged-database message
     install_crash_handler(profile.log_dir)
     window = build_main_window(profile)
     from app.ui.auto_backup import start_auto_backup

@@ -7,8 +7,10 @@ from typing import Any
 
 from PySide6.QtCore import QTimer
 
+from app.models.integrity import DamagedDatabase
 from app.services import backup
 from app.ui.context import AppContext
+from app.ui.errors import show_error
 
 log = logging.getLogger(__name__)
 CHECK_EVERY_MS = 60 * 60 * 1000
@@ -24,7 +26,13 @@ def start_auto_backup(ctx: AppContext) -> QTimer:
         return backup.daily_backup(profile.home, profile.clock, keep)
 
     def tick() -> None:
-        ctx.tasks.run(job, on_error=lambda exc: log.warning("daily backup failed: %s", exc))
+        ctx.tasks.run(job, on_error=failed)
+
+    def failed(exc: BaseException) -> None:
+        log.warning("daily backup failed: %s", type(exc).__name__)
+        if isinstance(exc, DamagedDatabase):  # the daily full check found damage: say it once
+            timer.stop()
+            show_error(None, exc)
 
     timer = QTimer(ctx)
     timer.timeout.connect(tick)

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 import sys
 import threading
 import traceback
 from pathlib import Path
 from types import TracebackType
 
+import sqlalchemy.exc
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.errors import ShuwuError
+from app.models.db import DB_FILENAME, plain_reason
+from app.models.integrity import damage_message, is_damage
 from app.ui.i18n import _
 
 log = logging.getLogger("shuwu.crash")
@@ -20,10 +24,29 @@ log = logging.getLogger("shuwu.crash")
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     """The default failure path of tasks and actions."""
+    if is_damage(exc):
+        show_damage(parent)
+        return
+    if isinstance(exc, (sqlite3.OperationalError, sqlalchemy.exc.OperationalError)):
+        # read-only file, full disk, locked: in words, never the SQL statement
+        log.warning("database error: %s", type(exc).__name__)
+        QMessageBox.warning(
+            parent,
+            _("Cannot do that"),
+            _("The database could not be changed: {reason}. Nothing was saved.").format(
+                reason=plain_reason(exc)
+            ),
+        )
+        return
     if isinstance(exc, ShuwuError):
         QMessageBox.warning(parent, _("Cannot do that"), exc.message)
         return
     show_crash(parent, type(exc), exc, exc.__traceback__)
+
+
+def show_damage(parent: QWidget | None) -> None:
+    """ "database disk image is malformed" in the middle of work: say so, and how to recover."""
+    QMessageBox.critical(parent, _("The database is damaged"), damage_message(Path(DB_FILENAME)))
 
 
 def show_crash(
@@ -63,7 +86,7 @@ def install_crash_handler(log_dir: Path) -> None:
         if app is None or threading.current_thread() is not threading.main_thread():
             log.error("uncaught exception", exc_info=(exc_type, exc, tb))
             return
-        if isinstance(exc, ShuwuError):
+        if isinstance(exc, ShuwuError) or is_damage(exc):
             QTimer.singleShot(0, lambda: show_error(QApplication.activeWindow(), exc))
             return
         QTimer.singleShot(0, lambda: show_crash(QApplication.activeWindow(), exc_type, exc, tb))

@@ -12,6 +12,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+from collections.abc import Iterator
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -52,9 +54,9 @@ def default_reply_path(source: Path) -> Path:
     return source.with_name(f"{source.stem}-reply{source.suffix or '.shuwu'}")
 
 
-def _device(session: Session, path: Path, document: dict[str, Any]) -> m.Device:
-    raw = document["device_id"]
-    device_id = raw if isinstance(raw, int) else int(raw) if str(raw).isdigit() else None
+def _device(session: Session, path: Path, header: fmt.Header) -> m.Device:
+    raw = header.device_id
+    device_id = int(raw) if raw.isdigit() and len(raw) < 12 else None
     device = session.get(m.Device, device_id) if device_id is not None else None
     if device is None or not device.token_sha256:
         raise InputError(
@@ -72,14 +74,67 @@ def _device(session: Session, path: Path, document: dict[str, Any]) -> m.Device:
     return device
 
 
+def _header_int(path: Path, value: Any) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise _bad_header(path)
+    try:
+        return int(value)
+    except ValueError as exc:
+        raise _bad_header(path) from exc
+
+
+def _bad_header(path: Path) -> InputError:
+    return InputError(
+        _("{path} is damaged (bad header fields). Nothing was changed.").format(path=path)
+    )
+
+
+# Ops are applied in slices of at most MAX_OPS ops or this many bytes: bounded memory.
+SLICE_BYTES = 8 * 1024 * 1024
+MAX_BUNDLE_OPS = 200_000
+
+
+def _op_slices(
+    path: Path, stream: Iterator[tuple[str, dict[str, Any], int]]
+) -> Iterator[list[dict[str, Any]]]:
+    chunk: list[dict[str, Any]] = []
+    size = 0
+    for count, (record_type, record, record_size) in enumerate(stream, 1):
+        if record_type != "op":
+            raise InputError(_damaged(path))
+        if count > MAX_BUNDLE_OPS:
+            raise InputError(
+                _("{path} holds too many operations. Nothing was changed.").format(path=path)
+            )
+        chunk.append(record)
+        size += record_size
+        if len(chunk) >= MAX_OPS or size >= SLICE_BYTES:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def _damaged(path: Path) -> str:
+    return _("{path} cannot be imported: {reason} Nothing was changed.").format(
+        path=path, reason=_("the file is incomplete or damaged (copy it again).")
+    )
+
+
 def _apply(
-    session: Any, device: m.Device, epoch: int, ops: list[dict[str, Any]], offset: int
+    session: Any,
+    device: m.Device,
+    epoch: int,
+    slices: Iterator[list[dict[str, Any]]],
+    offset: int,
 ) -> tuple[int, list[dict[str, Any]]]:
-    """Apply in batches of MAX_OPS; a reused sequence (restored PC) gets one new epoch."""
+    """Apply slice by slice; a reused sequence (restored PC) gets one new epoch."""
     results: list[dict[str, Any]] = []
     renewed = False
-    for start in range(0, len(ops), MAX_OPS):
-        chunk = parse_ops(ops[start : start + MAX_OPS])
+    for raw in slices:
+        chunk = parse_ops(raw)
         out = apply_batch(session, device, epoch, chunk, clock_offset_ms=offset)
         reused = [r for r in out if r.get("error") == "sequence_reused"]
         if reused and not renewed:
@@ -105,85 +160,92 @@ def _feed(session: Any, branch_code: str, cursor: int) -> tuple[list[dict[str, A
         cursor = next_cursor
 
 
+def _import_ops(
+    session: Session,
+    path: Path,
+    device: m.Device,
+    header: fmt.Header,
+    body: dict[str, Any],
+    stream: Iterator[tuple[str, dict[str, Any], int]],
+) -> tuple[int, list[dict[str, Any]]]:
+    """Apply the bundle's ops under the right epoch; (epoch, results)."""
+    if bool(body.get("training")) != settings.is_training(session):
+        raise InputError(
+            _(
+                "{path}: training bundles and real branch bundles never mix "
+                "(this server is {mode}). Nothing was changed."
+            ).format(
+                path=path,
+                mode=_("a training server")
+                if settings.is_training(session)
+                else _("the real county server"),
+            )
+        )
+    epoch = _header_int(path, body.get("epoch"))
+    offset = _header_int(path, body.get("clock_offset_ms"))
+    seen = settings.get(session, SEEN_PREFIX + header.bundle_id)
+    if seen is not None:
+        epoch = int(seen)  # a re-import: same epoch, every op a duplicate
+    elif body.get("renew_epoch"):
+        device.epoch += 1  # the village restored a backup while offline
+        epoch = device.epoch
+    if not 1 <= epoch <= device.epoch:
+        raise InputError(
+            _("{path} names an unknown epoch {epoch}. Nothing was changed.").format(
+                path=path, epoch=epoch
+            )
+        )
+    try:
+        epoch, results = _apply(session, device, epoch, _op_slices(path, stream), offset)
+    except BatchError as exc:
+        raise InputError(
+            _("{path} is damaged ({reason}). Nothing was changed.").format(
+                path=path, reason=str(exc)
+            )
+        ) from exc
+    settings.put(session, SEEN_PREFIX + header.bundle_id, str(epoch))
+    return epoch, results
+
+
 def run_import(args: argparse.Namespace) -> CommandResult:
     path = Path(args.file)
     try:
-        document = fmt.read_unverified(path)
+        header = fmt.read_header(path)  # a pattern-checked text line: no JSON, no inflating
     except UserInputError as exc:
         raise InputError(exc.message) from exc
     reply_path = Path(args.reply) if args.reply else default_reply_path(path)
+    staging = reply_path.with_name(reply_path.name + ".part")
     with write_session(args) as session:
-        device = _device(session, path, document)
+        device = _device(session, path, header)
         key = fmt.bundle_key(device.token_sha256 or "")
         try:
-            bundle = fmt.verify(path, document, key, fmt.KIND_OPS)
+            fmt.verify(path, key, fmt.KIND_OPS)  # the HMAC over the raw bytes, streamed
+            stream = fmt.records(path, key)
+            _type, body, _size = next(stream)
+            epoch, results = _import_ops(session, path, device, header, body, stream)
         except UserInputError as exc:
             raise InputError(exc.message) from exc
-        body = bundle.body
-        if bool(body.get("training")) != settings.is_training(session):
-            raise InputError(
-                _(
-                    "{path}: training bundles and real branch bundles never mix "
-                    "(this server is {mode}). Nothing was changed."
-                ).format(
-                    path=path,
-                    mode=_("a training server")
-                    if settings.is_training(session)
-                    else _("the real county server"),
-                )
-            )
-        ops = body.get("ops") or []
-        try:
-            epoch = int(body.get("epoch") or 0)
-            offset = int(body.get("clock_offset_ms") or 0)
-            cursor = max(0, int(body.get("cursor") or 0))
-        except (TypeError, ValueError) as exc:
-            raise InputError(
-                _("{path} is damaged (bad header fields). Nothing was changed.").format(path=path)
-            ) from exc
-        seen = settings.get(session, SEEN_PREFIX + bundle.bundle_id)
-        if seen is not None:
-            epoch = int(seen)  # a re-import: same epoch, every op a duplicate
-        elif body.get("renew_epoch"):
-            device.epoch += 1  # the village restored a backup while offline
-            epoch = device.epoch
-        if not 1 <= epoch <= device.epoch:
-            raise InputError(
-                _("{path} names an unknown epoch {epoch}. Nothing was changed.").format(
-                    path=path, epoch=epoch
-                )
-            )
-        results: list[dict[str, Any]] = []
-        if ops:
-            try:
-                epoch, results = _apply(session, device, epoch, list(ops), offset)
-            except BatchError as exc:
-                raise InputError(
-                    _("{path} is damaged ({reason}). Nothing was changed.").format(
-                        path=path, reason=str(exc)
-                    )
-                ) from exc
-        settings.put(session, SEEN_PREFIX + bundle.bundle_id, str(epoch))
         device.last_seen = utcnow()
         session.flush()
+        cursor = max(0, _header_int(path, body.get("cursor")))
         changes, next_cursor = _feed(session, device.branch_code, cursor)
-        reply_body = {
-            "in_reply_to": bundle.bundle_id,
+        reply_head = {
+            "in_reply_to": header.bundle_id,
             "epoch": epoch,
-            "results": results,
-            "changes": changes,
             "from_cursor": cursor,
             "next_cursor": next_cursor,
             "server_time": iso(utcnow()),
             "training": settings.is_training(session),
         }
-        data, reply_id = fmt.encode(fmt.KIND_REPLY, device.id, reply_body, key, utcnow())
+        records = chain((("result", r) for r in results), (("change", c) for c in changes))
         # Written under a temporary name before the commit (a full USB stick rolls the import
         # back) and renamed after it: a reply never acknowledges what was not committed.
-        staging = reply_path.with_name(reply_path.name + ".part")
         try:
-            staging.write_bytes(data)
+            reply_id = fmt.write_bundle(
+                staging, fmt.KIND_REPLY, device.id, key, utcnow(), reply_head, records
+            )
         except OSError as exc:
+            staging.unlink(missing_ok=True)
             raise InputError(
                 _("Could not write the reply bundle {path}: {reason}. Nothing was changed.").format(
                     path=reply_path, reason=exc.strerror or exc
@@ -200,7 +262,7 @@ def run_import(args: argparse.Namespace) -> CommandResult:
     out = {
         **counts,
         "device_id": device_id,
-        "bundle_id": bundle.bundle_id,
+        "bundle_id": header.bundle_id,
         "epoch": epoch,
         "reply": str(reply_path),
         "reply_id": reply_id,

@@ -16,6 +16,7 @@ import pytest
 
 from app.profile import open_profile
 from app.services import readers
+from app.sync.bundle import TRAILER_LEN
 from tests import serverproc
 from tests.field.conftest import require_working_transport, run_cli
 
@@ -150,9 +151,16 @@ def test_round_trip_lands_every_op_exactly_once(county, tmp_path) -> None:
 
 
 def _tamper(src: Path, dst: Path) -> None:
-    doc = json.loads(gzip.decompress(src.read_bytes()))
-    doc["body"]["ops"][0]["payload"]["name"] = "冒名顶替"
-    dst.write_bytes(gzip.compress(json.dumps(doc, ensure_ascii=False).encode()))
+    """Change one op's payload and re-compress, keeping the header and the old signature."""
+    raw = src.read_bytes()
+    header_end = raw.index(b"\n") + 1
+    trailer = raw[-TRAILER_LEN:]
+    lines = gzip.decompress(raw[header_end:-TRAILER_LEN]).decode().splitlines()
+    op = json.loads(lines[1])
+    op["op"]["payload"]["name"] = "冒名顶替"
+    lines[1] = json.dumps(op, ensure_ascii=False)
+    payload = gzip.compress(("\n".join(lines) + "\n").encode())
+    dst.write_bytes(raw[:header_end] + payload + trailer)
 
 
 def test_bad_bundles_are_refused_and_nothing_changes(county, tmp_path) -> None:

@@ -19,7 +19,7 @@ from app.i18n import _
 from app.printing.calibration import NONE, load_calibration
 from app.printing.pdf import write_test_page
 from app.printing.raw import send_raw
-from app.printing.templates import KINDS, list_templates, load_template
+from app.printing.templates import KINDS, list_templates, load_template, refused_templates
 from app.services import labels
 
 DEFAULT_TEMPLATE = "a4-5x10-40x29.5"
@@ -64,9 +64,16 @@ def register(subparsers: Any) -> None:
 
 def _templates(ctx: CliContext) -> CommandResult:
     found = list_templates(ctx.profile.home)
+    refused = refused_templates(ctx.profile.home)
+    lines = [f"{t.name}\t{t.describe()}" for t in found]
+    lines += [r.reason for r in refused]
     return CommandResult(
-        {"templates": [t.to_json() | {"user": t.user} for t in found]},
-        "\n".join(f"{t.name}\t{t.describe()}" for t in found),
+        {
+            "templates": [t.to_json() | {"user": t.user} for t in found],
+            "refused": [{"file": r.file, "reason": r.reason} for r in refused],
+        },
+        "\n".join(lines),
+        exit_code=2 if refused else 0,
     )
 
 
@@ -102,6 +109,13 @@ def run(ctx: CliContext) -> CommandResult:
     if not args.out:
         raise UserInputError(_("Say where to save the labels with --out FILE.pdf|.tspl|.zpl."))
     out = Path(args.out).expanduser()
+    if not out.parent.is_dir():  # a mistyped path never creates folders
+        raise UserInputError(
+            _("The folder {path} does not exist. Choose an existing folder.").format(
+                path=out.parent
+            ),
+            code="no_folder",
+        )
     home = ctx.profile.home
     template = load_template(args.template, home)
     cal = load_calibration(home, args.printer) if args.printer else NONE

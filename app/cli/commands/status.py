@@ -6,6 +6,7 @@ from typing import Any
 
 from app.cli.base import CliContext, CommandResult, add_command
 from app.i18n import _
+from app.models.integrity import require_healthy
 from app.services.status import profile_status
 
 
@@ -14,6 +15,8 @@ def register(subparsers: Any) -> None:
 
 
 def run(ctx: CliContext) -> CommandResult:
+    # status is where staff look when something seems wrong: it always checks the file.
+    require_healthy(ctx.profile.db_path)
     with ctx.profile.sessions() as session:
         status = profile_status(session)
     lines = [
@@ -29,4 +32,5 @@ def run(ctx: CliContext) -> CommandResult:
     ]
     data = status.to_json()
     data["home"] = str(ctx.profile.home)
+    data["integrity"] = "ok"
     return CommandResult(data=data, text="\n".join(lines))

@@ -23,6 +23,7 @@ from app.ui.a11y import name_buttons
 from app.ui.context import AppContext
 from app.ui.errors import show_error
 from app.ui.i18n import _
+from app.ui.recovery_dialog import confirm_other_branch
 from app.ui.settings_pages import SettingsPageSpec
 
 
@@ -147,10 +148,16 @@ class BackupPage(QWidget):
         if box.clickedButton() is not yes:
             self.message.setText(_("Restore cancelled; nothing was changed."))
             return
+        confirmed = confirm_other_branch(self, plan)
+        if plan.other_branch and confirmed is None:
+            self.message.setText(_("Restore cancelled; nothing was changed."))
+            return
         profile = self.ctx.profile
 
         def job(_control: Any) -> backup.RestoreResult:
-            result = backup.restore_backup(profile.home, path, profile.clock)
+            result = backup.restore_backup(
+                profile.home, path, profile.clock, confirm_branch=confirmed
+            )
             profile.engine.dispose()  # pooled connections reopen on the restored file
             return result
 

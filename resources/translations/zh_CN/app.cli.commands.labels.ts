@@ -116,6 +116,10 @@
       <translation>请用 --printer 名称 指定打印机。</translation>
     </message>
     <message>
+      <source>The folder {path} does not exist. Choose an existing folder.</source>
+      <translation>文件夹 {path} 不存在。请选择一个已有的文件夹。</translation>
+    </message>
+    <message>
       <source>Test page written to {path}.</source>
       <translation>测试页已生成：{path}。</translation>
     </message>

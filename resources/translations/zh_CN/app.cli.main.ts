@@ -12,6 +12,10 @@
       <translation>意外错误：{error}</translation>
     </message>
     <message>
+      <source>The database could not be changed: {reason}. Nothing was saved.</source>
+      <translation>无法修改数据库：{reason}。没有保存任何内容。</translation>
+    </message>
+    <message>
       <source>Error: {message}</source>
       <translation>错误：{message}</translation>
     </message>

@@ -4,6 +4,22 @@
   <context>
     <name>shuwu</name>
     <message>
+      <source>the file or its folder is read-only (check the permissions or the USB stick)</source>
+      <translation>文件或其所在文件夹是只读的（请检查权限或U盘）</translation>
+    </message>
+    <message>
+      <source>the disk could not be written (it may be full or failing)</source>
+      <translation>无法写入磁盘（磁盘可能已满或出现故障）</translation>
+    </message>
+    <message>
+      <source>another program is using the database (close it and try again)</source>
+      <translation>另一个程序正在使用数据库（请关闭它后重试）</translation>
+    </message>
+    <message>
+      <source>the database could not be updated ({kind})</source>
+      <translation>数据库无法更新（{kind}）</translation>
+    </message>
+    <message>
       <source>The profile path {path} is not a folder.</source>
       <translation>数据路径 {path} 不是文件夹。</translation>
     </message>

@@ -76,10 +76,6 @@
       <translation>内边距太大，标签上没有空间了。</translation>
     </message>
     <message>
-      <source>The template file is incomplete or has a wrong value.</source>
-      <translation>模板文件不完整或有错误的值。</translation>
-    </message>
-    <message>
       <source>{w}×{h} mm</source>
       <translation>{w}×{h} 毫米</translation>
     </message>
@@ -88,12 +84,32 @@
       <translation>整张 {pw}×{ph} 毫米，{cols}×{rows} 张 {size} 标签</translation>
     </message>
     <message>
+      <source>The template file is incomplete or has a wrong value.</source>
+      <translation>模板文件不完整或有错误的值。</translation>
+    </message>
+    <message>
       <source>There is no label template called {name}.</source>
       <translation>没有名为 {name} 的标签模板。</translation>
     </message>
     <message>
       <source>Thermal roll, {size}</source>
       <translation>热敏卷纸，{size}</translation>
+    </message>
+    <message>
+      <source>The page is {w}×{h} mm; Shuwu prints on sheets and rolls up to A3 (297×420 mm).</source>
+      <translation>页面为 {w}×{h} 毫米；书屋只能打印不超过 A3（297×420 毫米）的纸张和标签卷。</translation>
+    </message>
+    <message>
+      <source>A label must be at least {n} mm wide and high (it is {w}×{h} mm).</source>
+      <translation>标签的宽和高至少要 {n} 毫米（现在是 {w}×{h} 毫米）。</translation>
+    </message>
+    <message>
+      <source>Font sizes must be between 0 and {n} pt.</source>
+      <translation>字号必须大于 0 且不超过 {n} 磅。</translation>
+    </message>
+    <message>
+      <source>A sheet holds at most {n} rows and {n} columns of labels.</source>
+      <translation>一张纸最多 {n} 行、{n} 列标签。</translation>
     </message>
     <message>
       <source>Unknown barcode type {kind}.</source>
@@ -124,6 +140,18 @@
       <translation>已经有名为 {name} 的模板。</translation>
     </message>
     <message>
+      <source>The template value {field} must be a finite number (it is {value}).</source>
+      <translation>模板中的 {field} 必须是有限的数字（现在是 {value}）。</translation>
+    </message>
+    <message>
+      <source>The template value {field} must be true or false.</source>
+      <translation>模板中的 {field} 必须是 true 或 false。</translation>
+    </message>
+    <message>
+      <source>The template text {field} contains control characters or is not text.</source>
+      <translation>模板中的文字 {field} 含有控制字符，或不是文字。</translation>
+    </message>
+    <message>
       <source>The {what} must be more than 0 (it is {value}).</source>
       <translation>{what}必须大于 0（现在是 {value}）。</translation>
     </message>
@@ -132,8 +160,12 @@
       <translation>{what}不能是负数（现在是 {value}）。</translation>
     </message>
     <message>
-      <source>Cannot read the template file {file}.</source>
-      <translation>无法读取模板文件 {file}。</translation>
+      <source>The label template {file} was refused: {reason}</source>
+      <translation>标签模板 {file} 被拒绝：{reason}</translation>
+    </message>
+    <message>
+      <source>The label template {file} was refused: it is not a readable template file.</source>
+      <translation>标签模板 {file} 被拒绝：它不是可读取的模板文件。</translation>
     </message>
   </context>
 </TS>

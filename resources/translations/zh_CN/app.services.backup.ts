@@ -40,6 +40,10 @@
       <translation>{bibs} 条书目、{items} 册馆藏、{readers} 位读者、{open_loans} 笔在借、{pending} 条待上传操作</translation>
     </message>
     <message>
+      <source>This backup belongs to branch {theirs}, but this computer is branch {mine}. Restoring it makes this computer {theirs}, and its next sync will be refused until it is enrolled again.</source>
+      <translation>这个备份属于馆点 {theirs}，而本机是馆点 {mine}。恢复后本机将成为 {theirs}，在重新登记之前，下次同步会被拒绝。</translation>
+    </message>
+    <message>
       <source>Current data: missing or damaged.</source>
       <translation>当前数据：不存在或已损坏。</translation>
     </message>
@@ -68,12 +72,20 @@
       <translation>它属于别的程序。</translation>
     </message>
     <message>
+      <source>The folder {path} does not exist. Choose an existing folder or USB stick.</source>
+      <translation>文件夹 {path} 不存在。请选择一个已有的文件夹或U盘。</translation>
+    </message>
+    <message>
       <source>Current data (last changed {when}): {counts}.</source>
       <translation>当前数据（最后修改于 {when}）：{counts}。</translation>
     </message>
     <message>
       <source>Could not write the backup to {path}: {reason}. Check the USB stick or folder.</source>
       <translation>无法把备份写入 {path}：{reason}。请检查U盘或文件夹。</translation>
+    </message>
+    <message>
+      <source>Nothing was changed. To restore it anyway, confirm the branch (shuwu restore FILE --confirm-branch {code}).</source>
+      <translation>没有做任何更改。如仍要恢复，请确认馆点（shuwu restore 文件 --confirm-branch {code}）。</translation>
     </message>
   </context>
 </TS>

@@ -4,20 +4,12 @@
   <context>
     <name>shuwu</name>
     <message>
-      <source>it is not a Shuwu sync bundle.</source>
-      <translation>它不是书屋的同步包。</translation>
-    </message>
-    <message>
-      <source>the file is too large.</source>
-      <translation>文件太大。</translation>
-    </message>
-    <message>
-      <source>it was made by another version of Shuwu.</source>
-      <translation>它由另一个版本的书屋生成。</translation>
-    </message>
-    <message>
       <source>the file is incomplete or damaged (copy it again).</source>
       <translation>文件不完整或已损坏（请重新复制一次）。</translation>
+    </message>
+    <message>
+      <source>it is not a Shuwu sync bundle (or it was made by an older Shuwu).</source>
+      <translation>它不是书屋的同步包（或是由旧版书屋生成的）。</translation>
     </message>
     <message>
       <source>its signature does not match (the file was changed, or it belongs to another computer).</source>
@@ -36,12 +28,24 @@
       <translation>无法导入 {path}：{reason}没有做任何更改。</translation>
     </message>
     <message>
+      <source>the file is too large.</source>
+      <translation>文件太大。</translation>
+    </message>
+    <message>
+      <source>the file cannot be read (check the USB stick).</source>
+      <translation>无法读取文件（请检查U盘）。</translation>
+    </message>
+    <message>
       <source>The bundle file {path} does not exist. Check the USB stick.</source>
       <translation>同步包文件 {path} 不存在。请检查U盘。</translation>
     </message>
     <message>
       <source>Could not write the bundle to {path}: {reason}. Check the USB stick.</source>
       <translation>无法把同步包写入 {path}：{reason}。请检查U盘。</translation>
+    </message>
+    <message>
+      <source>one of its records is too large.</source>
+      <translation>其中一条记录过大。</translation>
     </message>
   </context>
 </TS>

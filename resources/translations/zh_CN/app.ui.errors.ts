@@ -4,6 +4,10 @@
   <context>
     <name>shuwu</name>
     <message>
+      <source>The database is damaged</source>
+      <translation>数据库已损坏</translation>
+    </message>
+    <message>
       <source>Something went wrong</source>
       <translation>出错了</translation>
     </message>
@@ -18,6 +22,10 @@
     <message>
       <source>Cannot do that</source>
       <translation>无法完成操作</translation>
+    </message>
+    <message>
+      <source>The database could not be changed: {reason}. Nothing was saved.</source>
+      <translation>无法修改数据库：{reason}。没有保存任何内容。</translation>
     </message>
   </context>
 </TS>

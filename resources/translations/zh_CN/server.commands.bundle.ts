@@ -20,10 +20,22 @@
       <translation>回复包的保存位置（默认：同一文件夹下的 FILE-reply）</translation>
     </message>
     <message>
+      <source>{path} cannot be imported: {reason} Nothing was changed.</source>
+      <translation>无法导入 {path}：{reason}没有做任何更改。</translation>
+    </message>
+    <message>
+      <source>the file is incomplete or damaged (copy it again).</source>
+      <translation>文件不完整或已损坏（请重新复制一次）。</translation>
+    </message>
+    <message>
       <source>Bundle from device {device}: {applied} applied, {duplicate} already received, {conflicts} with conflicts (see exceptions), {rejected} refused.
 Reply bundle for the village: {reply}</source>
       <translation>设备 {device} 的同步包：已入库 {applied} 条，此前已收到 {duplicate} 条，有冲突 {conflicts} 条（见异常列表），拒绝 {rejected} 条。
 给村里的回复包：{reply}</translation>
+    </message>
+    <message>
+      <source>{path} is damaged (bad header fields). Nothing was changed.</source>
+      <translation>{path} 已损坏（文件头字段有误）。没有做任何更改。</translation>
     </message>
     <message>
       <source>{path} comes from a computer this server does not know. Nothing was changed.</source>
@@ -42,6 +54,10 @@ Reply bundle for the village: {reply}</source>
       <translation>{path} 的序列纪元 {epoch} 无效。没有做任何更改。</translation>
     </message>
     <message>
+      <source>{path} holds too many operations. Nothing was changed.</source>
+      <translation>{path} 包含的操作太多。没有做任何更改。</translation>
+    </message>
+    <message>
       <source>a training server</source>
       <translation>培训服务器</translation>
     </message>
@@ -50,16 +66,12 @@ Reply bundle for the village: {reply}</source>
       <translation>县馆正式服务器</translation>
     </message>
     <message>
-      <source>{path} is damaged (bad header fields). Nothing was changed.</source>
-      <translation>{path} 已损坏（文件头字段有误）。没有做任何更改。</translation>
+      <source>{path} is damaged ({reason}). Nothing was changed.</source>
+      <translation>{path} 已损坏（{reason}）。没有做任何更改。</translation>
     </message>
     <message>
       <source>Could not write the reply bundle {path}: {reason}. Nothing was changed.</source>
       <translation>无法写入回复包 {path}：{reason}。没有做任何更改。</translation>
-    </message>
-    <message>
-      <source>{path} is damaged ({reason}). Nothing was changed.</source>
-      <translation>{path} 已损坏（{reason}）。没有做任何更改。</translation>
     </message>
   </context>
 </TS>
