@@ -81,11 +81,16 @@ def _file_out_of_scope(ctx: OpContext, items: list[m.Item], p: dict[str, Any]) -
     shown to this branch and the county, which can tell a stale list from a wrong one."""
     if items:
         barcodes = [item.barcode for item in items]
+        what = {
+            "transfer_send": _("A transfer sent"),
+            "transfer_receive": _("A transfer received"),
+            "stocktake_result": _("A stocktake"),
+        }.get(ctx.kind, ctx.kind)
         ctx.file(
             "OUT_OF_SCOPE",
             [ctx.branch],
             _("{kind} named copies of other branches, left unchanged: {barcodes}").format(
-                kind=ctx.kind, barcodes=", ".join(barcodes[:20])
+                kind=what, barcodes=", ".join(barcodes[:20])
             ),
             {"barcodes": barcodes},
         )

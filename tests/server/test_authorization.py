@@ -477,7 +477,7 @@ def me(server: serverproc.ServerProcess) -> Client:
 )
 @given(
     other=st.sampled_from([VICTIM, "LC0101", "XX99"])
-    | st.text(st.characters(categories=("Lu", "Nd", "Lo")), min_size=1, max_size=12),
+    | st.from_regex(r"[A-Z]{2}[0-9]{2,8}", fullmatch=True),
     kind=st.sampled_from(BRANCH_FIELD_KINDS),
 )
 def test_a_branch_field_naming_another_branch_is_forbidden(

@@ -12,8 +12,20 @@
       <translation>{kind} 中有未知条码：{barcodes}</translation>
     </message>
     <message>
+      <source>A transfer sent</source>
+      <translation>调出</translation>
+    </message>
+    <message>
+      <source>A transfer received</source>
+      <translation>调入</translation>
+    </message>
+    <message>
+      <source>A stocktake</source>
+      <translation>盘点</translation>
+    </message>
+    <message>
       <source>{kind} named copies of other branches, left unchanged: {barcodes}</source>
-      <translation>{kind} 涉及其他分馆的图书，未作更改：{barcodes}</translation>
+      <translation>{kind}涉及其他分馆的图书，未作更改：{barcodes}</translation>
     </message>
     <message>
       <source>This stocktake belongs to {branch}</source>
