@@ -99,3 +99,20 @@ def test_a_loan_of_our_copy_made_elsewhere_reaches_us(county, make_device):
         assert borrower.phone is None and set(borrower.name[1:]) == {"*"}  # masked
         assert s.scalar(select(Item.status).where(Item.uuid == item_uuid)) == "on_loan"
         assert waiting_count(s) == 0
+
+
+def test_the_sync_screen_tells_staff_about_waiting_changes(qtbot, profile, tmp_path):
+    from app.ui.app import build_main_window
+
+    rows = page()
+    with profile.sessions() as s, s.begin():
+        apply_page(s, [c for c in rows if c["entity"] not in ("reader", "credit_entry")], set())
+    window = build_main_window(profile)
+    qtbot.addWidget(window)
+    window.resize(1024, 768)
+    window.show()
+    screen = window.show_section("sync")
+    screen.refresh()
+    assert screen.waiting_label.isVisible()
+    assert screen.waiting_label.text() == waiting_text(1)
+    window.grab().save(str(tmp_path / "sync-waiting.png"))
