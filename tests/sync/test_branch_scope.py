@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from app.cli.commands.sync import run_sync  # noqa: F401  (the CLI prints the waiting count)
 from app.models import Item, Loan, Reader
 from app.services import circulation
 from app.sync.apply import apply_page, waiting_changes, waiting_count
