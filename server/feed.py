@@ -136,7 +136,37 @@ def _item(row: m.Item, bib_uuid: str) -> dict[str, Any]:
     }
 
 
-def reader_data(row: m.Reader) -> dict[str, Any]:
+def mask_name(name: str | None) -> str:
+    """张小红 → 张**: enough for a desk to greet the reader, not to identify one."""
+    if not name:
+        return "*"
+    return name[0] + "*" * max(1, len(name) - 1)
+
+
+def reader_data(row: m.Reader, viewer: str | None = None) -> dict[str, Any]:
+    """A reader as the device of branch ``viewer`` may see it (None: the county).
+
+    The full name, phone and birth data go only to the reader's home branch. Another branch
+    that lent to, or took back from, the reader gets what its desk needs: the card, a masked
+    name, the reader type and status.
+    """
+    if viewer is not None and viewer != row.home_branch_code:
+        return {
+            "uuid": row.uuid,
+            "card": row.card,
+            "card_provisional": row.card_provisional,
+            "name": mask_name(row.name),
+            "gender": "U",
+            "birth_year": None,
+            "age_band": None,
+            "phone": None,
+            "reader_type": row.reader_type,
+            "home_branch": row.home_branch_code,
+            "home_branch_code": row.home_branch_code,
+            "status": row.status,
+            "registered_at": iso(row.registered_at),
+            "updated_at": iso(row.updated_at),
+        }
     return {
         "uuid": row.uuid,
         "card": row.card,
@@ -183,6 +213,21 @@ def _credit(row: m.CreditEntry, reader_uuid: str) -> dict[str, Any]:
     }
 
 
+# Never in an exception a branch receives: op ids can be replayed (an undo), and the rest is
+# personal data of a reader the other branches named in the exception do not keep.
+HIDDEN_DETAIL = frozenset(
+    {"op_id", "undone_op_id", "name", "phone", "birth_year", "gender", "age_band"}
+)
+
+
+def _clean_detail(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _clean_detail(v) for k, v in value.items() if k not in HIDDEN_DETAIL}
+    if isinstance(value, list):
+        return [_clean_detail(v) for v in value]
+    return value
+
+
 def exception_data(row: m.SyncExceptionRow) -> dict[str, Any]:
     return {
         "uuid": row.uuid,
@@ -190,15 +235,18 @@ def exception_data(row: m.SyncExceptionRow) -> dict[str, Any]:
         "severity": row.severity,
         "branch_codes": list(row.branch_codes or []),
         "summary": row.summary,
-        "detail": row.detail or {},
+        "detail": _clean_detail(row.detail or {}),
         "created_at": iso(row.created_at),
         "resolved_at": iso(row.resolved_at),
         "resolution": row.resolution,
     }
 
 
-def render(session: Session, entity: str, uuids: list[str]) -> dict[str, dict[str, Any]]:
-    """Current state of the given entities, keyed by uuid (batch-loaded, no N+1)."""
+def render(
+    session: Session, entity: str, uuids: list[str], viewer: str | None = None
+) -> dict[str, dict[str, Any]]:
+    """Current state of the given entities, keyed by uuid (batch-loaded, no N+1), as a device
+    of branch ``viewer`` may see them (None: the county)."""
     if not uuids:
         return {}
     out: dict[str, dict[str, Any]] = {}
@@ -221,7 +269,7 @@ def render(session: Session, entity: str, uuids: list[str]) -> dict[str, dict[st
             out[item.uuid] = _item(item, bib_uuid)
     elif entity == "reader":
         for rd in session.scalars(select(m.Reader).where(m.Reader.uuid.in_(uuids))):
-            out[rd.uuid] = reader_data(rd)
+            out[rd.uuid] = reader_data(rd, viewer)
     elif entity == "loan":
         it, rd2 = aliased(m.Item), aliased(m.Reader)
         q3 = (
@@ -283,7 +331,7 @@ def page(
     by_entity: dict[str, list[str]] = {}
     for row in rows:
         by_entity.setdefault(row.entity, []).append(row.uuid)
-    rendered = {e: render(session, e, list(set(u))) for e, u in by_entity.items()}
+    rendered = {e: render(session, e, list(set(u)), branch_code) for e, u in by_entity.items()}
     changes = []
     for row in rows:
         data = rendered[row.entity].get(row.uuid)

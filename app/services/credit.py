@@ -270,8 +270,20 @@ def frozen_until(session: Session, reader: Reader, rules: Rules) -> date | None:
     return local_date(last.created_at) + timedelta(days=rules.freeze_days)
 
 
+def kept_elsewhere(session: Session, reader: Reader) -> bool:
+    """A reader of another branch: their home branch keeps the whole ledger. This PC holds only
+    its own loans' entries, so it never decides their freeze, reset or restore (and the county
+    would refuse them: docs/sync-protocol.md, authorization matrix)."""
+    from app.services import settings
+
+    own = settings.get(session, settings.BRANCH_CODE)
+    return bool(own) and reader.home_branch_code != own
+
+
 def settle(session: Session, clock: Clock, reader: Reader, rules: Rules | None = None) -> None:
     """End a freeze whose time is up: reset the balance to ``reset_points``."""
+    if kept_elsewhere(session, reader):
+        return
     rules = rules or load_rules(session)
     until = frozen_until(session, reader, rules)
     if until is None or local_date(clock.now()) < until:
@@ -282,7 +294,7 @@ def settle(session: Session, clock: Clock, reader: Reader, rules: Rules | None =
 
 def _after_change(session: Session, clock: Clock, reader: Reader, rules: Rules) -> None:
     """Freeze at the floor; lift a freeze when points came back (refund, restore)."""
-    if rules.freeze_days <= 0:
+    if rules.freeze_days <= 0 or kept_elsewhere(session, reader):
         return
     current = balance(session, reader.id)
     until = frozen_until(session, reader, rules)
@@ -490,7 +502,7 @@ def _restore_all(session: Session, clock: Clock, window: AmnestyWindow, rules: R
     )
     restored = 0
     for reader in session.scalars(select(Reader).order_by(Reader.id)):
-        if reader.id in done:
+        if reader.id in done or kept_elsewhere(session, reader):
             continue
         missing = rules.start_points - balance(session, reader.id)
         frozen = frozen_until(session, reader, rules) is not None

@@ -5,10 +5,16 @@ their client column names. Writes use Core ``executemany`` (an initial sync load
 thousands of rows). Rows that a pending local op is about to change are left alone: the server
 echoes them back after it applied our op, so the cashier's newest scan is never overwritten
 by older server state.
+
+A row that cannot be applied yet (its reader has not arrived, a local constraint clashes, an
+entity this version does not know) is never dropped: it is kept in ``sync_state`` with the
+reason, tried again with every later page (a newer change of the same row replaces it), and
+counted on the Sync screen and by ``shuwu sync`` until it applies.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -33,6 +39,7 @@ from app.models import (
     SyncException,
 )
 from app.models.base import Base, UTCDateTime
+from app.sync import state
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +72,7 @@ REFERENCES: dict[str, tuple[str, type[Base]]] = {
 # Columns only this device computes; never overwritten with nothing.
 LOCAL_ONLY = {"id", "search_keys", "call_sort_key", "name_search_keys", "marc"}
 CHUNK = 500
+PARKED = "parked_changes"  # sync_state key: the changes waiting to be applied
 DELETE_GRAMS = text("DELETE FROM fts_bib_bigram WHERE rowid = :id")
 INSERT_GRAMS = text("INSERT INTO fts_bib_bigram(rowid, grams) VALUES (:id, :grams)")
 
@@ -74,8 +82,57 @@ class PageStats:
     applied: int = 0
     deleted: int = 0
     skipped_pending: int = 0
-    skipped_bad: int = 0
+    skipped_bad: int = 0  # changes of this call that could not be applied (kept, retried)
     new_exceptions: int = 0
+    waiting: int = 0  # all changes kept for a retry after this call
+
+
+@dataclass(frozen=True)
+class WaitingChange:
+    """A change from the county this computer could not apply yet."""
+
+    entity: str
+    uuid: str
+    reason: str  # unknown_reference | local_constraint | unknown_entity
+    since: str  # ISO UTC of the first failed attempt
+    tries: int
+
+
+def _load_parked(session: Session) -> dict[str, dict[str, Any]]:
+    raw = state.get(session, PARKED)
+    if not raw:
+        return {}
+    try:
+        found = json.loads(raw)
+    except ValueError:
+        log.error("the kept feed changes are unreadable; they are tried no more")
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def _key(change: dict[str, Any]) -> str:
+    return f"{change.get('entity')}:{change.get('uuid')}"
+
+
+def waiting_changes(session: Session) -> list[WaitingChange]:
+    """What the Sync screen and ``shuwu sync`` list: feed changes not applied yet."""
+    out = []
+    for entry in _load_parked(session).values():
+        change = entry.get("change") or {}
+        out.append(
+            WaitingChange(
+                str(change.get("entity")),
+                str(change.get("uuid")),
+                str(entry.get("reason")),
+                str(entry.get("since")),
+                int(entry.get("tries") or 0),
+            )
+        )
+    return sorted(out, key=lambda w: w.since)
+
+
+def waiting_count(session: Session) -> int:
+    return len(_load_parked(session))
 
 
 def table_of(model: type[Base]) -> Table:
@@ -291,27 +348,60 @@ def apply_page(
     retried row by row in savepoints, so one bad row never blocks the whole county's feed.
     """
     stats = PageStats()
-    grouped = _latest_per_uuid(changes)
+    parked = _load_parked(session)
+    fresh = {_key(c) for c in changes}
+    # Kept changes are tried again first; a newer change of the same row replaces its old one.
+    retry = [e["change"] for k, e in parked.items() if k not in fresh and e.get("change")]
+    grouped = _latest_per_uuid([*retry, *changes])
+    failed: list[tuple[dict[str, Any], str]] = []
     for entity, model in ENTITY_MODELS.items():
         batch = grouped.get(entity)
         if not batch:
             continue
         try:
             with session.begin_nested():
-                _apply_entity(session, entity, model, batch, protected, stats)
+                failed += _apply_entity(session, entity, model, batch, protected, stats)
         except IntegrityError:
             log.warning("constraint clash in a %s page; applying row by row", entity)
             for change in batch:
                 try:
                     with session.begin_nested():
-                        _apply_entity(session, entity, model, [change], protected, stats)
+                        failed += _apply_entity(session, entity, model, [change], protected, stats)
                 except IntegrityError:
-                    stats.skipped_bad += 1
-                    log.warning("skipped %s %s: local constraint", entity, change.get("uuid"))
-    unknown = set(grouped) - set(ENTITY_MODELS)
-    if unknown:
-        log.info("ignored unknown feed entities: %s", sorted(unknown))
+                    failed.append((change, "local_constraint"))
+    for entity in sorted(set(grouped) - set(ENTITY_MODELS)):
+        failed += [(change, "unknown_entity") for change in grouped[entity]]
+    _park(session, parked, failed, stats)
     return stats
+
+
+def _park(
+    session: Session,
+    before: dict[str, dict[str, Any]],
+    failed: list[tuple[dict[str, Any], str]],
+    stats: PageStats,
+) -> None:
+    """Keep what failed (with its first failure time and tries); the rest applied or was
+    replaced by a newer change of its row."""
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    after: dict[str, dict[str, Any]] = {}
+    for change, reason in failed:
+        key = _key(change)
+        old = before.get(key)
+        if old is None:
+            stats.skipped_bad += 1
+            log.warning("kept %s for a later retry: %s", key.split(":")[0], reason)
+        after[key] = {
+            "change": change,
+            "reason": reason,
+            "since": old.get("since", now) if old else now,
+            "tries": int(old.get("tries") or 0) + 1 if old else 1,
+        }
+    stats.waiting = len(after)
+    if after:
+        state.put(session, PARKED, json.dumps(after, ensure_ascii=False, separators=(",", ":")))
+    elif before:
+        state.delete(session, PARKED)
 
 
 def _apply_entity(
@@ -321,7 +411,8 @@ def _apply_entity(
     batch: list[dict[str, Any]],
     protected: set[str],
     stats: PageStats,
-) -> None:
+) -> list[tuple[dict[str, Any], str]]:
+    """Apply one entity's changes; returns those that could not be applied, with the reason."""
     table = table_of(model)
     deletes = [c["uuid"] for c in batch if c.get("op") == "delete"]
     upserts = [c for c in batch if c.get("op") != "delete" and c.get("uuid")]
@@ -338,11 +429,11 @@ def _apply_entity(
             wanted = [c["data"].get(ref) for c in kept if (c.get("data") or {}).get(ref)]
             refs[ref] = uuid_ids(session, table_of(ref_model), wanted)
     rows = []
+    failed: list[tuple[dict[str, Any], str]] = []
     for change in kept:
         row = _wire_to_row(entity, table, change, refs)
         if row is None:
-            stats.skipped_bad += 1
-            log.warning("skipped %s %s: unknown reference", entity, change["uuid"])
+            failed.append((change, "unknown_reference"))  # e.g. its reader comes later
         else:
             rows.append(row)
     if entity == "exception":
@@ -355,3 +446,4 @@ def _apply_entity(
             chunk = deletes[start : start + CHUNK]
             session.connection().execute(delete(table).where(table.c.uuid.in_(chunk)))
         stats.deleted += len(deletes)
+    return failed

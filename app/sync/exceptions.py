@@ -24,6 +24,7 @@ def kind_label(kind: str) -> str:
         "DUE_DATE_SUSPECT": _("Suspicious due date"),
         "CATALOGUE_CONFLICT": _("Catalogue conflict"),
         "CLOCK_SKEW": _("Computer clock wrong"),
+        "OUT_OF_SCOPE": _("Copies of other branches left unchanged"),
     }
     return labels.get(kind, kind)
 

@@ -12,6 +12,7 @@ from app.i18n import _
 from app.services import settings
 from app.services.outbox import pending_count
 from app.sync import credentials, state
+from app.sync.apply import waiting_count
 from app.sync.exceptions import open_count
 
 
@@ -30,6 +31,7 @@ class SyncOverview:
     clock_offset_ms: int | None
     clock_warning: bool
     credential_storage: str | None  # "keychain", "file" or None
+    waiting_changes: int = 0  # county changes not applied yet (kept, retried at each sync)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -54,7 +56,19 @@ def sync_overview(session: Session, home: Path) -> SyncOverview:
         clock_offset_ms=offset,
         clock_warning=offset is not None and abs(offset) > state.CLOCK_WARNING_MS,
         credential_storage=storage,
+        waiting_changes=waiting_count(session),
     )
+
+
+def waiting_text(count: int) -> str:
+    """Staff must know when county data could not be applied here (it is retried)."""
+    if count <= 0:
+        return ""
+    return _(
+        "{count} changes from the county could not be applied on this computer yet (for"
+        " example a loan whose reader has not arrived). They are tried again at every sync;"
+        " if the number does not go down, tell the county library."
+    ).format(count=count)
 
 
 def clock_text(offset_ms: int) -> str:

@@ -10,7 +10,17 @@ from app.i18n import _
 from server import models as m
 from server.feed import record_change
 from server.ops import publish
-from server.ops.context import OpContext, OpRejected, find_item, find_reader, opt_int, opt_str, req
+from server.ops.context import (
+    OpContext,
+    OpRejected,
+    find_item,
+    find_reader,
+    forbidden,
+    opt_date,
+    opt_int,
+    opt_str,
+    req,
+)
 
 
 def override(ctx: OpContext, p: dict[str, Any]) -> None:
@@ -66,9 +76,44 @@ def _file_unknown(ctx: OpContext, unknown: list[str], p: dict[str, Any]) -> None
         )
 
 
+def _file_out_of_scope(ctx: OpContext, items: list[m.Item], p: dict[str, Any]) -> None:
+    """Copies an op named but the device's branch neither owns nor holds: left unchanged and
+    shown to this branch and the county, which can tell a stale list from a wrong one."""
+    if items:
+        barcodes = [item.barcode for item in items]
+        what = {
+            "transfer_send": _("A transfer sent"),
+            "transfer_receive": _("A transfer received"),
+            "stocktake_result": _("A stocktake"),
+        }.get(ctx.kind, ctx.kind)
+        ctx.file(
+            "OUT_OF_SCOPE",
+            [ctx.branch],
+            _("{kind} named copies of other branches, left unchanged: {barcodes}").format(
+                kind=what, barcodes=", ".join(barcodes[:20])
+            ),
+            {"barcodes": barcodes},
+        )
+
+
+def _split(
+    ctx: OpContext, items: list[m.Item], in_transit_too: bool = False
+) -> tuple[list[m.Item], list[m.Item]]:
+    """(copies the device's branch owns or holds, the others)."""
+    mine: list[m.Item] = []
+    others: list[m.Item] = []
+    for item in items:
+        ok = ctx.serves(item.home_branch_code, item.current_branch_code) or (
+            in_transit_too and item.status == "in_transit"
+        )
+        (mine if ok else others).append(item)
+    return mine, others
+
+
 def transfer_send(ctx: OpContext, p: dict[str, Any]) -> None:
-    items, unknown = _items(ctx, p)
-    source = opt_str(p, "from_branch") or ctx.branch
+    found, unknown = _items(ctx, p)
+    source = ctx.own_branch(p, "from_branch")
+    items, others = _split(ctx, found)
     for item in items:
         if item.status != "on_loan":
             item.status = "in_transit"
@@ -76,11 +121,15 @@ def transfer_send(ctx: OpContext, p: dict[str, Any]) -> None:
         item.updated_at = ctx.received_at
         publish.item(ctx, item)
     _file_unknown(ctx, unknown, p)
+    _file_out_of_scope(ctx, others, p)
 
 
 def transfer_receive(ctx: OpContext, p: dict[str, Any]) -> None:
-    items, unknown = _items(ctx, p)
-    branch = opt_str(p, "branch") or ctx.branch
+    found, unknown = _items(ctx, p)
+    branch = ctx.own_branch(p, "branch")
+    # A copy sent here (in transit from anywhere) or coming home is received; one sitting on
+    # another branch's shelf is not.
+    items, others = _split(ctx, found, in_transit_too=True)
     for item in items:
         if item.status != "on_loan":
             item.status = "available"
@@ -88,16 +137,19 @@ def transfer_receive(ctx: OpContext, p: dict[str, Any]) -> None:
         item.updated_at = ctx.received_at
         publish.item(ctx, item)
     _file_unknown(ctx, unknown, p)
+    _file_out_of_scope(ctx, others, p)
 
 
 def stocktake_result(ctx: OpContext, p: dict[str, Any]) -> None:
     s = ctx.session
     stocktake_uuid = str(req(p, "stocktake_uuid"))
-    branch = opt_str(p, "branch") or ctx.branch
-    if (
-        s.scalar(select(m.StocktakeResult.id).where(m.StocktakeResult.uuid == stocktake_uuid))
-        is None
-    ):
+    branch = ctx.own_branch(p, "branch")
+    existing = s.scalar(
+        select(m.StocktakeResult.branch_code).where(m.StocktakeResult.uuid == stocktake_uuid)
+    )
+    if existing is not None and existing != branch:
+        raise forbidden(_("This stocktake belongs to {branch}").format(branch=existing))
+    if existing is None:
         s.add(
             m.StocktakeResult(
                 uuid=stocktake_uuid,
@@ -106,21 +158,32 @@ def stocktake_result(ctx: OpContext, p: dict[str, Any]) -> None:
                 result=p,
             )
         )
-    for barcode in p.get("missing") or []:
+    missing = p.get("missing") or []
+    if not isinstance(missing, list):
+        raise OpRejected("bad_payload", "missing must be a list")
+    others: list[m.Item] = []
+    for barcode in missing:
         item = find_item(s, None, barcode)
-        if item is not None and item.status == "available":
+        if item is None:
+            continue
+        if not ctx.serves(item.home_branch_code, item.current_branch_code):
+            others.append(item)  # not on this branch's shelves: its absence here says nothing
+        elif item.status == "available":
             item.status = "missing"
             item.updated_at = ctx.received_at
             publish.item(ctx, item)
+    _file_out_of_scope(ctx, others, p)
 
 
 def shelf_location_upsert(ctx: OpContext, p: dict[str, Any]) -> None:
     s = ctx.session
-    branch = opt_str(p, "branch") or ctx.branch
+    branch = ctx.own_branch(p, "branch")
     code = str(req(p, "code"))
     row = s.scalar(
         select(m.ShelfLocation).where(m.ShelfLocation.uuid == str(req(p, "location_uuid")))
     )
+    if row is not None and row.branch_code != branch:
+        raise forbidden(_("This shelf location belongs to {branch}").format(branch=row.branch_code))
     if row is None:
         row = s.scalar(
             select(m.ShelfLocation).where(
@@ -147,10 +210,10 @@ def activity(ctx: OpContext, p: dict[str, Any]) -> None:
     s = ctx.session
     activity_uuid = str(req(p, "activity_uuid"))
     row = s.scalar(select(m.Activity).where(m.Activity.uuid == activity_uuid))
-    from server.ops.context import opt_date
-
+    if row is not None and row.branch_code != ctx.branch:
+        raise forbidden(_("This activity belongs to {branch}").format(branch=row.branch_code))
     values = {
-        "branch_code": opt_str(p, "branch") or ctx.branch,
+        "branch_code": ctx.own_branch(p, "branch"),
         "day": opt_date(p, "date"),
         "kind": opt_str(p, "kind") or "other",
         "title": str(req(p, "title")),
@@ -167,10 +230,8 @@ def activity(ctx: OpContext, p: dict[str, Any]) -> None:
 
 
 def visit_count(ctx: OpContext, p: dict[str, Any]) -> None:
-    from server.ops.context import opt_date
-
     s = ctx.session
-    branch = opt_str(p, "branch") or ctx.branch
+    branch = ctx.own_branch(p, "branch")
     day = opt_date(p, "date")
     count = opt_int(p, "count")
     if day is None or count is None:

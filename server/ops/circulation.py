@@ -16,7 +16,15 @@ from app.i18n import _
 from server import models as m
 from server.feed import record_change
 from server.ops import lookups, publish
-from server.ops.context import OpContext, OpRejected, find_item, find_reader, opt_str, req
+from server.ops.context import (
+    OpContext,
+    OpRejected,
+    find_item,
+    find_reader,
+    forbidden,
+    opt_str,
+    req,
+)
 from server.ops.timeline import refold
 from server.timeutil import iso
 
@@ -93,7 +101,7 @@ def _policy(s: Session, reader_type: str) -> m.CirculationPolicy | None:
 def checkout(ctx: OpContext, p: dict[str, Any]) -> None:
     s = ctx.session
     loan_uuid = str(req(p, "loan_uuid"))
-    branch = opt_str(p, "branch") or ctx.branch
+    branch = ctx.own_branch(p, "branch")
     at = ctx.time(p, "checkout_at") or ctx.corrected_at
     index = lookups.active(s)
     if index is not None and loan_uuid in index.loan_uuid:
@@ -164,14 +172,15 @@ def checkout(ctx: OpContext, p: dict[str, Any]) -> None:
     s.flush()
     if index is not None:
         index.loan_added(loan)
-    publish.loan(ctx, loan, item.home_branch_code)
+    publish.reader(ctx, reader, branch)  # before its loan: the client needs the reader first
+    publish.loan(ctx, loan, item.home_branch_code, reader)
     refold(ctx, item)
-    publish.reader(ctx, reader, branch)
 
 
 def return_(ctx: OpContext, p: dict[str, Any]) -> None:
+    # A fact wherever the copy belongs: any branch may take back any copy.
     s = ctx.session
-    branch = opt_str(p, "branch") or ctx.branch
+    branch = ctx.own_branch(p, "branch")
     at = ctx.time(p, "returned_at") or ctx.corrected_at
     item = find_item(s, p.get("item_uuid"), p.get("barcode"))
     if item is None:
@@ -207,12 +216,19 @@ def renew(ctx: OpContext, p: dict[str, Any]) -> None:
             {"payload": p},
         )
         return
+    item = s.get(m.Item, loan.item_id)
+    reader = s.get(m.Reader, loan.reader_id)
+    assert item is not None and reader is not None
+    if not ctx.serves(loan.branch_code, item.home_branch_code, reader.home_branch_code):
+        raise forbidden(
+            _("Copy {barcode}: this loan was made at {branch}; renew it there").format(
+                barcode=item.barcode, branch=loan.branch_code
+            )
+        )
     ctx.data["before"] = {"due_at": iso(loan.due_at), "renewals": loan.renewals}
     loan.due_at = due
     loan.renewals = int(p.get("renewals") or loan.renewals + 1)
     override = opt_str(p, "override_reason")
-    item = s.get(m.Item, loan.item_id)
-    assert item is not None
     if override:
         loan.override_reason = override
         ctx.file(
@@ -223,7 +239,7 @@ def renew(ctx: OpContext, p: dict[str, Any]) -> None:
             ),
             {"barcode": item.barcode, "loan_uuid": loan.uuid, "override_reason": override},
         )
-    publish.loan(ctx, loan, item.home_branch_code)
+    publish.loan(ctx, loan, item.home_branch_code, reader)
 
 
 def undo(ctx: OpContext, p: dict[str, Any]) -> None:
@@ -232,6 +248,9 @@ def undo(ctx: OpContext, p: dict[str, Any]) -> None:
     receipt = s.scalar(select(m.OpReceipt).where(m.OpReceipt.op_id == undone_id))
     if receipt is None:
         raise OpRejected("undone_op_unknown", f"no op {undone_id} to undo")
+    if receipt.device_id != ctx.device.id:
+        # A desk undoes its own last scan; an op id learnt elsewhere undoes nothing.
+        raise forbidden(_("Only the computer that recorded an operation can undo it"))
     payload = receipt.payload
     if receipt.kind in ("checkout", "return"):
         events = list(

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.i18n import _
 from server import models as m
 from server.exceptions import file_exception
 from server.ops import lookups
@@ -16,12 +17,21 @@ from server.timeutil import parse_date, parse_iso
 
 
 class OpRejected(Exception):
-    """The op cannot be applied at all (malformed payload); stored as a rejected receipt."""
+    """The op cannot be applied at all (malformed payload, or outside the device's branch);
+    stored as a rejected receipt."""
 
     def __init__(self, code: str, message: str) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
+
+
+FORBIDDEN = "forbidden"
+
+
+def forbidden(message: str) -> OpRejected:
+    """An op that would change what another branch owns (docs/sync-protocol.md, matrix)."""
+    return OpRejected(FORBIDDEN, message)
 
 
 @dataclass
@@ -48,18 +58,35 @@ class OpContext:
         detail: dict[str, Any],
         subject_uuid: str | None = None,
     ) -> str:
+        # The op id and device stay in their own columns (for the county): a detail is sent to
+        # every branch named, and another branch could replay an op id (an undo).
         filed = file_exception(
             self.session,
             kind,
             [b for b in branches if b],
             summary,
-            {**detail, "op_id": self.op_id, "op_kind": self.kind, "device_id": self.device.id},
+            {**detail, "op_kind": self.kind},
             device_id=self.device.id,
             op_id=self.op_id,
             subject_uuid=subject_uuid,
         )
         self.exception_ids.append(filed.uuid)
         return filed.uuid
+
+    def own_branch(self, payload: dict[str, Any], key: str) -> str:
+        """The device's branch; a payload naming another one in ``key`` is forbidden."""
+        value = opt_str(payload, key)
+        if value is not None and value != self.branch:
+            raise forbidden(
+                _("{field} {value} is not the branch this computer is enrolled for").format(
+                    field=key, value=value
+                )
+            )
+        return self.branch
+
+    def serves(self, *branches: str | None) -> bool:
+        """Is the device's branch one of ``branches`` (the owners of what an op touches)?"""
+        return self.branch in branches
 
     def time(self, payload: dict[str, Any], key: str) -> datetime | None:
         """A device time from the payload, corrected like the op's own time."""

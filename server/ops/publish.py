@@ -24,9 +24,25 @@ def bib(ctx: OpContext, row: m.Bib) -> None:
     row.version = record_change(ctx.session, "bib", _uuid(ctx, row))
 
 
-def loan(ctx: OpContext, row: m.Loan, home_branch: str | None) -> None:
-    scopes = [row.branch_code, home_branch, row.return_branch_code, ctx.branch]
-    record_change(ctx.session, "loan", _uuid(ctx, row), [s for s in scopes if s])
+def loan(
+    ctx: OpContext, row: m.Loan, home_branch: str | None, borrower: m.Reader | None = None
+) -> None:
+    """The loan to the branch that lent it, the copy's owner, where it came back, and here.
+
+    A branch can store a loan only with its reader: branches other than the lending one
+    (which got the reader at the checkout) and the reader's home get the reader first, with
+    what their desk needs (server/feed.py masks the rest).
+    """
+    scopes = {s for s in (row.branch_code, home_branch, row.return_branch_code, ctx.branch) if s}
+    others = scopes - {row.branch_code}
+    if others:
+        if borrower is None or borrower.id != row.reader_id:
+            borrower = ctx.session.get(m.Reader, row.reader_id)
+        if borrower is not None:
+            needing = others - {borrower.home_branch_code}
+            if needing:
+                record_change(ctx.session, "reader", _uuid(ctx, borrower), sorted(needing))
+    record_change(ctx.session, "loan", _uuid(ctx, row), sorted(scopes))
 
 
 def reader(ctx: OpContext, row: m.Reader, *extra_branches: str | None) -> None:

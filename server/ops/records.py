@@ -16,6 +16,7 @@ from server.ops.context import (
     OpRejected,
     find_item,
     find_reader,
+    forbidden,
     opt_date,
     opt_int,
     opt_str,
@@ -53,6 +54,17 @@ def bib_upsert(ctx: OpContext, p: dict[str, Any]) -> None:
     else:
         base = opt_int(p, "base_version")
         changed = {f: v for f, v in values.items() if getattr(bib, f) != v}
+        if changed and not _may_edit_bib(ctx, bib):
+            ctx.file(
+                "CATALOGUE_CONFLICT",
+                [ctx.branch],
+                _(
+                    "Record 《{title}》 is held only by other branches; the edit from {branch} "
+                    "is kept for the county library and not applied"
+                ).format(title=bib.title, branch=ctx.branch),
+                {"bib_uuid": bib_uuid, "fields": sorted(changed), "proposed": changed},
+            )
+            return
         if base is not None and bib.version > base and changed:
             ctx.file(
                 "CATALOGUE_CONFLICT",
@@ -71,6 +83,15 @@ def bib_upsert(ctx: OpContext, p: dict[str, Any]) -> None:
         bib.updated_at = ctx.received_at
     bib.search_keys = record_search_keys(bib.title, bib.author)
     publish.bib(ctx, bib)
+
+
+def _may_edit_bib(ctx: OpContext, bib: m.Bib) -> bool:
+    """The union catalogue is shared: a record is edited by a branch holding a copy of it, or
+    by anyone while no branch does (a record just added, not yet given copies)."""
+    holders = ctx.session.execute(
+        select(m.Item.home_branch_code, m.Item.current_branch_code).where(m.Item.bib_id == bib.id)
+    ).all()
+    return not holders or any(ctx.serves(home, current) for home, current in holders)
 
 
 def item_upsert(ctx: OpContext, p: dict[str, Any]) -> None:
@@ -93,22 +114,38 @@ def item_upsert(ctx: OpContext, p: dict[str, Any]) -> None:
             {"barcode": barcode, "payload": p},
         )
         return
-    home = opt_str(p, "home_branch") or ctx.branch
     status = opt_str(p, "status") or "available"
     if item is None:
+        home = ctx.own_branch(p, "home_branch")
+        ctx.own_branch(p, "current_branch")
         item = m.Item(
             uuid=item_uuid,
             barcode=barcode,
             bib_id=bib.id,
             status=status if status in SETTABLE_STATUSES else "available",
             home_branch_code=home,
-            current_branch_code=opt_str(p, "current_branch") or home,
+            current_branch_code=home,
             created_at=ctx.received_at,
             updated_at=ctx.received_at,
         )
         s.add(item)
         old_barcode = None
     else:
+        if not ctx.serves(item.home_branch_code, item.current_branch_code):
+            raise forbidden(
+                _("Copy {barcode} belongs to {home} and is at {current}; edit it there").format(
+                    barcode=item.barcode,
+                    home=item.home_branch_code,
+                    current=item.current_branch_code,
+                )
+            )
+        home = opt_str(p, "home_branch") or item.home_branch_code
+        if home != item.home_branch_code:
+            raise forbidden(
+                _("Only the county library moves copy {barcode} to another branch").format(
+                    barcode=item.barcode
+                )
+            )
         old_barcode = item.barcode
         base = opt_int(p, "base_version")
         if (
@@ -160,6 +197,27 @@ def item_status(ctx: OpContext, p: dict[str, Any]) -> None:
         return
     if status == "available" and item.status == "on_loan":
         return  # "found" for a copy on loan: the loan decides
+    if not ctx.serves(item.home_branch_code, item.current_branch_code):
+        if status != "available" or item.status not in ("lost", "missing"):
+            raise forbidden(
+                _(
+                    "Copy {barcode} belongs to {home} and is at {current}; its status is "
+                    "changed there"
+                ).format(
+                    barcode=item.barcode,
+                    home=item.home_branch_code,
+                    current=item.current_branch_code,
+                )
+            )
+        # A fact: another branch's lost copy turned up here. Its owner is told.
+        ctx.file(
+            "LOST_ITEM_FOUND",
+            [ctx.branch, item.home_branch_code],
+            _("Copy {barcode}, recorded as {status}, was scanned at {branch}").format(
+                barcode=item.barcode, status=item.status, branch=ctx.branch
+            ),
+            {"barcode": item.barcode, "previous_status": item.status},
+        )
     item.status = status
     item.updated_at = ctx.received_at
     publish.item(ctx, item)
@@ -203,6 +261,13 @@ def reader_upsert(ctx: OpContext, p: dict[str, Any]) -> None:
                 reader = row
             else:
                 clash = row
+    home = ctx.own_branch(p, "home_branch")
+    if reader is not None and reader.home_branch_code != ctx.branch:
+        raise forbidden(
+            _("Card {card} belongs to a reader of {branch}; only that branch changes it").format(
+                card=reader.card, branch=reader.home_branch_code
+            )
+        )
     if clash is not None:
         card = _next_card(ctx)
         ctx.data["card_changed"] = True
@@ -216,7 +281,7 @@ def reader_upsert(ctx: OpContext, p: dict[str, Any]) -> None:
         "age_band": opt_str(p, "age_band"),
         "phone": opt_str(p, "phone"),
         "reader_type": opt_str(p, "reader_type") or "adult",
-        "home_branch_code": opt_str(p, "home_branch") or ctx.branch,
+        "home_branch_code": home,
         "status": opt_str(p, "status") or "active",
         "updated_at": ctx.received_at,
     }
@@ -256,6 +321,8 @@ def credit_entry(ctx: OpContext, p: dict[str, Any]) -> None:
             {"payload": p},
         )
         return
+    if reader.home_branch_code != ctx.branch:
+        _check_foreign_credit(ctx, p, reader, delta)
     entry = m.CreditEntry(
         uuid=entry_uuid,
         reader_id=reader.id,
@@ -267,6 +334,35 @@ def credit_entry(ctx: OpContext, p: dict[str, Any]) -> None:
     )
     s.add(entry)
     publish.credit(ctx, entry, reader)
+
+
+# What a desk records on another branch's reader, always for a loan it made or took back.
+LOAN_CREDIT_REASONS = ("earn", "overdue", "amnesty", "amnesty_refund", "undo")
+
+
+def _check_foreign_credit(ctx: OpContext, p: dict[str, Any], reader: m.Reader, delta: int) -> None:
+    """Points of another branch's reader: only the loan-bound entries of a loan served here,
+    and no more than one loan can earn or cost (the county's rules)."""
+    reason = opt_str(p, "reason") or "manual"
+    loan_uuid = opt_str(p, "loan_uuid")
+    loan = ctx.session.scalar(select(m.Loan).where(m.Loan.uuid == loan_uuid)) if loan_uuid else None
+    rules = ctx.session.scalar(select(m.CreditRules).limit(1))
+    cap = rules.cap_per_item if rules is not None else 30
+    earn = rules.extra.get("earn_per_loan", 0) if rules is not None and rules.extra else 0
+    limit = cap + (earn if isinstance(earn, int) and earn > 0 else 0)
+    if (
+        reason not in LOAN_CREDIT_REASONS
+        or loan is None
+        or loan.reader_id != reader.id
+        or not ctx.serves(loan.branch_code, loan.return_branch_code)
+        or abs(delta) > limit
+    ):
+        raise forbidden(
+            _(
+                "Points of card {card} are kept by {branch}; only its own loans' points are "
+                "recorded here"
+            ).format(card=reader.card, branch=reader.home_branch_code)
+        )
 
 
 def reader_points(ctx: OpContext, reader: m.Reader) -> int:

@@ -24,6 +24,14 @@ def test_catalogue_conflicts_are_kept_and_filed(server: serverproc.ServerProcess
     b = enrol(server, "DH01")
     ops, title = new_title(a)
     a.push(ops)
+    # Both branches hold a copy of the record (a branch holding none cannot edit it).
+    b_copy = {
+        "item_uuid": str(uuid.uuid4()),
+        "bib_uuid": title["bib_uuid"],
+        "barcode": "T" + uuid.uuid4().hex[:12].upper(),
+        "home_branch": "DH01",
+    }
+    assert b.push([b.op("item_upsert", b_copy)])[0]["status"] == "applied"
     version = [c for c in a.all_changes()[0] if c["uuid"] == title["bib_uuid"]][-1]["data"][
         "version"
     ]

@@ -7,9 +7,10 @@ from typing import Any
 from app.cli.base import CliContext, CommandResult, add_command
 from app.i18n import _
 from app.sync import credentials
+from app.sync.apply import waiting_count
 from app.sync.engine import SyncResult, sync_once
 from app.sync.enrol import enrol
-from app.sync.overview import clock_text, credential_note
+from app.sync.overview import clock_text, credential_note, waiting_text
 
 
 def register(subparsers: Any) -> None:
@@ -67,4 +68,8 @@ def run_sync(ctx: CliContext) -> CommandResult:
     result = sync_once(ctx.profile)
     data = result.to_json()
     data["credential_note"] = credential_note(result.credential_storage)
-    return CommandResult(data=data, text=sync_text(result))
+    with ctx.profile.sessions() as session:
+        data["waiting_changes"] = waiting_count(session)
+    text = sync_text(result)
+    waiting = waiting_text(data["waiting_changes"])
+    return CommandResult(data=data, text=f"{text}\n{waiting}" if waiting else text)

@@ -29,7 +29,13 @@ from PySide6.QtWidgets import (
 from app.sync.engine import SyncResult
 from app.sync.enrol import EnrolResult, enrol
 from app.sync.exceptions import kind_label, list_exceptions
-from app.sync.overview import SyncOverview, clock_text, credential_note, sync_overview
+from app.sync.overview import (
+    SyncOverview,
+    clock_text,
+    credential_note,
+    sync_overview,
+    waiting_text,
+)
 from app.sync.refused import list_refused
 from app.ui.auto_sync import sync_controller
 from app.ui.context import AppContext
@@ -121,7 +127,10 @@ class SyncPage(QWidget):
         self.storage_label = QLabel()
         self.storage_label.setWordWrap(True)
         self.storage_label.setStyleSheet("color: #666;")
-        for label in (self.clock_label, self.error_label, self.storage_label):
+        self.waiting_label = QLabel()  # county changes not applied here yet (app/sync/apply.py)
+        self.waiting_label.setWordWrap(True)
+        self.waiting_label.setStyleSheet("color: #b35c00;")
+        for label in (self.clock_label, self.error_label, self.waiting_label, self.storage_label):
             status.addWidget(label)
         layout.addWidget(status_box)
 
@@ -210,6 +219,9 @@ class SyncPage(QWidget):
             else ""
         )
         self.error_label.setVisible(bool(info.last_error))
+        waiting = waiting_text(info.waiting_changes)
+        self.waiting_label.setText(waiting)
+        self.waiting_label.setVisible(bool(waiting))
         note = credential_note(info.credential_storage)
         self.storage_label.setText(note)
         self.storage_label.setVisible(bool(note))

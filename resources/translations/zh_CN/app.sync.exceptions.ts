@@ -43,5 +43,9 @@
       <source>Computer clock wrong</source>
       <translation>电脑时间不对</translation>
     </message>
+    <message>
+      <source>Copies of other branches left unchanged</source>
+      <translation>涉及其他分馆的图书，未作更改</translation>
+    </message>
   </context>
 </TS>

@@ -20,6 +20,10 @@
       <translation>访问密钥保存在系统钥匙串中。</translation>
     </message>
     <message>
+      <source>{count} changes from the county could not be applied on this computer yet (for example a loan whose reader has not arrived). They are tried again at every sync; if the number does not go down, tell the county library.</source>
+      <translation>县馆发来的 {count} 条更新暂时无法在本机应用（例如借阅记录的读者资料尚未到达）。每次同步都会重试；如果数量一直不减少，请联系县馆。</translation>
+    </message>
+    <message>
       <source>{days} days</source>
       <translation>{days} 天</translation>
     </message>

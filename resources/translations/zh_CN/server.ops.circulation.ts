@@ -4,6 +4,10 @@
   <context>
     <name>shuwu</name>
     <message>
+      <source>Only the computer that recorded an operation can undo it</source>
+      <translation>只有记录该操作的电脑才能撤销它</translation>
+    </message>
+    <message>
       <source>Unknown barcode {barcode} scanned ({kind}); the scan is kept here</source>
       <translation>扫描了未知条码 {barcode}（{kind}），记录已保留在此</translation>
     </message>
@@ -26,6 +30,10 @@
     <message>
       <source>Renewal of copy {barcode} for a loan the county does not know</source>
       <translation>图书 {barcode} 的续借对应的借阅县馆没有记录</translation>
+    </message>
+    <message>
+      <source>Copy {barcode}: this loan was made at {branch}; renew it there</source>
+      <translation>图书 {barcode}：这笔借阅是在 {branch} 办理的，请在那里续借</translation>
     </message>
     <message>
       <source>Copy {barcode} renewed despite a rule ({reason})</source>

@@ -24,12 +24,40 @@
       <translation>未知条码 {barcode} 被标记为 {status}</translation>
     </message>
     <message>
+      <source>Copy {barcode}, recorded as {status}, was scanned at {branch}</source>
+      <translation>登记为{status}的图书 {barcode} 在 {branch} 被扫描</translation>
+    </message>
+    <message>
+      <source>Card {card} belongs to a reader of {branch}; only that branch changes it</source>
+      <translation>借书证 {card} 属于 {branch} 的读者，只有该分馆可以修改</translation>
+    </message>
+    <message>
+      <source>Points of card {card} are kept by {branch}; only its own loans' points are recorded here</source>
+      <translation>借书证 {card} 的积分由 {branch} 管理；本馆只能记录本馆借还产生的积分</translation>
+    </message>
+    <message>
+      <source>Record 《{title}》 is held only by other branches; the edit from {branch} is kept for the county library and not applied</source>
+      <translation>《{title}》只有其他分馆有馆藏；{branch} 的修改已留给县馆处理，未应用</translation>
+    </message>
+    <message>
       <source>Record 《{title}》 was edited here and elsewhere; the latest edit is kept</source>
       <translation>书目《{title}》在本馆和其他馆点都被修改，保留最后一次修改</translation>
     </message>
     <message>
+      <source>Copy {barcode} belongs to {home} and is at {current}; edit it there</source>
+      <translation>图书 {barcode} 属于 {home}，目前在 {current}；请在那里修改</translation>
+    </message>
+    <message>
+      <source>Only the county library moves copy {barcode} to another branch</source>
+      <translation>只有县馆可以把图书 {barcode} 划到其他分馆</translation>
+    </message>
+    <message>
       <source>Copy {barcode} was edited here and elsewhere; the latest edit is kept</source>
       <translation>图书 {barcode} 在本馆和其他馆点都被修改，保留最后一次修改</translation>
+    </message>
+    <message>
+      <source>Copy {barcode} belongs to {home} and is at {current}; its status is changed there</source>
+      <translation>图书 {barcode} 属于 {home}，目前在 {current}；请在那里修改它的状态</translation>
     </message>
   </context>
 </TS>
