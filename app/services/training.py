@@ -318,6 +318,8 @@ def create_training_profile(home: Path) -> TrainingProfileInfo:
             settings.put(session, settings.SIMULATED_DAYS, 0)
             _seed_demo(session, profile.clock)
             settings.put(session, BASELINE_KEY, json.dumps(_baseline(session)))
+        # The snapshot folder is the profile's own (backup_to never creates a user's folder).
+        snapshot_path(home).parent.mkdir(mode=0o700, exist_ok=True)
         backup_to(profile.db_path, snapshot_path(home), profile.clock)
     finally:
         profile.close()

@@ -49,6 +49,9 @@ def _qdate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
+PREVIEW_MAX_MIN_WIDTH = 420
+
+
 class QueueTab(QWidget):
     def __init__(self, page: LabelsPage) -> None:
         super().__init__()
@@ -119,6 +122,7 @@ class QueueTab(QWidget):
         scroll.setWidget(self.preview)
         scroll.setWidgetResizable(True)
         scroll.setMinimumWidth(120)
+        self.preview_scroll = scroll
         right_layout.addWidget(scroll, 1)
         self.preview_note = QLabel()
         self.preview_note.setWordWrap(True)
@@ -310,7 +314,14 @@ class QueueTab(QWidget):
         else:
             data = SAMPLE
         lay = layout_label(self.page.kind(), data, self.page.template())
-        show_pixmap(self.preview, preview_pixmap(lay, PREVIEW_PX_PER_MM))
+        pixmap = preview_pixmap(lay, PREVIEW_PX_PER_MM)
+        show_pixmap(self.preview, pixmap)
+        # Room for a whole label beside the queue (a roll label is ~300 px); larger sheets scroll.
+        frame = (
+            self.preview_scroll.frameWidth() * 2
+            + self.preview_scroll.verticalScrollBar().sizeHint().width()
+        )
+        self.preview_scroll.setMinimumWidth(min(pixmap.width() + frame, PREVIEW_MAX_MIN_WIDTH))
         note = (
             "\n".join(lay.problems)
             if lay.problems
