@@ -85,7 +85,7 @@ class ItemUpsert(Payload):
 
 
 class ItemStatusChange(Payload):
-    """A copy marked lost, missing, withdrawn, damaged or found (``found`` = available)."""
+    """A copy marked lost, missing, withdrawn, damaged or found (`found` = available)."""
 
     item_uuid: Id | None = None
     barcode: Barcode | None = None
@@ -124,7 +124,7 @@ class Checkout(Payload):
 
 
 class Return(Payload):
-    """A copy returned; ``loan_uuid`` null when this device did not know the loan."""
+    """A copy returned; `loan_uuid` null when this device did not know the loan."""
 
     loan_uuid: Id | None = None
     item_uuid: Id | None = None
