@@ -68,8 +68,8 @@ class HelloResponse(Response):
 class EnrolRequest(Request):
     """``POST /v1/enrol``: a one-time code from the county library."""
 
-    code: Annotated[str, Field(min_length=1, max_length=64)] = Field(
-        description="The one-time enrolment code"
+    code: Annotated[Line64, Field(min_length=1)] = Field(
+        description="The one-time enrolment code (spaces and hyphens are ignored)"
     )
     device_name: Line200 | None = None
     client_time: Time | None = None
