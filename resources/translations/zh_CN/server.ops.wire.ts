@@ -4,6 +4,10 @@
   <context>
     <name>shuwu</name>
     <message>
+      <source>operation {n}</source>
+      <translation>第 {n} 项操作</translation>
+    </message>
+    <message>
       <source>ops must be a non-empty list</source>
       <translation>ops 必须是非空列表</translation>
     </message>
@@ -12,28 +16,16 @@
       <translation>同一批次中 op_id 重复出现</translation>
     </message>
     <message>
-      <source>operation {n}</source>
-      <translation>第 {n} 项操作</translation>
+      <source>{where} is not an object</source>
+      <translation>{where}不是对象</translation>
     </message>
     <message>
       <source>At most {n} operations per push</source>
       <translation>每次最多上传 {n} 项操作</translation>
     </message>
     <message>
-      <source>{where} is not an object</source>
-      <translation>{where}不是对象</translation>
-    </message>
-    <message>
-      <source>{where}: seq must be a positive integer, op_id a text of at most 36 characters, kind a text, payload an object, device_wall_ms an integer</source>
-      <translation>{where}：seq 必须是正整数，op_id 为不超过 36 个字符的文字，kind 为文字，payload 为对象，device_wall_ms 为整数</translation>
-    </message>
-    <message>
       <source>{where}: seq must increase strictly within a batch</source>
       <translation>{where}：同一批次内 seq 必须严格递增</translation>
-    </message>
-    <message>
-      <source>{where}: missing {field}</source>
-      <translation>{where}：缺少 {field}</translation>
     </message>
   </context>
 </TS>
