@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from app.i18n import _
 from shuwu_shared.protocol import MAX_OPS as MAX_OPS
@@ -56,17 +56,23 @@ def _digest(kind: object, payload: object) -> str:
         return ""  # unhashable garbage: never equal to a stored digest
 
 
-def _header(index: int, op: object) -> OpHeader:
-    where = _("operation {n}").format(n=index + 1)
-    if not isinstance(op, dict):
-        raise BatchError(
-            422, "invalid_op", _("{where} is not an object").format(where=where), index
-        )
+_HEADERS: TypeAdapter[list[OpHeader]] = TypeAdapter(list[OpHeader])
+
+
+def _headers(raw: list[Any]) -> list[OpHeader]:
+    """Every op's seq and op_id, checked in one call; the first bad op refuses the batch."""
     try:
-        return OpHeader.model_validate(op)
+        return _HEADERS.validate_python(raw)
     except ValidationError as exc:
-        problem = describe(exc.errors(include_input=False, include_url=False)[0])
-        raise BatchError(422, "invalid_op", f"{where}: {problem}", index) from None
+        first = exc.errors(include_input=False, include_url=False)[0]
+        loc = first.get("loc", ())
+        index = loc[0] if loc and isinstance(loc[0], int) else 0
+        where = _("operation {n}").format(n=index + 1)
+        if not isinstance(raw[index], dict):
+            message = _("{where} is not an object").format(where=where)
+        else:
+            message = f"{where}: {describe({**first, 'loc': loc[1:]})}"
+        raise BatchError(422, "invalid_op", message, index) from None
 
 
 def parse_ops(raw: object) -> list[OpIn]:
@@ -75,7 +81,7 @@ def parse_ops(raw: object) -> list[OpIn]:
         raise BatchError(400, "bad_request", _("ops must be a non-empty list"))
     if len(raw) > MAX_OPS:
         raise BatchError(413, "too_large", _("At most {n} operations per push").format(n=MAX_OPS))
-    headers = [_header(index, op) for index, op in enumerate(raw)]
+    headers = _headers(raw)
     seen: set[str] = set()
     for index, header in enumerate(headers):
         if index and header.seq <= headers[index - 1].seq:

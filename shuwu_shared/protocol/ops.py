@@ -327,6 +327,10 @@ def describe(error: Mapping[str, Any], skip: int = 0) -> str:
     msg = str(error.get("msg", "invalid"))
     if error.get("type") == "literal_error":
         msg = "not one of the allowed values"
+    elif error.get("type") == "string_pattern_mismatch":
+        msg = "contains a control character (or a line break where none is allowed)"
+    elif error.get("type") == "string_unicode":
+        msg = "contains an invalid Unicode character (a lone surrogate)"
     return f"{where}: {msg}"[:300] if where else msg[:300]
 
 
