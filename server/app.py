@@ -1,17 +1,25 @@
-"""The county server's HTTP API (FastAPI). See docs/sync-protocol.md for the contract."""
+"""The county server's HTTP API (FastAPI). See docs/sync-protocol.md for the contract.
+
+Every request and response is defined once in shuwu_shared.protocol. Every error, expected or
+not, is the JSON envelope ``{"error", "message", "server_time"}`` with the ``X-Shuwu-Server``
+header (how the client tells "our server said no" from "not our server"), never a traceback.
+The device token is checked before a request body is read.
+"""
 
 from __future__ import annotations
 
 import json
+import logging
 import re
 import zlib
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
+from pydantic import ValidationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
@@ -19,24 +27,47 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app import __version__
 from app.i18n import _
-from server import console, devices, feed, snapshot
+from server import console, devices, feed, ratelimit, snapshot
 from server import models as m
+from server.apidoc import install_openapi
 from server.copycat.api import router as copycat_router
 from server.db import make_engine, session_factory, writer
 from server.exceptions import list_exceptions
 from server.ops import BatchError, apply_batch, parse_ops
 from server.settings import is_training
 from server.timeutil import iso, utcnow
+from shuwu_shared.protocol import (
+    ERROR_HEADER,
+    MAX_BODY,
+    CallSeqRequest,
+    ChangesQuery,
+    EnrolRequest,
+    ErrorEnvelope,
+    ExceptionsQuery,
+    PushEnvelope,
+    SnapshotQuery,
+    describe,
+)
+from shuwu_shared.protocol import messages as msg
 
-MAX_BODY = 2 * 1024 * 1024
+log = logging.getLogger(__name__)
 
 
 class ApiError(Exception):
-    def __init__(self, status: int, error: str, message: str) -> None:
+    def __init__(
+        self,
+        status: int,
+        error: str,
+        message: str,
+        op_index: int | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(message)
         self.status = status
         self.error = error
         self.message = message
+        self.op_index = op_index
+        self.headers = headers or {}
 
 
 def _now() -> str:
@@ -49,21 +80,48 @@ def _json(body: dict[str, Any]) -> Response:
     return Response(content=data, media_type="application/json")
 
 
-def _error(status: int, error: str, message: str) -> JSONResponse:
-    return JSONResponse({"error": error, "message": message, "server_time": _now()}, status)
+def _error(
+    status: int,
+    error: str,
+    message: str,
+    op_index: int | None = None,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    body: dict[str, Any] = {"error": error, "message": message, "server_time": _now()}
+    if op_index is not None:
+        body["op_index"] = op_index
+    # "replace": a message can never make the error answer itself fail (a lone surrogate).
+    data = json.dumps(body, ensure_ascii=False).encode("utf-8", "replace")
+    return Response(
+        content=data,
+        status_code=status,
+        media_type="application/json",
+        headers={ERROR_HEADER: "1", **(headers or {})},
+    )
+
+
+def _validation_message(exc: ValidationError | RequestValidationError) -> str:
+    errors = exc.errors()
+    if not errors:
+        return _("The request is not valid")
+    first = dict(errors[0])
+    loc = first.get("loc", ())
+    # FastAPI prefixes "query"/"path"/"body": keep it, it tells where to look.
+    return describe({**first, "loc": loc})
 
 
 async def _read_json(request: Request, gzip_allowed: bool = True) -> dict[str, Any]:
     """The request body as a JSON object, decompressed with a hard size cap."""
+    too_large = ApiError(413, "too_large", _("The request is larger than 2 MiB"))
     length = request.headers.get("content-length")
     if length and length.isdigit() and int(length) > MAX_BODY:
-        raise ApiError(413, "too_large", _("The request is larger than 2 MiB"))
+        raise too_large
     chunks: list[bytes] = []
     size = 0
     async for chunk in request.stream():
         size += len(chunk)
         if size > MAX_BODY:
-            raise ApiError(413, "too_large", _("The request is larger than 2 MiB"))
+            raise too_large
         chunks.append(chunk)
     body = b"".join(chunks)
     if request.headers.get("content-encoding", "").lower() == "gzip" and gzip_allowed:
@@ -78,6 +136,8 @@ async def _read_json(request: Request, gzip_allowed: bool = True) -> dict[str, A
         data = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ApiError(400, "bad_request", _("The body is not valid JSON")) from exc
+    except RecursionError as exc:
+        raise ApiError(400, "bad_request", _("The body is nested too deeply")) from exc
     if not isinstance(data, dict):
         raise ApiError(400, "bad_request", _("The body must be a JSON object"))
     return data
@@ -85,9 +145,10 @@ async def _read_json(request: Request, gzip_allowed: bool = True) -> dict[str, A
 
 def _bearer(request: Request) -> str:
     header = request.headers.get("authorization", "")
-    if not header.lower().startswith("bearer ") or not header[7:].strip():
+    token = header[7:].strip()
+    if not header.lower().startswith("bearer ") or not token or len(token) > 200:
         raise ApiError(401, "unauthorized", _("This device is not enrolled with the county server"))
-    return header[7:].strip()
+    return token
 
 
 def _device(session: Session, token: str) -> m.Device:
@@ -99,11 +160,33 @@ def _device(session: Session, token: str) -> m.Device:
     return found
 
 
-def _int_field(data: dict[str, Any], key: str, default: int | None = None) -> int:
-    value = data.get(key, default)
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise ApiError(400, "bad_request", _("{field} must be an integer").format(field=key))
-    return value
+def _client_address(request: Request) -> str:
+    return request.client.host if request.client else "?"
+
+
+def _too_many(seconds: int) -> ApiError:
+    minutes = max(1, (seconds + 59) // 60)
+    return ApiError(
+        429,
+        "too_many_attempts",
+        _(
+            "Too many failed enrolment attempts. Wait {minutes} minutes, then check the code"
+            " with the county library."
+        ).format(minutes=minutes),
+        headers={"Retry-After": str(seconds)},
+    )
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorEnvelope, "description": text}
+    for code, text in (
+        (400, "Bad request (the envelope says what)"),
+        (401, "Unknown or revoked device token"),
+        (413, "Body over 2 MiB or over 500 ops"),
+        (422, "A value does not fit the protocol"),
+        (429, "Too many failed enrolment attempts"),
+    )
+}
 
 
 def create_app(db_url: str) -> FastAPI:
@@ -111,6 +194,8 @@ def create_app(db_url: str) -> FastAPI:
     sessions: sessionmaker[Session] = session_factory(engine)
     app = FastAPI(title="Shuwu county server", version=__version__)
     app.state.sessions = sessions
+    by_address = ratelimit.FailureLimiter(ratelimit.PER_ADDRESS)
+    by_code = ratelimit.FailureLimiter(ratelimit.PER_CODE)
     # Level 6, not Starlette's 9: nearly the same size at a third of the CPU on big feed pages.
     app.add_middleware(GZipMiddleware, minimum_size=500, compresslevel=6)
 
@@ -119,29 +204,35 @@ def create_app(db_url: str) -> FastAPI:
         request: Request, call_next: Callable[[Request], Awaitable[Response]]
     ) -> Response:
         response = await call_next(request)
-        response.headers["X-Shuwu-Server"] = "1"
+        response.headers[ERROR_HEADER] = "1"
         return response
 
     @app.exception_handler(ApiError)
-    async def on_api_error(_request: Request, exc: ApiError) -> JSONResponse:
-        return _error(exc.status, exc.error, exc.message)
+    async def on_api_error(_request: Request, exc: ApiError) -> Response:
+        return _error(exc.status, exc.error, exc.message, exc.op_index, exc.headers)
 
     @app.exception_handler(BatchError)
-    async def on_batch_error(_request: Request, exc: BatchError) -> JSONResponse:
-        return _error(exc.status, exc.error, exc.message)
+    async def on_batch_error(_request: Request, exc: BatchError) -> Response:
+        return _error(exc.status, exc.error, exc.message, exc.op_index)
 
     @app.exception_handler(RequestValidationError)
-    async def on_validation(_request: Request, exc: RequestValidationError) -> JSONResponse:
-        first = exc.errors()[0] if exc.errors() else {}
-        where = ".".join(str(x) for x in first.get("loc", ()))
-        return _error(422, "bad_request", f"{where}: {first.get('msg', '')}")
+    async def on_validation(_request: Request, exc: RequestValidationError) -> Response:
+        return _error(422, "bad_request", _validation_message(exc))
 
     @app.exception_handler(StarletteHTTPException)
-    async def on_http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def on_http(_request: Request, exc: StarletteHTTPException) -> Response:
         code = "not_found" if exc.status_code == 404 else "bad_request"
+        if exc.status_code == 405:
+            code = "method_not_allowed"
         return _error(exc.status_code, code, str(exc.detail))
 
-    @app.get("/v1/hello")
+    @app.exception_handler(Exception)
+    async def on_unexpected(request: Request, exc: Exception) -> Response:
+        # Logged here with its type only: no payload, no personal data, no traceback out.
+        log.error("unexpected %s on %s", type(exc).__name__, request.url.path)
+        return _error(500, "internal_error", _("The county server met an unexpected error"))
+
+    @app.get("/v1/hello", responses={200: {"model": msg.HelloResponse}})
     def hello() -> dict[str, Any]:
         with sessions() as s:
             training = is_training(s)
@@ -152,18 +243,43 @@ def create_app(db_url: str) -> FastAPI:
             "training": training,
         }
 
-    @app.post("/v1/enrol")
+    @app.post(
+        "/v1/enrol",
+        responses={200: {"model": msg.EnrolResponse}, **ERRORS},
+        openapi_extra={"x-shuwu-body": "EnrolRequest"},
+    )
     async def enrol(request: Request) -> dict[str, Any]:
-        data = await _read_json(request)
-        code = data.get("code")
-        if not isinstance(code, str) or not code.strip():
-            raise ApiError(400, "bad_code", _("Enter the enrolment code from the county library"))
-        name = data.get("device_name")
+        address = _client_address(request)
+        wait = by_address.retry_after(address)
+        if wait:
+            raise _too_many(wait)
+        try:
+            data = await _read_json(request)
+            try:
+                body = EnrolRequest.model_validate(data)
+            except ValidationError as exc:
+                if any(e.get("loc", ())[:1] == ("code",) for e in exc.errors()):
+                    raise ApiError(
+                        400, "bad_code", _("Enter the enrolment code from the county library")
+                    ) from None
+                raise ApiError(422, "bad_request", _validation_message(exc)) from None
+            code = devices.normalise_code(body.code)
+            if not code:
+                raise ApiError(
+                    400, "bad_code", _("Enter the enrolment code from the county library")
+                )
+        except ApiError:
+            by_address.failed(address)
+            raise
+        wait = by_code.retry_after(code)
+        if wait:
+            by_address.failed(address)
+            raise _too_many(wait)
 
         def work() -> dict[str, Any]:
             with writer(sessions) as s:
                 try:
-                    device, token = devices.enrol(s, code, name if isinstance(name, str) else None)
+                    device, token = devices.enrol(s, code, body.device_name)
                 except devices.EnrolError as exc:
                     raise ApiError(400, "bad_code", str(exc)) from exc
                 branch = s.scalar(select(m.Branch).where(m.Branch.code == device.branch_code))
@@ -184,9 +300,29 @@ def create_app(db_url: str) -> FastAPI:
                     "training": is_training(s) or device.training,
                 }
 
-        return await run_in_threadpool(work)
+        try:
+            return await run_in_threadpool(work)
+        except ApiError:
+            by_address.failed(address)
+            by_code.failed(code)
+            raise
 
-    @app.post("/v1/devices/epoch")
+    async def authenticated(request: Request) -> str:
+        """The bearer token, checked against the database before any body is read."""
+        token = _bearer(request)
+
+        def check() -> None:
+            with sessions() as s, s.begin():
+                _device(s, token)
+
+        await run_in_threadpool(check)
+        return token
+
+    @app.post(
+        "/v1/devices/epoch",
+        responses={200: {"model": msg.EpochResponse}, **ERRORS},
+        openapi_extra={"x-shuwu-body": "EpochRequest", "x-shuwu-body-optional": True},
+    )
     async def new_epoch(request: Request) -> dict[str, Any]:
         token = _bearer(request)
 
@@ -198,46 +334,55 @@ def create_app(db_url: str) -> FastAPI:
 
         return await run_in_threadpool(work)
 
-    @app.post("/v1/ops/push")
+    @app.post(
+        "/v1/ops/push",
+        responses={200: {"model": msg.PushResponse}, 409: {"model": ErrorEnvelope}, **ERRORS},
+        openapi_extra={"x-shuwu-body": "PushRequest"},
+    )
     async def push(request: Request) -> dict[str, Any]:
-        token = _bearer(request)
+        token = await authenticated(request)
         data = await _read_json(request)
-        device_id = _int_field(data, "device_id")
-        epoch = _int_field(data, "epoch")
-        offset = _int_field(data, "clock_offset_ms", 0)
-        ops = parse_ops(data.get("ops"))
+        try:
+            envelope = PushEnvelope.model_validate(data)
+        except ValidationError as exc:
+            status = 413 if _too_many_ops(exc) else 400
+            error = "too_large" if status == 413 else "bad_request"
+            raise ApiError(status, error, _validation_message(exc)) from None
+        ops = parse_ops(envelope.ops)
 
         def work() -> dict[str, Any]:
             with writer(sessions) as s:
                 device = _device(s, token)
-                if device.id != device_id:
+                if device.id != envelope.device_id:
                     raise ApiError(
                         409, "wrong_device", _("device_id does not match this device's token")
                     )
-                if not 1 <= epoch <= device.epoch:
+                if not 1 <= envelope.epoch <= device.epoch:
                     raise ApiError(
-                        422, "bad_request", _("Unknown epoch {epoch}").format(epoch=epoch)
+                        422,
+                        "bad_epoch",
+                        _("Unknown epoch {epoch}").format(epoch=envelope.epoch),
                     )
-                results = apply_batch(s, device, epoch, ops, clock_offset_ms=offset)
+                results = apply_batch(
+                    s, device, envelope.epoch, ops, clock_offset_ms=envelope.clock_offset_ms
+                )
             return {"results": results, "acked_through_seq": ops[-1].seq, "server_time": _now()}
 
         return await run_in_threadpool(work)
 
-    @app.get("/v1/changes")
-    async def changes(
-        request: Request, cursor: int = 0, limit: int = 1000, until: int | None = None
-    ) -> Response:
+    @app.get("/v1/changes", responses={200: {"model": msg.ChangesResponse}, **ERRORS})
+    async def changes(request: Request, query: Annotated[ChangesQuery, Query()]) -> Response:
         token = _bearer(request)
 
         def work() -> Response:
             with sessions() as s, s.begin():
                 device = _device(s, token)
-                out = feed.page(s, device.branch_code, max(0, cursor), limit, until)
+                out = feed.page(s, device.branch_code, query.cursor, query.limit, query.until)
             return _json({**out, "server_time": _now()})
 
         return await run_in_threadpool(work)
 
-    @app.get("/v1/snapshot")
+    @app.get("/v1/snapshot", responses={200: {"model": msg.SnapshotSummary}, **ERRORS})
     async def snapshot_summary(request: Request) -> dict[str, Any]:
         token = _bearer(request)
 
@@ -249,9 +394,14 @@ def create_app(db_url: str) -> FastAPI:
 
         return await run_in_threadpool(work)
 
-    @app.get("/v1/snapshot/{entity}")
+    @app.get(
+        "/v1/snapshot/{entity}",
+        responses={200: {"model": msg.SnapshotPage}, 404: {"model": ErrorEnvelope}, **ERRORS},
+    )
     async def snapshot_page(
-        request: Request, entity: str, after: int = 0, limit: int = snapshot.DEFAULT_LIMIT
+        request: Request,
+        entity: Annotated[str, Path(max_length=16)],
+        query: Annotated[SnapshotQuery, Query()],
     ) -> Response:
         token = _bearer(request)
         if entity not in snapshot.ENTITIES:
@@ -260,29 +410,30 @@ def create_app(db_url: str) -> FastAPI:
         def work() -> Response:
             with sessions() as s, s.begin():
                 _device(s, token)
-                out = snapshot.page(s, entity, max(0, after), limit)
+                out = snapshot.page(s, entity, query.after, query.limit)
             return _json({**out, "server_time": _now()})
 
         return await run_in_threadpool(work)
 
-    @app.get("/v1/exceptions")
-    async def exceptions(request: Request, status: str = "open") -> dict[str, Any]:
+    @app.get("/v1/exceptions", responses={200: {"model": msg.ExceptionsResponse}, **ERRORS})
+    async def exceptions(request: Request, query: Annotated[ExceptionsQuery, Query()]) -> Any:
         token = _bearer(request)
-        if status not in ("open", "resolved", "all"):
-            raise ApiError(400, "bad_request", _("status must be open, resolved or all"))
 
         def work() -> dict[str, Any]:
             with sessions() as s, s.begin():
                 device = _device(s, token)
-                rows = list_exceptions(s, device.branch_code, status)
+                rows = list_exceptions(s, device.branch_code, query.status)
             return {"exceptions": rows, "server_time": _now()}
 
         return await run_in_threadpool(work)
 
-    @app.get("/v1/catalog/isbn/{isbn}")
-    async def by_isbn(request: Request, isbn: str) -> dict[str, Any]:
+    @app.get(
+        "/v1/catalog/isbn/{isbn}",
+        responses={200: {"model": msg.IsbnResponse}, 404: {"model": ErrorEnvelope}, **ERRORS},
+    )
+    async def by_isbn(request: Request, isbn: Annotated[str, Path(max_length=64)]) -> Any:
         token = _bearer(request)
-        wanted = re.sub(r"[^0-9Xx]", "", isbn).upper()
+        wanted = re.sub(r"[^0-9Xx]", "", isbn).upper()[:17]
 
         def work() -> dict[str, Any]:
             with sessions() as s, s.begin():
@@ -304,14 +455,22 @@ def create_app(db_url: str) -> FastAPI:
 
         return await run_in_threadpool(work)
 
-    @app.post("/v1/catalog/call-seq")
+    @app.post(
+        "/v1/catalog/call-seq",
+        responses={200: {"model": msg.CallSeqResponse}, **ERRORS},
+        openapi_extra={"x-shuwu-body": "CallSeqRequest"},
+    )
     async def call_seq(request: Request) -> dict[str, Any]:
-        token = _bearer(request)
+        token = await authenticated(request)
         data = await _read_json(request)
-        class_no = data.get("class_no")
-        if not isinstance(class_no, str) or not class_no.strip() or len(class_no) > 64:
+        try:
+            class_no = CallSeqRequest.model_validate(data).class_no.strip()
+        except ValidationError:
+            raise ApiError(
+                400, "bad_request", _("class_no must be a 中图法 class number")
+            ) from None
+        if not class_no:
             raise ApiError(400, "bad_request", _("class_no must be a 中图法 class number"))
-        class_no = class_no.strip()
 
         def work() -> dict[str, Any]:
             with writer(sessions) as s:
@@ -329,7 +488,14 @@ def create_app(db_url: str) -> FastAPI:
 
     # --- County console (server/console/, issue 18): the staff web interface at /console/ ---
     console.mount(app)
+    install_openapi(app)
     return app
+
+
+def _too_many_ops(exc: ValidationError) -> bool:
+    return any(
+        e.get("loc", ())[:1] == ("ops",) and e.get("type") == "too_long" for e in exc.errors()
+    )
 
 
 def reserve_call_seq(session: Session, class_no: str) -> int:

@@ -29,7 +29,7 @@ from app.services.catalog_rules import (
 )
 from app.services.catalog_search import index_bib
 from app.services.catalog_union import BIB_FIELDS, UnionCatalog
-from app.services.outbox import record_op
+from app.services.outbox import check_payload, record_op
 
 BARCODE_RE = re.compile(r"^[A-Za-z0-9]{4,32}$")
 MANUAL_STATUSES = ("available", "missing", "lost", "withdrawn", "damaged")
@@ -235,7 +235,13 @@ def validate_bib(data: BibData) -> BibData:
         raise UserInputError(
             _("{clc} is not a 中图法 class number (for example I247.5 or TS976.3).").format(clc=clc)
         )
-    return replace(data, title=title, isbn=isbn, clc_class=clc)
+    checked = replace(data, title=title, isbn=isbn, clc_class=clc)
+    # The county server's limits (lengths, no control characters): refused here, with the
+    # field named, rather than set aside by the server after the record was saved.
+    check_payload(
+        "bib_upsert", {"bib_uuid": "check", **{k: getattr(checked, k) for k in BIB_FIELDS}}
+    )
+    return checked
 
 
 def bib_payload(bib: BibRecord) -> dict[str, Any]:

@@ -3,6 +3,11 @@
 Call ``record_op`` inside the same session/transaction as the change itself, so the change and
 its op commit together or not at all. The sync engine (app.sync) sends pending ops in
 ``device_seq`` order and marks them acked; they are never deleted before the ack.
+
+Every payload is checked against the shared protocol model of its kind
+(shuwu_shared.protocol) before it is queued: a value the county server would refuse (a NUL
+byte from a MARC file, an over-long field) is refused here, with a message, while staff can
+still correct it, instead of being set aside later by the server.
 """
 
 from __future__ import annotations
@@ -14,8 +19,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.clock import Clock
+from app.errors import UserInputError
+from app.i18n import _
 from app.models import OutboxOp, SyncState
 from app.models.base import new_uuid
+from shuwu_shared.protocol import ProtocolError, validate_payload
 
 EPOCH_KEY = "epoch"
 CLOCK_OFFSET_KEY = "clock_offset_ms"
@@ -36,8 +44,27 @@ def _state_int(session: Session, key: str) -> int:
         return 0
 
 
+def check_payload(kind: str, payload: dict[str, Any]) -> None:
+    """Raise UserInputError when ``payload`` does not fit the protocol model of ``kind``."""
+    try:
+        validate_payload(kind, payload)
+    except ProtocolError as exc:
+        raise UserInputError(
+            _(
+                "This change cannot be sent to the county server: {problem}. Correct the value"
+                " and try again."
+            ).format(problem=exc.message),
+            code=exc.code,
+        ) from None
+
+
 def record_op(session: Session, clock: Clock, kind: str, payload: dict[str, Any]) -> RecordedOp:
-    """Append an operation (see docs/ops.md for kinds and payloads)."""
+    """Append an operation (see docs/ops.md for kinds and payloads).
+
+    Raises UserInputError, before anything is queued, when the payload does not fit the
+    protocol (the caller's transaction is then rolled back with the change itself).
+    """
+    check_payload(kind, payload)
     op = OutboxOp(
         op_id=new_uuid(),
         epoch=_state_int(session, EPOCH_KEY),

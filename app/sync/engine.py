@@ -26,7 +26,7 @@ from app.services.progress import NoProgress, Progress, check_cancel
 from app.sync import credentials, snapshot, state
 from app.sync.apply import apply_page, pending_uuids, table_of
 from app.sync.enrol import check_hello, require_training_compatible
-from app.sync.transport import Transport, TransportConfig
+from app.sync.transport import ServerRefused, Transport, TransportConfig
 
 log = logging.getLogger(__name__)
 
@@ -143,6 +143,7 @@ def push_outbox(
         _renew_epoch(profile, transport, device_id)
     renewed_for_reuse = False
     after_seq = 0
+    batch_limit = PUSH_BATCH
     while True:
         check_cancel(progress)
         with profile.sessions() as session:
@@ -157,7 +158,7 @@ def push_outbox(
                 )
                 .where(OutboxOp.state == "pending", OutboxOp.device_seq > after_seq)
                 .order_by(OutboxOp.device_seq)
-                .limit(PUSH_BATCH)
+                .limit(batch_limit)
             ).all()
         if not batch:
             return counts
@@ -173,7 +174,19 @@ def push_outbox(
             "clock_offset_ms": offset_ms,
             "ops": ops,
         }
-        reply, _s, _r = transport.request("POST", "/v1/ops/push", body)
+        try:
+            reply, _s, _r = transport.request("POST", "/v1/ops/push", body)
+        except ServerRefused as refused:
+            # Never stuck behind one op: the op the server names is set aside (listed under
+            # the county's refusals) and the rest is sent again; a batch too large is halved.
+            aside = _refused_op(ops, refused)
+            if aside is not None:
+                _record_results(profile, {str(aside["op_id"]): aside}, counts)
+            elif refused.status == 413 and len(ops) > 1:
+                batch_limit = max(1, len(ops) // 2)
+            else:
+                raise
+            continue
         results = {str(r.get("op_id")): r for r in reply.get("results", [])}
         if any(r.get("error") == "sequence_reused" for r in results.values()):
             if renewed_for_reuse:
@@ -187,6 +200,25 @@ def push_outbox(
         _record_results(profile, results, counts)
         after_seq = ops[-1]["seq"]
         progress.report(counts.pushed + counts.rejected, total, _("Sending operations"))
+
+
+def _refused_op(ops: list[dict[str, Any]], refused: ServerRefused) -> dict[str, Any] | None:
+    """The rejection result of the one op a whole-batch refusal is about, if there is one."""
+    index = refused.op_index
+    if index is None and refused.status == 413 and len(ops) == 1:
+        index = 0  # this op alone is more than the server takes
+    if index is None or not 0 <= index < len(ops):
+        return None
+    op = ops[index]
+    return {
+        "seq": op["seq"],
+        "op_id": op["op_id"],
+        "status": "rejected",
+        "error": refused.code,
+        "message": refused.detail,
+        "exception_ids": [],
+        "data": {},
+    }
 
 
 def _within_budget(ops: list[dict[str, Any]]) -> list[dict[str, Any]]:

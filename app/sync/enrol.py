@@ -77,7 +77,7 @@ def enrol(
         require_training_compatible(training, info.get("training") is True)
         body = {
             "code": code,
-            "device_name": device_name or platform.node() or "shuwu",
+            "device_name": (device_name or platform.node() or "shuwu")[:200],
             "client_time": profile.clock.now().isoformat(),
         }
         # A one-time code: never resend once the request may have reached the server.

@@ -1,8 +1,10 @@
 """Operations the county server refused: kept here, listed for staff, never silently dropped.
 
-A refusal means the operation itself was malformed or clashed with another one under the same
-identity (``bad_payload``, ``unknown_kind``, ``op_id_reused``); resending it unchanged would be
-refused again, so staff see what it was and redo the work by hand where needed.
+A refusal means the operation itself was malformed, outside what this branch may change, or
+clashed with another one under the same identity (``invalid_payload``, ``unknown_kind``,
+``forbidden``, ``op_id_reused``...); resending it unchanged would be refused again, so staff
+see what it was and redo the work by hand where needed. Any code is accepted, including ones a
+later server adds: the op is set aside all the same, with the server's own message.
 """
 
 from __future__ import annotations
@@ -54,6 +56,10 @@ def kind_label(kind: str) -> str:
 def error_text(error: str) -> str:
     texts = {
         "bad_payload": _("The county server could not read this operation."),
+        "invalid_payload": _("The county server could not read this operation."),
+        "invalid_op": _("The county server could not read this operation."),
+        "forbidden": _("This branch may not change what this operation names."),
+        "too_large": _("This operation is larger than the county server accepts."),
         "unknown_kind": _("The county server does not know this kind of operation (update it)."),
         "op_id_reused": _("Another operation was already sent under the same number."),
     }
@@ -82,7 +88,11 @@ def list_refused(session: Session, limit: int = 500) -> list[RefusedOp]:
     out = []
     for op in rows:
         result = op.server_result if isinstance(op.server_result, dict) else {}
-        error = str(result.get("error") or "refused")
+        error = str(result.get("error") or "refused")[:64]
+        detail = result.get("message")
+        reason = error_text(error)
+        if isinstance(detail, str) and detail.strip():
+            reason = _("{reason} ({detail})").format(reason=reason, detail=detail.strip()[:300])
         payload = op.payload if isinstance(op.payload, dict) else {}
         out.append(
             RefusedOp(
@@ -91,7 +101,7 @@ def list_refused(session: Session, limit: int = 500) -> list[RefusedOp]:
                 kind_label=kind_label(op.kind),
                 subject=_subject(payload),
                 error=error,
-                reason=error_text(error),
+                reason=reason,
                 made_at=op.created_at,
             )
         )

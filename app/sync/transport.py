@@ -38,11 +38,25 @@ class NotShuwuServer(UserInputError):
 
 
 class ServerRefused(UserInputError):
-    """A 4xx with the server's own explanation (bad enrolment code, oversized push...)."""
+    """A 4xx with the server's own explanation (bad enrolment code, oversized push...).
 
-    def __init__(self, message: str, *, code: str = "refused", status: int = 400) -> None:
+    ``op_index``: for a push refused as a whole because of one op, which one (0-based);
+    ``detail``: the server's own message, without our framing sentence.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str = "refused",
+        status: int = 400,
+        op_index: int | None = None,
+        detail: str = "",
+    ) -> None:
         super().__init__(message, code=code)
         self.status = status
+        self.op_index = op_index
+        self.detail = detail
 
 
 @dataclass(frozen=True)
@@ -213,12 +227,17 @@ class Transport:
             message = body.get("message") or body.get("detail") or ""
             if not isinstance(message, str):
                 message = json.dumps(message, ensure_ascii=False)[:300]
+            op_index = body.get("op_index")
             raise ServerRefused(
                 _("The county server refused the request: {message}").format(
                     message=message or status
                 ),
                 code=str(body.get("error") or f"http_{status}"),
                 status=status,
+                op_index=op_index
+                if isinstance(op_index, int) and not isinstance(op_index, bool)
+                else None,
+                detail=message[:500],
             )
         if payload is None or not isinstance(payload, dict):
             raise not_shuwu(self.base_url)

@@ -67,7 +67,9 @@ def start(
             select(r.seq).where(r.device_id == device.id, r.epoch == epoch, r.seq.in_(seqs))
         )
     )
-    fresh = [o for o in batch if o.op_id not in known and o.seq not in taken]
+    fresh = [
+        o for o in batch if o.op_id not in known and o.seq not in taken and o.rejection is None
+    ]
     index = lookups.load(session, fresh)
     return Run(
         session, device, epoch, received, offset, changes, known, taken, device.last_op_at, index
@@ -130,6 +132,8 @@ def _one(run: Run, op: OpIn, own_savepoint: bool) -> dict[str, Any]:
     early = _seen_before(run, op)
     if early is not None:
         return early
+    if op.rejection is not None:
+        return _invalid(op)
     offset = run.offset if op.clock_offset_ms is None else op.clock_offset_ms
     corrected = _corrected(op, offset, run.received, run.last_op_at or run.device.enrolled_at)
     ctx = OpContext(
@@ -166,6 +170,17 @@ def _apply(ctx: OpContext, op: OpIn) -> None:
     if apply is None:
         raise OpRejected("unknown_kind", f"unknown operation kind: {op.kind}")
     apply(ctx, op.payload)
+
+
+def _invalid(op: OpIn) -> dict[str, Any]:
+    """An op that failed its protocol model (shuwu_shared.protocol): refused without a receipt.
+
+    Nothing of it is stored (it may not even fit the receipt's columns); a resend is checked
+    again and refused the same way. The rest of the batch goes on.
+    """
+    assert op.rejection is not None
+    code, message = op.rejection
+    return _result(op, "rejected", error=code, message=message)
 
 
 def _seen_before(run: Run, op: OpIn) -> dict[str, Any] | None:

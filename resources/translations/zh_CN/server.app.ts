@@ -4,6 +4,10 @@
   <context>
     <name>shuwu</name>
     <message>
+      <source>The request is not valid</source>
+      <translation>请求无效</translation>
+    </message>
+    <message>
       <source>The request is larger than 2 MiB</source>
       <translation>请求超过 2 MiB</translation>
     </message>
@@ -20,6 +24,10 @@
       <translation>本设备已被县馆停用</translation>
     </message>
     <message>
+      <source>The county server met an unexpected error</source>
+      <translation>县馆服务器遇到意外错误</translation>
+    </message>
+    <message>
       <source>The request is larger than 2 MiB uncompressed</source>
       <translation>请求解压后超过 2 MiB</translation>
     </message>
@@ -28,12 +36,12 @@
       <translation>请求内容不是有效的 JSON</translation>
     </message>
     <message>
-      <source>Enter the enrolment code from the county library</source>
-      <translation>请输入县馆提供的注册码</translation>
+      <source>The body is nested too deeply</source>
+      <translation>请求内容嵌套层数过多</translation>
     </message>
     <message>
-      <source>status must be open, resolved or all</source>
-      <translation>status 只能是 open、resolved 或 all</translation>
+      <source>Too many failed enrolment attempts. Wait {minutes} minutes, then check the code with the county library.</source>
+      <translation>注册失败次数过多。请等待 {minutes} 分钟，并向县馆核对注册码。</translation>
     </message>
     <message>
       <source>class_no must be a 中图法 class number</source>
@@ -44,8 +52,8 @@
       <translation>请求内容不是有效的 gzip</translation>
     </message>
     <message>
-      <source>{field} must be an integer</source>
-      <translation>{field} 必须是整数</translation>
+      <source>Enter the enrolment code from the county library</source>
+      <translation>请输入县馆提供的注册码</translation>
     </message>
     <message>
       <source>device_id does not match this device's token</source>

@@ -24,16 +24,8 @@
       <translation>{where}不是对象</translation>
     </message>
     <message>
-      <source>{where}: seq must be a positive integer, op_id a text of at most 36 characters, kind a text, payload an object, device_wall_ms an integer</source>
-      <translation>{where}：seq 必须是正整数，op_id 为不超过 36 个字符的文字，kind 为文字，payload 为对象，device_wall_ms 为整数</translation>
-    </message>
-    <message>
       <source>{where}: seq must increase strictly within a batch</source>
       <translation>{where}：同一批次内 seq 必须严格递增</translation>
-    </message>
-    <message>
-      <source>{where}: missing {field}</source>
-      <translation>{where}：缺少 {field}</translation>
     </message>
   </context>
 </TS>

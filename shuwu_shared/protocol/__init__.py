@@ -1,0 +1,53 @@
+"""The wire protocol between a village PC and the county server, as pydantic v2 models."""
+
+from shuwu_shared.protocol.messages import (
+    ERROR_HEADER,
+    MAX_BODY,
+    MAX_OPS,
+    CallSeqRequest,
+    ChangesQuery,
+    EnrolRequest,
+    EpochRequest,
+    ErrorEnvelope,
+    ExceptionsQuery,
+    OpHeader,
+    OpResult,
+    PushEnvelope,
+    PushRequest,
+    PushResponse,
+    SnapshotQuery,
+)
+from shuwu_shared.protocol.ops import (
+    OP_KINDS,
+    OP_MODELS,
+    PAYLOADS,
+    ProtocolError,
+    batch_problems,
+    describe,
+    validate_payload,
+)
+
+__all__ = [
+    "ERROR_HEADER",
+    "MAX_BODY",
+    "MAX_OPS",
+    "OP_KINDS",
+    "OP_MODELS",
+    "PAYLOADS",
+    "CallSeqRequest",
+    "ChangesQuery",
+    "EnrolRequest",
+    "EpochRequest",
+    "ErrorEnvelope",
+    "ExceptionsQuery",
+    "OpHeader",
+    "OpResult",
+    "ProtocolError",
+    "PushEnvelope",
+    "PushRequest",
+    "PushResponse",
+    "SnapshotQuery",
+    "batch_problems",
+    "describe",
+    "validate_payload",
+]
