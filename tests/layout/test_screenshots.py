@@ -21,9 +21,6 @@ from app.ui.sections import NAVIGATION
 from app.ui.settings_pages.general import MAX_FONT_PT
 
 ROOT = Path(__file__).resolve().parents[2]
-# Screens whose layout another helper of issue 16 is fixing (h16a: the catalogue and labels
-# screens). Their misfits are listed, not failed, until that work is merged; then remove them.
-KNOWN_PENDING = {"catalog": "h16a", "labels": "h16a"}
 
 
 def run_screenshots(out: Path, size: str, lang: str, font: int | None = None) -> dict:
@@ -60,19 +57,15 @@ def test_every_screen_fits(tmp_path: Path, size: str, lang: str, font: int | Non
     assert sum(n.startswith("settings.") for n in tabs) >= 5
     assert {"circulation.dialog-override-reason", "readers.dialog-register-reader"} <= set(names)
     assert "print-dialog" in names
-    failures, pending = [], []
+    failures = []
     for screen in data["screens"]:
         png = tmp_path / screen["png"]
         with Image.open(png) as image:
             assert image.format == "PNG"
             if screen["name"] != "print-dialog" and ".dialog-" not in screen["name"]:
                 assert image.size == (width, height), screen["name"]
-        section = screen["name"].split(".")[0]
-        target = pending if section in KNOWN_PENDING else failures
-        target.extend(f"{screen['name']}: {m}" for m in screen["misfits"])
+        failures.extend(f"{screen['name']}: {m}" for m in screen["misfits"])
     assert failures == [], "\n".join(failures)
-    if pending:
-        print(f"known pending ({size} {lang}):", *pending, sep="\n  ")
 
 
 def test_the_checker_finds_each_kind_of_misfit(qtbot) -> None:
