@@ -15,6 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from bench import baselines
 from bench.dataset import build
+from bench.heartbeat import heartbeat
 from bench.results import Figure, table, write_results
 from bench.workloads.common import BenchContext
 
@@ -45,10 +46,12 @@ def main() -> int:
 
     started = time.perf_counter()
     figures: list[Figure] = []
-    dataset = build(args.quick, fresh=args.fresh)
-    raw_rate = baselines.raw_insert_rows_per_s()
-    lookup_p50, lookup_p95 = baselines.raw_lookup_latency_s(dataset.db_path)
-    write_p50, write_p99 = baselines.raw_durable_write_s()
+    with heartbeat("dataset"):
+        dataset = build(args.quick, fresh=args.fresh)
+    with heartbeat("raw baselines"):
+        raw_rate = baselines.raw_insert_rows_per_s()
+        lookup_p50, lookup_p95 = baselines.raw_lookup_latency_s(dataset.db_path)
+        write_p50, write_p99 = baselines.raw_durable_write_s()
     counts = ", ".join(f"{k} {v:,}" for k, v in dataset.counts.items())
     if dataset.build_seconds:
         figures.append(
@@ -76,8 +79,8 @@ def main() -> int:
                 missing.append(name)
                 continue
             module = importlib.import_module(f"bench.workloads.{name}")
-            print(f"… {name}", file=sys.stderr, flush=True)
-            figures.extend(module.run(ctx))
+            with heartbeat(name):
+                figures.extend(module.run(ctx))
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     report = table(figures)
@@ -87,7 +90,7 @@ def main() -> int:
         header += f" Not measured yet (workload not built): {', '.join(missing)}."
     print(header)
     print(report)
-    write_results(figures, dataset.scale, HERE / "results.json")
+    write_results(figures, dataset.scale, HERE / "results.json", ctx.baselines)
     (HERE / f"results-{dataset.scale}.md").write_text(header + "\n\n" + report + "\n", "utf-8")
     return 0
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import platform
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
@@ -28,11 +29,32 @@ class Figure:
         return self.value / self.baseline_value
 
 
-def write_results(figures: list[Figure], scale: str, path: Path) -> None:
+def _cpu_model() -> str:
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as info:
+            for line in info:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def write_results(
+    figures: list[Figure], scale: str, path: Path, raw_baselines: dict[str, float]
+) -> None:
+    """Each figure with its ratio, plus this machine's raw baselines, so runs on different
+    machines can be compared by ratio and the raw numbers explain the difference."""
     data = {
         "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "scale": scale,
-        "machine": {"python": platform.python_version(), "platform": platform.platform()},
+        "machine": {
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "cpu": _cpu_model(),
+            "cores": os.cpu_count(),
+        },
+        "raw_baselines": raw_baselines,
         "figures": [{**asdict(f), "ratio": f.ratio} for f in figures],
     }
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")

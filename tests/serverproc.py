@@ -75,8 +75,24 @@ class ServerProcess:
 
     def start(self, timeout: float = 60.0) -> str:
         assert self.proc is None or self.proc.poll() is not None, "already running"
-        log = self.log_path.open("ab")
-        self.proc = subprocess.Popen(
+        # The child keeps its own descriptor; the parent closes its copy at once.
+        with self.log_path.open("ab") as log:
+            self.proc = self._spawn(log)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"server exited: {self.log_path.read_text(errors='replace')}")
+            try:
+                if requests.get(self.base_url + "/v1/hello", timeout=2).ok:
+                    return self.base_url
+            except requests.RequestException:
+                pass
+            time.sleep(0.1)
+        self.kill()
+        raise RuntimeError(f"server did not answer: {self.log_path.read_text(errors='replace')}")
+
+    def _spawn(self, log: Any) -> subprocess.Popen[bytes]:
+        return subprocess.Popen(
             [
                 sys.executable,
                 "-m",
@@ -94,18 +110,6 @@ class ServerProcess:
             env=_env(),
             cwd=ROOT,
         )
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"server exited: {self.log_path.read_text(errors='replace')}")
-            try:
-                if requests.get(self.base_url + "/v1/hello", timeout=2).ok:
-                    return self.base_url
-            except requests.RequestException:
-                pass
-            time.sleep(0.1)
-        self.kill()
-        raise RuntimeError(f"server did not answer: {self.log_path.read_text(errors='replace')}")
 
     def stop(self) -> None:
         if self.proc is not None and self.proc.poll() is None:
