@@ -19,8 +19,8 @@ from app.ui.context import AppContext
 from app.ui.errors import install_crash_handler
 from app.ui.i18n import _, install_translators
 from app.ui.main_window import MainWindow
-from app.ui.settings_pages.general import MAX_FONT_PT, MIN_FONT_PT
 from app.ui.recovery_dialog import offer_recovery
+from app.ui.settings_pages.general import MAX_FONT_PT, MIN_FONT_PT
 
 DEFAULT_FONT_PT = 11
 
