@@ -129,7 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Point stdout at devnull so the interpreter's final flush does not complain either.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    return result.exit_code
+    return int(result.exit_code)
 
 
 if __name__ == "__main__":

@@ -155,8 +155,9 @@ class MainWindow(QMainWindow):
             page = spec.factory(self.ctx) if spec else not_built_page(title())
             old = self.stack.widget(index)
             self.stack.insertWidget(index, scrolling(page))
-            self.stack.removeWidget(old)
-            old.deleteLater()
+            if old is not None:
+                self.stack.removeWidget(old)
+                old.deleteLater()
             self.pages[key] = page
         if self.nav.currentRow() != index:
             self.nav.setCurrentRow(index)

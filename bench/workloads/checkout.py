@@ -6,6 +6,7 @@ import contextlib
 import random
 import sqlite3
 import time
+from pathlib import Path
 
 from app.errors import ShuwuError
 from app.profile import open_profile
@@ -17,7 +18,7 @@ from bench.workloads.common import BenchContext, median, percentile
 SCANS = 300
 
 
-def _candidates(db_path, count: int) -> list[tuple[str, str]]:
+def _candidates(db_path: Path, count: int) -> list[tuple[str, str]]:
     conn = sqlite3.connect(db_path)
     items = [r[0] for r in conn.execute(
         "SELECT barcode FROM item WHERE status='available' AND home_branch_code='LC' "

@@ -61,7 +61,8 @@ def _run(code: str, *args: str) -> dict[str, float]:
     out = subprocess.run(
         [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, check=True
     ).stdout
-    return json.loads(out.strip().splitlines()[-1])
+    result: dict[str, float] = json.loads(out.strip().splitlines()[-1])
+    return result
 
 
 def run(ctx: BenchContext) -> list[Figure]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from pathlib import Path
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -18,7 +19,7 @@ LABELS = 1000
 TEMPLATE = "a4-5x10-40x29.5"
 
 
-def _raw_reportlab(path, pages: int, per_page: int) -> float:
+def _raw_reportlab(path: Path, pages: int, per_page: int) -> float:
     """The floor: reportlab drawing one string and one box per label, same page count."""
     start = time.perf_counter()
     c = Canvas(str(path), pagesize=(210 * mm, 297 * mm))

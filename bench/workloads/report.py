@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from pathlib import Path
 
 from app.profile import open_profile
 from app.services.reports import branch_report
@@ -15,7 +16,7 @@ from bench.workloads.common import BenchContext
 START, END = "2025-11-01", "2026-10-31"
 
 
-def _raw_group_by(db_path) -> float:
+def _raw_group_by(db_path: Path) -> float:
     conn = sqlite3.connect(db_path)
     start = time.perf_counter()
     conn.execute(

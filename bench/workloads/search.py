@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import sqlite3
 import time
+from pathlib import Path
 
 from app.profile import open_profile
 from app.services.catalog_search import search
@@ -14,7 +15,7 @@ from bench.workloads.common import BenchContext, percentile
 REPEATS = 60
 
 
-def _queries(db_path) -> dict[str, list[str]]:
+def _queries(db_path: Path) -> dict[str, list[str]]:
     conn = sqlite3.connect(db_path)
     titles = [
         r[0] for r in conn.execute("SELECT title FROM bib_record ORDER BY random() LIMIT 200")

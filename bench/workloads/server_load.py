@@ -56,9 +56,11 @@ def _pg_url() -> str | None:
     return f"{PG_BASE}?options=-csearch_path%3D{SCHEMA}"
 
 
-def _ops(device_no: int, items: list[tuple[str, str]], readers: list[tuple[str, str]]):
+def _ops(
+    device_no: int, items: list[tuple[str, str]], readers: list[tuple[str, str]]
+) -> list[dict[str, object]]:
     now = datetime.now(UTC)
-    ops = []
+    ops: list[dict[str, object]] = []
     seq = 0
 
     def add(kind: str, payload: dict[str, object]) -> None:

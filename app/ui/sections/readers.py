@@ -351,11 +351,12 @@ class ReadersPage(QWidget):
         self.ctx.tasks.run(
             job,
             title=_("Reader card"),
-            on_done=lambda _r: QMessageBox.information(
-                self, _("Reader card"), _("Saved to {path}").format(path=path)
-            ),
+            on_done=lambda _r: self._saved(path),
             on_error=lambda exc: show_error(self, exc),
         )
+
+    def _saved(self, path: str) -> None:
+        QMessageBox.information(self, _("Reader card"), _("Saved to {path}").format(path=path))
 
 
 SECTION = SectionSpec(key="readers", factory=ReadersPage)

@@ -343,8 +343,7 @@ class ReportsPage(QWidget):
         elif key == "month":
             start, end = today.replace(day=1), today
         elif key == "last_month":
-            end = today.replace(day=1).toordinal() - 1
-            last = date.fromordinal(end)
+            last = date.fromordinal(today.replace(day=1).toordinal() - 1)
             start, end = last.replace(day=1), last
         else:
             return
