@@ -3,6 +3,7 @@ range/class/date/shelf, 补缺打印, the designer, a background batch of 1,000,
 
 from __future__ import annotations
 
+import json
 import os
 from datetime import date, timedelta
 from pathlib import Path
@@ -13,7 +14,7 @@ from PySide6.QtPrintSupport import QPrinter
 from sqlalchemy import select
 
 from app.models import Item
-from app.printing.templates import copy_template, load_template
+from app.printing.templates import copy_template, load_template, user_dir
 from app.profile import Profile
 from app.services import catalog, labels
 from app.services.catalog import BibData, CopyInput
@@ -231,3 +232,16 @@ def test_thousand_labels_in_background_then_qt_print(
     for png in rasterise(printed):
         decoded += zbar(png)
     assert decoded == BARCODES[:3]
+
+
+def test_an_invalid_user_template_is_named_on_the_screen(library: Profile, qtbot) -> None:  # type: ignore[no-untyped-def]
+    folder = user_dir(library.home)
+    folder.mkdir(parents=True, exist_ok=True)
+    good = load_template("roll-40x30", None).to_json()
+    (folder / "broken.json").write_text(
+        json.dumps(good | {"name": "broken", "page_width_mm": 1e12, "page_height_mm": 1e12}),
+        encoding="utf-8",
+    )
+    _window, page = _page(library, qtbot)
+    assert "broken.json" in page.message.text()
+    assert "broken" not in [t.name for t in page.templates]

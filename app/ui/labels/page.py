@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.printing import calibration as cal_store
 from app.printing.calibration import Calibration
-from app.printing.templates import LabelTemplate, list_templates
+from app.printing.templates import LabelTemplate, list_templates, refused_templates
 from app.services import labels
 from app.services.labels import OutputResult, QueueEntry
 from app.ui.catalog.common import scrolling_body
@@ -137,6 +137,13 @@ class LabelsPage(QWidget):
         self.template_combo.blockSignals(False)
         self.designer.show_templates(self.templates)
         self._template_changed()
+        self._say_refused_templates()
+
+    def _say_refused_templates(self) -> None:
+        """A user template that fails validation is not offered; say which and why."""
+        refused = refused_templates(self.profile.home)
+        if refused:
+            self.message.setText("\n".join(r.reason for r in refused))
 
     def template(self) -> LabelTemplate:
         name = self.template_combo.currentData()
