@@ -124,6 +124,10 @@
       <translation>保存读者证</translation>
     </message>
     <message>
+      <source>Reader card</source>
+      <translation>读者证</translation>
+    </message>
+    <message>
       <source>Female</source>
       <translation>女</translation>
     </message>
@@ -168,10 +172,6 @@
       <translation>（临时证号，下次同步后确认）</translation>
     </message>
     <message>
-      <source>Reader card</source>
-      <translation>读者证</translation>
-    </message>
-    <message>
       <source>Card printing comes with the labels module.</source>
       <translation>读者证打印由标签打印模块提供，本版本尚未包含。</translation>
     </message>
@@ -180,16 +180,16 @@
       <translation>共 {n} 位读者</translation>
     </message>
     <message>
+      <source>Saved to {path}</source>
+      <translation>已保存到 {path}</translation>
+    </message>
+    <message>
       <source>(provisional)</source>
       <translation>（临时）</translation>
     </message>
     <message>
       <source>Reader card sent to the printer.</source>
       <translation>读者证已送往打印机。</translation>
-    </message>
-    <message>
-      <source>Saved to {path}</source>
-      <translation>已保存到 {path}</translation>
     </message>
   </context>
 </TS>
