@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import uuid
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -27,8 +28,9 @@ def test_navigation_lists_every_section(qtbot, profile: Profile) -> None:
 def test_status_bar_counts_unsent_operations(qtbot, profile: Profile) -> None:
     with profile.sessions() as session, session.begin():
         settings.put(session, settings.BRANCH_NAME, "城关镇小河村农家书屋")
-        record_op(session, profile.clock, "test_op", {"n": 1})
-        record_op(session, profile.clock, "test_op", {"n": 2})
+        for code in ("A1", "A2"):  # two real ops: the outbox refuses kinds the county lacks
+            shelf = {"location_uuid": str(uuid.uuid4()), "code": code, "name": f"书架{code}"}
+            record_op(session, profile.clock, "shelf_location_upsert", shelf)
     window = build_main_window(profile)
     qtbot.addWidget(window)
     assert "2" in window.pending_label.text()
