@@ -26,9 +26,7 @@ def names(db_url: str) -> list[str]:
 
 
 def add(admin: Staff, name: str, url: str, **extra: str) -> object:
-    return admin.post(
-        "/console/targets", {"name": name, "url": url, "syntax": "unimarc", **extra}
-    )
+    return admin.post("/console/targets", {"name": name, "url": url, "syntax": "unimarc", **extra})
 
 
 def test_add_list_reorder_remove_and_the_password_stays_secret(
@@ -64,9 +62,7 @@ def test_add_list_reorder_remove_and_the_password_stays_secret(
             text = member.get(path).text
             assert SECRET not in text and html.escape(SECRET) not in text, (who, path)
     with sessions(console_server.db_url)() as s:
-        entries = list(
-            s.scalars(select(AuditEntry).where(AuditEntry.action.like("target.%")))
-        )
+        entries = list(s.scalars(select(AuditEntry).where(AuditEntry.action.like("target.%"))))
     assert {e.action for e in entries} >= {"target.add", "target.priority"}
     assert all(SECRET not in json.dumps(e.detail, ensure_ascii=False) for e in entries)
     assert all(e.actor == "admin" for e in entries)
@@ -125,7 +121,9 @@ def test_only_admins_change_targets(console_server: serverproc.ServerProcess, st
 
 
 def test_testing_a_live_target_and_a_closed_port(
-    console_server: serverproc.ServerProcess, staff_as, live_peers: Peers
+    console_server: serverproc.ServerProcess,
+    staff_as,
+    live_peers: Peers,  # noqa: F811 - the fixture imported above
 ) -> None:
     admin: Staff = staff_as("admin")
     live = f"z3950://127.0.0.1:{live_peers.ztest_port}/Default"

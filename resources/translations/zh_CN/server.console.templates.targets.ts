@@ -28,8 +28,8 @@
       <translation>优先级</translation>
     </message>
     <message>
-      <source>Name</source>
-      <translation>姓名</translation>
+      <source>Target name</source>
+      <translation>书目源名称</translation>
     </message>
     <message>
       <source>Address</source>
