@@ -22,6 +22,7 @@ REASONS = {
     "timeout": _("The target did not answer in time."),
     "garbage": _("The target answered with something that is not a readable catalogue record."),
     "refused": _("The target refused the login (check the user name and password)."),
+    "diagnostic": _("The target refused the search (SRU diagnostic)."),
     "error": _("The target reported an error."),
 }
 FORM_FIELDS = ("name", "url", "syntax", "charset", "user", "priority", "timeout")

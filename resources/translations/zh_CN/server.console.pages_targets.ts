@@ -20,6 +20,10 @@
       <translation>书目源拒绝登录（请检查用户名和密码）。</translation>
     </message>
     <message>
+      <source>The target refused the search (SRU diagnostic).</source>
+      <translation>书目源拒绝了这次检索（SRU 诊断信息）。</translation>
+    </message>
+    <message>
       <source>The target reported an error.</source>
       <translation>书目源报告了错误。</translation>
     </message>
