@@ -138,3 +138,39 @@ def change_target(request: Request, ctx: web.CtxDep, name: str, action: str) -> 
     except ServiceError as exc:
         return targets_page(request, ctx, error=exc.translated(ctx.t), status=400)
     return web.redirect("/targets")
+
+
+SEARCH_KINDS = (
+    ("any", _("Any field")),
+    ("title", _("Title")),
+    ("author", _("Author")),
+    ("isbn", "ISBN"),
+)
+SEARCH_LIMIT = 10
+
+
+@router.get("/targets/search", response_class=HTMLResponse)
+def search_view(request: Request, ctx: web.CtxDep, q: str = "", kind: str = "any") -> Response:
+    """Every enabled target at once (the same search as ``shuwu catalog external-search``);
+    viewing only, so every role may. The session is closed before the network is asked."""
+    q = " ".join(q.split())[:200]
+    kind = kind if kind in lookup.KINDS else "any"
+    hits: list[lookup.Hit] = []
+    failed: list[lookup.Failure] = []
+    with ctx.read() as s:
+        targets = tg.list_targets(s, enabled_only=True)
+    if q and targets:
+        hits, failed = lookup.search_targets(targets, kind, q, SEARCH_LIMIT)
+    return web.render(
+        request,
+        ctx,
+        "targets_search.html",
+        active="catalogue",
+        q=q,
+        kind=kind,
+        kinds=SEARCH_KINDS,
+        targets=targets,
+        hits=hits,
+        failed=failed,
+        reasons=REASONS,
+    )

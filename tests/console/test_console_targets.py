@@ -136,5 +136,13 @@ def test_testing_a_live_target_and_a_closed_port(
     answer = admin.post("/console/targets/closed/test")
     assert answer.status_code == 200
     assert 'class="bad"' in answer.text and "未接受连接" in answer.text
+    # The external search asks every target at once; any role may search.
+    reader: Staff = staff_as("readonly")
+    answer = reader.get("/console/targets/search", params={"q": "computer", "kind": "title"})
+    assert answer.status_code == 200, answer.text[:500]
+    assert "How to program a computer" in answer.text and "<td>ztest</td>" in answer.text
+    assert 'class="bad">closed' in answer.text  # the closed port is named, not fatal
+    answer = reader.get("/console/targets/search", params={"q": "x\x01", "kind": "nonsense"})
+    assert answer.status_code == 200
     for name in ("ztest", "closed"):
         assert admin.post(f"/console/targets/{name}/remove").status_code == 303

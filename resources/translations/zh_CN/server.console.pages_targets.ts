@@ -28,6 +28,18 @@
       <translation>书目源报告了错误。</translation>
     </message>
     <message>
+      <source>Any field</source>
+      <translation>任意字段</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>题名</translation>
+    </message>
+    <message>
+      <source>Author</source>
+      <translation>责任者</translation>
+    </message>
+    <message>
       <source>The priority must be between -1000 and 1000</source>
       <translation>优先级必须在 -1000 到 1000 之间</translation>
     </message>

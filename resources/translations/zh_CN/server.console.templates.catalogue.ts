@@ -12,6 +12,10 @@
       <translation>套录书目源（Z39.50/SRU）</translation>
     </message>
     <message>
+      <source>Search the copy-cataloguing targets</source>
+      <translation>检索套录书目源</translation>
+    </message>
+    <message>
       <source>Search</source>
       <translation>检索</translation>
     </message>
