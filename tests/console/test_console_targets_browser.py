@@ -66,3 +66,12 @@ def test_admin_adds_tests_and_sees_a_target_in_the_browser(
     shots = Path(keep) if keep else tmp_path
     shots.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(shots / "console-targets.png"), full_page=True)
+    page.goto(base + "/console/catalogue")
+    page.click("a[href='/console/targets/search']")
+    page.select_option("select[name=kind]", "title")
+    page.fill("input[name=q]", "computer")
+    page.click("main button[type=submit]")
+    page.wait_for_load_state()
+    assert "How to program a computer" in page.inner_text("table.list")
+    assert "CALIS" in page.inner_text("main")  # opac.example.cn cannot be asked: named
+    page.screenshot(path=str(shots / "console-targets-search.png"), full_page=True)

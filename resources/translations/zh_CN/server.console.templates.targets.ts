@@ -16,6 +16,10 @@
       <translation>馆点按 ISBN 查找时，按优先级（数值小的先）询问的外部 Z39.50 和 SRU 书目库。</translation>
     </message>
     <message>
+      <source>Search the copy-cataloguing targets</source>
+      <translation>检索套录书目源</translation>
+    </message>
+    <message>
       <source>answered in {seconds} s; {count} records for ISBN {isbn}.</source>
       <translation>{seconds} 秒内应答；ISBN {isbn} 共 {count} 条记录。</translation>
     </message>
