@@ -146,3 +146,46 @@ def test_testing_a_live_target_and_a_closed_port(
     assert answer.status_code == 200
     for name in ("ztest", "closed"):
         assert admin.post(f"/console/targets/{name}/remove").status_code == 303
+
+
+def test_hostile_form_values_never_break_the_page(
+    console_server: serverproc.ServerProcess, staff_as
+) -> None:
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    admin: Staff = staff_as("admin")
+    text = st.text(
+        st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=300
+    )
+
+    @settings(
+        max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    )
+    @given(
+        st.fixed_dictionaries(
+            {
+                "name": text,
+                "url": text,
+                "syntax": st.sampled_from(["unimarc", "marc21", ""]) | text,
+                "charset": text,
+                "priority": st.integers(-(10**30), 10**30).map(str) | text,
+                "timeout": st.floats(allow_nan=True).map(str) | text,
+                "user": text,
+                "password": text,
+            }
+        )
+    )
+    def post(fields: dict[str, str]) -> None:
+        answer = admin.post("/console/targets", fields)
+        assert answer.status_code in (303, 400), (fields, answer.status_code)
+        if answer.status_code == 400:
+            assert 'class="error"' in answer.text
+        if len(fields["password"].strip()) >= 8:  # long enough not to occur by chance
+            assert fields["password"] not in answer.text or fields["password"] in (
+                fields["name"] + fields["url"] + fields["user"] + fields["charset"]
+            )
+
+    post()
+    for name in names(console_server.db_url):
+        admin.post(f"/console/targets/{name}/remove")
