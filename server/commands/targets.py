@@ -7,9 +7,10 @@ Passwords come from stdin (``--password-stdin``) so they never sit in shell hist
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
-import time
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from app.i18n import _
 from server.cli_base import (
@@ -23,8 +24,25 @@ from server.cli_base import (
 from server.copycat import lookup
 from server.copycat import targets as tg
 from server.devices import InputError
+from server.services.errors import ServiceError
 
-TEST_ISBN = "9787020002207"  # 红楼梦 (人民文学出版社): held by nearly every Chinese library
+TEST_ISBN = lookup.PROBE_ISBN
+T = TypeVar("T")
+
+
+def _cli_actor() -> str:
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (OSError, KeyError):
+        return "cli"
+
+
+def _service(call: Callable[[], T]) -> T:
+    """The shared service's refusal, in this process's language (exit 2)."""
+    try:
+        return call()
+    except ServiceError as exc:
+        raise InputError(exc.translated(_)) from exc
 
 
 def register(subparsers: Any) -> None:
@@ -60,6 +78,9 @@ def register(subparsers: Any) -> None:
     p.add_argument("--isbn", default=TEST_ISBN, help=_("the ISBN to search for"))
     p = add_command(group, "remove", _("remove a target"), remove)
     p.add_argument("name")
+    p = add_command(group, "priority", _("change the order in which targets are asked"), priority)
+    p.add_argument("name")
+    p.add_argument("priority", type=int, help=_("lower is asked first"))
 
 
 def _password(args: argparse.Namespace) -> str | None:
@@ -82,16 +103,19 @@ def _password(args: argparse.Namespace) -> str | None:
 def add(args: argparse.Namespace) -> CommandResult:
     password = _password(args)
     with write_session(args) as s:
-        target = tg.add_target(
-            s,
-            args.name,
-            args.url,
-            syntax=args.syntax,
-            charset=args.charset,
-            username=args.user,
-            password=password,
-            priority=args.priority,
-            timeout=args.timeout,
+        target = _service(
+            lambda: tg.add_target(
+                s,
+                args.name,
+                args.url,
+                syntax=args.syntax,
+                charset=args.charset,
+                username=args.user,
+                password=password,
+                priority=args.priority,
+                timeout=args.timeout,
+                actor=_cli_actor(),
+            )
         )
     return CommandResult(
         {"target": target.public()},
@@ -124,33 +148,29 @@ def list_all(args: argparse.Namespace) -> CommandResult:
 
 def test(args: argparse.Namespace) -> CommandResult:
     with read_session(args) as s:
-        target = tg.get_target(s, args.name)
-    started = time.monotonic()
-    try:
-        hits = lookup.query_target(target, "isbn", args.isbn, 3)
-    except lookup.TargetFailed as exc:
-        failure = exc.failure
+        target = _service(lambda: tg.get_target(s, args.name))
+    outcome = lookup.probe_target(target, args.isbn)
+    if outcome.failure is not None:
+        failure = outcome.failure
         return CommandResult(
-            {"target": target.name, "ok": False, **failure.to_json()},
+            {"target": target.name, "ok": False, "seconds": outcome.seconds, **failure.to_json()},
             _("{name}: failed ({reason}): {message}").format(
                 name=target.name, reason=failure.reason, message=failure.message
             ),
             EXIT_UNREACHABLE,
         )
-    elapsed = round(time.monotonic() - started, 2)
-    titles = [str(h.fields.get("title")) for h in hits]
     text = _("{name}: answered in {seconds} s; {count} records for ISBN {isbn}.").format(
-        name=target.name, seconds=elapsed, count=len(hits), isbn=args.isbn
+        name=target.name, seconds=outcome.seconds, count=len(outcome.titles), isbn=args.isbn
     )
-    if titles:
-        text += "\n" + "\n".join(f"  {title}" for title in titles)
+    if outcome.titles:
+        text += "\n" + "\n".join(f"  {title}" for title in outcome.titles)
     return CommandResult(
         {
             "target": target.name,
             "ok": True,
-            "seconds": elapsed,
-            "records": len(hits),
-            "titles": titles,
+            "seconds": outcome.seconds,
+            "records": len(outcome.titles),
+            "titles": list(outcome.titles),
         },
         text,
     )
@@ -158,8 +178,19 @@ def test(args: argparse.Namespace) -> CommandResult:
 
 def remove(args: argparse.Namespace) -> CommandResult:
     with write_session(args) as s:
-        tg.remove_target(s, args.name)
+        _service(lambda: tg.remove_target(s, args.name, actor=_cli_actor()))
     return CommandResult(
         {"target": args.name, "removed": True},
         _("Target {name} removed.").format(name=args.name),
+    )
+
+
+def priority(args: argparse.Namespace) -> CommandResult:
+    with write_session(args) as s:
+        target = _service(lambda: tg.set_priority(s, args.name, args.priority, actor=_cli_actor()))
+    return CommandResult(
+        {"target": target.public()},
+        _("Target {name} now has priority {priority}.").format(
+            name=target.name, priority=target.priority
+        ),
     )

@@ -22,6 +22,7 @@ PAGES = (
     "pages_network",
     "pages_conflicts",
     "pages_catalogue",
+    "pages_targets",
     "pages_policies",
     "pages_reports",
     "pages_staff",

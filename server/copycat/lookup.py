@@ -363,3 +363,35 @@ def search_targets(
         thread.join()
     hits = [hit for t in targets for hit in answers.get(t.name, [])]
     return hits, [failures[t.name] for t in targets if t.name in failures]
+
+
+# --- trying a target (``shuwu-server targets test`` and the console's "Test") ----------------
+
+PROBE_ISBN = "9787020002207"  # 红楼梦 (人民文学出版社): held by nearly every Chinese library
+
+
+@dataclass(frozen=True)
+class ProbeOutcome:
+    target: str
+    isbn: str
+    seconds: float
+    titles: tuple[str, ...]
+    failure: Failure | None
+
+    @property
+    def ok(self) -> bool:
+        return self.failure is None
+
+
+def probe_target(target: Target, isbn: str = PROBE_ISBN) -> ProbeOutcome:
+    """Connect and search one ISBN; blocking (call it off the event loop, outside any DB
+    transaction)."""
+    started = time.monotonic()
+    try:
+        hits = query_target(target, "isbn", isbn, 3)
+    except TargetFailed as exc:
+        return ProbeOutcome(
+            target.name, isbn, round(time.monotonic() - started, 2), (), exc.failure
+        )
+    titles = tuple(str(h.fields.get("title")) for h in hits)
+    return ProbeOutcome(target.name, isbn, round(time.monotonic() - started, 2), titles, None)

@@ -15,9 +15,10 @@ from urllib.parse import unquote, urlsplit
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.i18n import _
 from server.copycat.models import CopycatTarget
 from server.devices import InputError
+from server.services.audit import audit
+from server.services.errors import ServiceError, _
 from server.timeutil import utcnow
 
 SYNTAXES = ("unimarc", "marc21")
@@ -27,6 +28,10 @@ CHARSET_ALIASES = {"utf8": "utf-8", "gbk": "gb18030", "gb2312": "gb18030", "marc
 DEFAULT_TIMEOUT = 5.0
 _NAME = re.compile(r"^[\w.\-]{1,64}$")
 _HOST = re.compile(r"^[A-Za-z0-9.\-]{1,253}$|^\[[0-9A-Fa-f:.]+\]$")
+
+
+class TargetInputError(ServiceError, InputError):
+    """Bad target settings: an English template translated where it is shown (CLI, console)."""
 
 
 @dataclass(frozen=True)
@@ -68,11 +73,12 @@ def normalise_url(url: str) -> str:
 
 def parse_url(url: str) -> tuple[str, str, int, str]:
     """(protocol, host, port, database) of a target URL; raises InputError."""
-    bad = InputError(
+    bad = TargetInputError(
         _(
             "{url} is not a target address; use z3950://host:port/database or "
             "http://host/path for SRU"
-        ).format(url=url)
+        ),
+        url=url[:200],
     )
     if not url or len(url) > 500 or any(ord(c) < 33 for c in url):
         raise bad
@@ -125,34 +131,34 @@ def add_target(
     password: str | None = None,
     priority: int = 100,
     timeout: float = DEFAULT_TIMEOUT,
+    actor: str,
 ) -> Target:
     name = name.strip()
     if not _NAME.match(name):
-        raise InputError(
-            _("A target name is 1–64 letters, digits, '.', '-' or '_': {name}").format(name=name)
+        raise TargetInputError(
+            _("A target name is 1–64 letters, digits, '.', '-' or '_': {name}"), name=name
         )
     if syntax not in SYNTAXES:
-        raise InputError(_("The record syntax must be unimarc or marc21"))
+        raise TargetInputError(_("The record syntax must be unimarc or marc21"))
     charset = charset or ("gb18030" if syntax == "unimarc" else "utf-8")
     charset = CHARSET_ALIASES.get(charset.lower(), charset.lower())
     if charset not in CHARSETS:
-        raise InputError(_("The character set must be utf-8, gb18030 or marc-8"))
-    if not -1000 <= priority <= 1000:
-        raise InputError(_("The priority must be between -1000 and 1000"))
+        raise TargetInputError(_("The character set must be utf-8, gb18030 or marc-8"))
+    _check_priority(priority)
     if not 0.5 <= timeout <= 60:
-        raise InputError(_("The timeout must be between 0.5 and 60 seconds"))
+        raise TargetInputError(_("The timeout must be between 0.5 and 60 seconds"))
     if password and not username:
-        raise InputError(_("A password needs a user name (--user)"))
+        raise TargetInputError(_("A password needs a user name."))
     if username is not None and (not username.strip() or len(username) > 200):
-        raise InputError(_("The user name is empty or too long"))
+        raise TargetInputError(_("The user name is empty or too long"))
     url = normalise_url(url)
     parse_url(url)
     if session.scalar(select(CopycatTarget.id).where(CopycatTarget.name == name)) is not None:
-        raise InputError(_("A target named {name} already exists").format(name=name))
+        raise TargetInputError(_("A target named {name} already exists"), name=name)
     now = utcnow()
     row = CopycatTarget(
         name=name,
-        url=url,
+        url=url[:200],
         syntax=syntax,
         charset=charset,
         username=username,
@@ -165,6 +171,33 @@ def add_target(
     )
     session.add(row)
     session.flush()
+    target = _to_target(row)
+    # The change is audited, never the secret: only whether there is a password.
+    details = target.public()
+    details.pop("name")
+    audit(session, actor, "target.add", name, **details)
+    return target
+
+
+def _check_priority(priority: int) -> None:
+    if not -1000 <= priority <= 1000:
+        raise TargetInputError(_("The priority must be between -1000 and 1000"))
+
+
+def _row(session: Session, name: str) -> CopycatTarget:
+    row = session.scalar(select(CopycatTarget).where(CopycatTarget.name == name))
+    if row is None:
+        raise TargetInputError(_("No target named {name}"), name=name)
+    return row
+
+
+def set_priority(session: Session, name: str, priority: int, *, actor: str) -> Target:
+    _check_priority(priority)
+    row = _row(session, name)
+    before = row.priority
+    row.priority = priority
+    row.updated_at = utcnow()
+    audit(session, actor, "target.priority", name, before=before, after=priority)
     return _to_target(row)
 
 
@@ -176,14 +209,10 @@ def list_targets(session: Session, enabled_only: bool = False) -> list[Target]:
 
 
 def get_target(session: Session, name: str) -> Target:
-    row = session.scalar(select(CopycatTarget).where(CopycatTarget.name == name))
-    if row is None:
-        raise InputError(_("No target named {name}").format(name=name))
-    return _to_target(row)
+    return _to_target(_row(session, name))
 
 
-def remove_target(session: Session, name: str) -> None:
-    row = session.scalar(select(CopycatTarget).where(CopycatTarget.name == name))
-    if row is None:
-        raise InputError(_("No target named {name}").format(name=name))
+def remove_target(session: Session, name: str, *, actor: str) -> None:
+    row = _row(session, name)
+    audit(session, actor, "target.remove", name, url=row.url)
     session.delete(row)

@@ -69,6 +69,7 @@ def console_posts(db_url: str, world: dict[str, Any]) -> list[str]:
         "code": "LY01",
         "staff_id": "1",
         "action": "disable",
+        "name": "NLC",
     }
     paths = []
     for route in (r for router in routers() for r in router.routes):

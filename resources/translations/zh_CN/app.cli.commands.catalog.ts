@@ -57,7 +57,7 @@
     </message>
     <message>
       <source>title, author or ISBN</source>
-      <translation>题名、作者或 ISBN</translation>
+      <translation>题名、责任者或 ISBN</translation>
     </message>
     <message>
       <source>records per target (at most 20)</source>

@@ -24,6 +24,10 @@
       <translation>删除书目源</translation>
     </message>
     <message>
+      <source>change the order in which targets are asked</source>
+      <translation>更改询问书目源的先后顺序</translation>
+    </message>
+    <message>
       <source>No targets. Add one with: shuwu-server targets add NAME URL --syntax unimarc</source>
       <translation>尚无书目源。添加方法：shuwu-server targets add 名称 地址 --syntax unimarc</translation>
     </message>
@@ -64,6 +68,10 @@
       <translation>要检索的 ISBN</translation>
     </message>
     <message>
+      <source>lower is asked first</source>
+      <translation>数值小的先询问</translation>
+    </message>
+    <message>
       <source>Give the password either on stdin or with --password, not both</source>
       <translation>密码请用标准输入或 --password 之一提供，不能同时使用</translation>
     </message>
@@ -86,6 +94,10 @@
     <message>
       <source>Target {name} removed.</source>
       <translation>已删除书目源 {name}。</translation>
+    </message>
+    <message>
+      <source>Target {name} now has priority {priority}.</source>
+      <translation>书目源 {name} 的优先级已改为 {priority}。</translation>
     </message>
     <message>
       <source>{name}: failed ({reason}): {message}</source>

@@ -8,6 +8,14 @@
       <translation>联合目录</translation>
     </message>
     <message>
+      <source>Copy-cataloguing targets (Z39.50/SRU)</source>
+      <translation>套录书目源（Z39.50/SRU）</translation>
+    </message>
+    <message>
+      <source>Search the copy-cataloguing targets</source>
+      <translation>检索套录书目源</translation>
+    </message>
+    <message>
       <source>Search</source>
       <translation>检索</translation>
     </message>
