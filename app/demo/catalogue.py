@@ -12,8 +12,8 @@ from itertools import accumulate
 from app.demo import names
 from app.demo.records import DemoBib, DemoBranch, DemoItem
 from app.demo.rng import new_uuid, stream
-from app.domain.callnumber import CallNumber, format_call_number
-from app.domain.isbn import isbn13_check_digit
+from shuwu_shared.domain.callnumber import CallNumber, format_call_number
+from shuwu_shared.domain.isbn import isbn13_check_digit
 
 TitleBuilder = Callable[[random.Random], str]
 

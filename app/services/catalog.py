@@ -14,9 +14,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.clock import Clock
-from app.errors import NotFound, ServerUnreachable, UserInputError
-from app.i18n import _
 from app.models import BibRecord, Branch, CallSeqCounter, Item, LabelQueue, Reader
 from app.services import settings
 from app.services.catalog_rules import (
@@ -30,6 +27,9 @@ from app.services.catalog_rules import (
 from app.services.catalog_search import index_bib
 from app.services.catalog_union import BIB_FIELDS, UnionCatalog
 from app.services.outbox import check_payload, record_op
+from shuwu_shared.clock import Clock
+from shuwu_shared.errors import NotFound, ServerUnreachable, UserInputError
+from shuwu_shared.i18n import _
 
 BARCODE_RE = re.compile(r"^[A-Za-z0-9]{4,32}$")
 MANUAL_STATUSES = ("available", "missing", "lost", "withdrawn", "damaged")

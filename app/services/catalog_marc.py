@@ -25,9 +25,6 @@ from pymarc import Field, Indicators, Leader, Record, Subfield
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.clock import Clock
-from app.errors import UserInputError
-from app.i18n import _
 from app.models import BibRecord
 from app.services.catalog import BibData, apply_bib, validate_bib
 from app.services.catalog_marc_convert import (
@@ -49,6 +46,9 @@ from app.services.catalog_marc_read import (
 )
 from app.services.catalog_union import BIB_FIELDS
 from app.services.progress import NoProgress, Progress, check_cancel
+from shuwu_shared.clock import Clock
+from shuwu_shared.errors import UserInputError
+from shuwu_shared.i18n import _
 
 __all__ = [
     "ENCODINGS",

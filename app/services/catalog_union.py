@@ -23,9 +23,9 @@ import requests
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import ServerUnreachable, UserInputError
-from app.i18n import _
 from app.models import BibRecord, SyncState
+from shuwu_shared.errors import ServerUnreachable, UserInputError
+from shuwu_shared.i18n import _
 
 # Where the sync engine keeps the enrolment (read only here).
 SERVER_URL_KEY = "server_url"

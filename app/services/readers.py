@@ -19,13 +19,13 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from app.clock import Clock
-from app.domain import pinyin
-from app.errors import NotFound, UserInputError
-from app.i18n import _
 from app.models import Item, Loan, Reader, SyncState
 from app.services import audit, settings
 from app.services.outbox import record_op
+from shuwu_shared.clock import Clock
+from shuwu_shared.domain import pinyin
+from shuwu_shared.errors import NotFound, UserInputError
+from shuwu_shared.i18n import _
 
 GENDERS = ("F", "M", "U")
 AGE_BANDS = ("0-6", "7-14", "15-17", "18-59", "60+")

@@ -24,9 +24,6 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.clock import Clock, clock_from_env
-from app.errors import UserInputError
-from app.i18n import _
 from app.models import (
     BibRecord,
     Branch,
@@ -45,6 +42,9 @@ from app.profile import Profile, open_profile
 from app.services import settings
 from app.services.backup import EPOCH_RENEW_KEY, TAKEN_AT_KEY, backup_to
 from app.services.status import LAST_SYNC_KEY
+from shuwu_shared.clock import Clock, clock_from_env
+from shuwu_shared.errors import UserInputError
+from shuwu_shared.i18n import _
 
 TRAINING_DIRNAME = "training"
 SNAPSHOT_NAME = "demo-state.db"

@@ -17,8 +17,6 @@ from typing import Any
 
 from sqlalchemy import bindparam, func, select, update
 
-from app.errors import UserInputError
-from app.i18n import _
 from app.models import OutboxOp, SyncException
 from app.profile import Profile
 from app.services import backup, settings
@@ -27,6 +25,8 @@ from app.sync import credentials, snapshot, state
 from app.sync.apply import apply_page, pending_uuids, table_of
 from app.sync.enrol import check_hello, require_training_compatible
 from app.sync.transport import ServerRefused, Transport, TransportConfig
+from shuwu_shared.errors import UserInputError
+from shuwu_shared.i18n import _
 
 log = logging.getLogger(__name__)
 

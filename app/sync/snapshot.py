@@ -20,7 +20,6 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.i18n import _
 from app.models import BibRecord, Item
 from app.models.bulkload import restore_indexes, set_aside_indexes
 from app.profile import Profile
@@ -37,6 +36,7 @@ from app.sync.snapshot_sql import (
     item_params,
 )
 from app.sync.transport import ServerRefused, Transport
+from shuwu_shared.i18n import _
 
 log = logging.getLogger(__name__)
 

@@ -19,14 +19,14 @@ from typing import Any
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
-from app.errors import UserInputError
-from app.i18n import _
 from app.models import OutboxOp
 from app.profile import Profile
 from app.services import backup, settings
 from app.sync import bundle as fmt
 from app.sync import credentials, state
 from app.sync.apply import apply_page, pending_uuids, table_of
+from shuwu_shared.errors import UserInputError
+from shuwu_shared.i18n import _
 
 ACK_STATES = {"applied", "duplicate", "applied_with_exception"}
 

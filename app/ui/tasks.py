@@ -14,8 +14,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
-from app.errors import ShuwuError, UserInputError
 from app.services.progress import Cancelled
+from shuwu_shared.errors import ShuwuError, UserInputError
 
 log = logging.getLogger(__name__)
 

@@ -19,14 +19,14 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.errors import UserInputError
-from app.i18n import _
 from app.sync import bundle as fmt
 from server import feed, settings
 from server import models as m
 from server.cli_base import CommandResult, InputError, add_command, add_group, write_session
 from server.ops import MAX_OPS, BatchError, apply_batch, parse_ops
 from server.timeutil import iso, utcnow
+from shuwu_shared.errors import UserInputError
+from shuwu_shared.i18n import _
 
 APPLIED = {"applied", "applied_with_exception"}
 FEED_PAGE = 5000

@@ -11,7 +11,6 @@ import sys
 import time
 from typing import Any
 
-from app.i18n import _
 from server.cli_base import (
     EXIT_UNREACHABLE,
     CommandResult,
@@ -23,6 +22,7 @@ from server.cli_base import (
 from server.copycat import lookup
 from server.copycat import targets as tg
 from server.devices import InputError
+from shuwu_shared.i18n import _
 
 TEST_ISBN = "9787020002207"  # 红楼梦 (人民文学出版社): held by nearly every Chinese library
 

@@ -18,10 +18,10 @@ from typing import Any
 import pymarc
 from pymarc import Record
 
-from app.domain.isbn import try_normalise_isbn
-from app.errors import UserInputError
 from app.services import catalog_marc_convert, catalog_marc_read
 from app.services.catalog_union import BIB_FIELDS
+from shuwu_shared.domain.isbn import try_normalise_isbn
+from shuwu_shared.errors import UserInputError
 
 # Decoded text that means the charset was wrong: U+FFFD, C1 controls other than UNIMARC's
 # NSB/NSE (U+0088/U+0089), private use.

@@ -15,10 +15,10 @@ from urllib.parse import unquote, urlsplit
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.i18n import _
 from server.copycat.models import CopycatTarget
 from server.devices import InputError
 from server.timeutil import utcnow
+from shuwu_shared.i18n import _
 
 SYNTAXES = ("unimarc", "marc21")
 CHARSETS = ("utf-8", "gb18030", "marc-8")

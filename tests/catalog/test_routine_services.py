@@ -8,10 +8,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from app.errors import NotFound, UserInputError
 from app.models import Item, OutboxOp
 from app.profile import Profile
 from app.services import catalog, catalog_shelves
+from shuwu_shared.errors import NotFound, UserInputError
 from tests.catalog.test_catalog_service import catalogue
 
 

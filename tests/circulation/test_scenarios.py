@@ -7,12 +7,12 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from app.errors import NotFound, UserInputError
 from app.models import Branch, CreditEntry, DeskUndo, Item, Loan, OutboxOp, Reader
 from app.profile import Profile
 from app.services import circulation, credit, readers
 from app.services.circulation import Refused
 from app.services.readers import ReaderInput
+from shuwu_shared.errors import NotFound, UserInputError
 from tests.circulation.conftest import BRANCH, OTHER_BRANCH, later
 
 ITEMS = ["C01000000", "C01000001", "C01000002"]

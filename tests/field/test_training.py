@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from app.errors import UserInputError
 from app.profile import open_profile
 from app.services import catalog, circulation, labels, readers, training
+from shuwu_shared.errors import UserInputError
 from tests.field.conftest import add_reader, run_cli
 
 TABLES = ("bib_record", "item", "reader", "loan", "credit_entry", "outbox", "app_setting")

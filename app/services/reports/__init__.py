@@ -10,7 +10,6 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from app.clock import Clock
 from app.services import settings
 from app.services.progress import Progress
 from app.services.reports.compute import (
@@ -22,6 +21,7 @@ from app.services.reports.compute import (
 from app.services.reports.model import IndicatorSettings, Report
 from app.services.reports.preferences import load_preferences
 from app.services.reports.source import ReportSource, client_source
+from shuwu_shared.clock import Clock
 
 
 def report_settings(session: Session) -> tuple[str, IndicatorSettings]:

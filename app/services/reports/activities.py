@@ -8,14 +8,14 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.clock import Clock
-from app.errors import UserInputError
-from app.i18n import _
 from app.models import Activity, VisitCount
 from app.models.reports import ACTIVITY_KINDS
 from app.services import settings
 from app.services.outbox import record_op
 from app.services.reports.source import LOCAL_TZ
+from shuwu_shared.clock import Clock
+from shuwu_shared.errors import UserInputError
+from shuwu_shared.i18n import _
 
 MAX_ATTENDANCE = 100_000
 

@@ -24,9 +24,6 @@ from sqlalchemy import (
     union_all,
 )
 
-from app.clock import Clock
-from app.errors import UserInputError
-from app.i18n import _
 from app.services.progress import NoProgress, Progress, check_cancel
 from app.services.readers import mask_name
 from app.services.reports.model import (
@@ -57,6 +54,9 @@ from app.services.reports.model import (
     Visits,
 )
 from app.services.reports.source import LOCAL_TZ, ReportSource, local_start
+from shuwu_shared.clock import Clock
+from shuwu_shared.errors import UserInputError
+from shuwu_shared.i18n import _
 
 # Items no longer in the collection do not count in holdings.
 GONE_STATUSES = ("withdrawn", "lost")

@@ -23,9 +23,6 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from app.errors import UserInputError
-from app.i18n import _
-from app.paths import cjk_font_path
 from app.services.reports.model import Report
 from app.services.reports.tables import (
     PALETTE,
@@ -34,6 +31,9 @@ from app.services.reports.tables import (
     report_charts,
     report_tables,
 )
+from shuwu_shared.errors import UserInputError
+from shuwu_shared.i18n import _
+from shuwu_shared.resources import cjk_font_path
 
 FONT_NAME = "WQYMicroHei"
 FORMATS = ("xlsx", "csv", "pdf")

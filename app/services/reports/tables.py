@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.i18n import _
 from app.services.reports.activities import activity_kind_label
 from app.services.reports.model import UNKNOWN, ClassTable, Demographics, Report
+from shuwu_shared.i18n import _
 
 # 中图法 basic classes (GB/T; the letters L, M, W, Y are unused). Proper names, not translated.
 CLC_NAMES = {

@@ -1,8 +1,8 @@
 """中国图书馆分类法 (CLC): the class list we ship, class-number parsing and shelf order.
 
 The 22 basic classes and the T subclasses are written out here; the deeper classes for the
-class picker are in app.domain.clc_table (resources/clc, with its source and the open licence
-question in docs/domain.md).
+class picker are in shuwu_shared.domain.clc_table (resources/clc, with its source and the open
+licence question in docs/domain.md).
 
 A class number is letters, then decimal digits with a dot after every third digit (``I247.5``,
 ``K837.125.6``), then optional auxiliaries: ``-`` general form subdivision (``TP312-43``),
