@@ -1,4 +1,4 @@
-"""Seeding the county database from a ``app.demo.DemoCounty`` (or any object with its lists)."""
+"""Seeding the county database from a ``shuwu_shared.demo.DemoCounty`` (or any alike object)."""
 
 from __future__ import annotations
 

@@ -100,16 +100,16 @@ DEMO_SEED = 2020  # the same demo county as ``shuwu demo`` and a classroom serve
 
 
 def _seed_demo(session: Session, clock: Clock) -> None:
-    """The first village bookroom of the demo county (app.demo), as if freshly synced.
+    """The first village bookroom of the demo county (shuwu_shared.demo), as if freshly synced.
 
     Rows are written directly (they stand for data the county already has: no outbox ops).
     Dates are the demo county's own, exactly as a classroom server seeded with
     ``shuwu-server init --training --demo`` has them, so a classroom sync changes nothing.
     """
-    from app.demo import generate
     from app.services import catalog_search, credit
     from app.services.catalog import BibData, search_keys_for
     from app.services.readers import name_search_keys
+    from shuwu_shared.demo import generate
 
     county = generate(DEMO_SEED)
     village = county.villages()[0]

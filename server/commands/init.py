@@ -40,8 +40,8 @@ def run(args: argparse.Namespace) -> CommandResult:
             settings.put(session, settings.TRAINING, "1")
         data["training"] = settings.is_training(session)
         if args.demo:
-            from app.demo import generate
             from server.seed import seed_county
+            from shuwu_shared.demo import generate
 
             size = DEMO_SIZES[args.demo_size]
             county = generate(

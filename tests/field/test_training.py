@@ -42,7 +42,7 @@ def test_exercises_follow_real_work_and_reset_restores_demo(trainee) -> None:
     profile = trainee
     profile.engine.dispose()
     demo = dump(profile.db_path)
-    # The first village of the demo county (app.demo, seed 2020).
+    # The first village of the demo county (shuwu_shared.demo, seed 2020).
     assert len(demo["item"]) == 65 and len(demo["reader"]) == 19
     assert not any(done(profile).values())
 

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-QT_FREE = ["app/models", "app/sync", "app/services", "app/demo", "server", "shuwu_shared"]
+QT_FREE = ["app/models", "app/sync", "app/services", "server", "shuwu_shared"]
 
 
 def test_no_pyside_import_in_core_sources() -> None:
