@@ -16,9 +16,9 @@ from app.printing.calibration import NONE, Calibration
 from app.printing.fonts import register_font
 from app.printing.layout import LabelLayout
 from app.printing.templates import LabelTemplate
-from app.services.progress import NoProgress, Progress, check_cancel
 from shuwu_shared.errors import UserInputError
 from shuwu_shared.i18n import _
+from shuwu_shared.progress import NoProgress, Progress, check_cancel
 
 
 def progress_step(total: int) -> int:

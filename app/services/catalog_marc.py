@@ -45,10 +45,10 @@ from app.services.catalog_marc_read import (
     read_marc_bytes,
 )
 from app.services.catalog_union import BIB_FIELDS
-from app.services.progress import NoProgress, Progress, check_cancel
 from shuwu_shared.clock import Clock
 from shuwu_shared.errors import UserInputError
 from shuwu_shared.i18n import _
+from shuwu_shared.progress import NoProgress, Progress, check_cancel
 
 __all__ = [
     "ENCODINGS",

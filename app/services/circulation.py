@@ -33,9 +33,10 @@ from app.models import (
 )
 from app.services import audit, credit
 from app.services.outbox import record_op
-from app.services.readers import current_branch, mask_name, open_loan_count, reader_by_card
+from app.services.readers import current_branch, open_loan_count, reader_by_card
 from shuwu_shared.clock import Clock
 from shuwu_shared.domain import isbn as domain_isbn
+from shuwu_shared.domain.masking import mask_name
 from shuwu_shared.errors import NotFound, UserInputError
 from shuwu_shared.i18n import _
 

@@ -25,8 +25,8 @@ from sqlalchemy.orm import Session
 
 from app.models import BibRecord, Item, Loan, Reader
 from app.services import audit, credit, settings
-from app.services.readers import mask_name, mask_phone
 from shuwu_shared.clock import Clock
+from shuwu_shared.domain.masking import mask_name, mask_phone
 from shuwu_shared.errors import NotFound
 from shuwu_shared.i18n import _
 from shuwu_shared.resources import cjk_font_path

@@ -13,16 +13,16 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.services.reports import compute_report, parse_age_bands, year_period
-from app.services.reports.export import export_report
-from app.services.reports.model import DEFAULT_AGE_BANDS, IndicatorSettings, Report
-from app.services.reports.source import ReportSource
 from server import models as m
 from server import settings
 from server.cli_base import CommandResult, InputError, add_command, read_session, write_session
 from shuwu_shared.clock import Clock
 from shuwu_shared.errors import UserInputError
 from shuwu_shared.i18n import _
+from shuwu_shared.reports.compute import compute_report, parse_age_bands, year_period
+from shuwu_shared.reports.export import export_report
+from shuwu_shared.reports.model import DEFAULT_AGE_BANDS, IndicatorSettings, Report
+from shuwu_shared.reports.source import ReportSource
 
 POPULATION_KEY = "report_population"
 TARGET_KEY = "report_new_books_per_capita_target"
