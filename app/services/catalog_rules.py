@@ -51,19 +51,6 @@ class ScanDeduper:
 
 CLC_TOP_CLASSES: tuple[tuple[str, str], ...] = tuple((c.code, c.name) for c in clc.TOP_CLASSES)
 CLC_T_SUBCLASSES: tuple[tuple[str, str], ...] = tuple((c.code, c.name) for c in clc.T_SUBCLASSES)
-_TOP = {code for code, _name in CLC_TOP_CLASSES}
-_T_SUB = {code for code, _name in CLC_T_SUBCLASSES}
-_CLASS_RE = re.compile(r"^([A-Z]{1,2})(\d[\d.]*)?([-()\"=<>+:a-z0-9.\[\]{}/]*)$")
-
-
-def valid_class_number(class_no: str) -> bool:
-    match = _CLASS_RE.match(class_no)
-    if not match:
-        return False
-    letters = match.group(1)
-    if len(letters) == 1:
-        return letters in _TOP
-    return letters in _T_SUB
 
 
 # --- call numbers (索书号): one implementation, in shuwu_shared.domain.callnumber ---------

@@ -107,8 +107,9 @@ def _seed_demo(session: Session, clock: Clock) -> None:
     ``shuwu-server init --training --demo`` has them, so a classroom sync changes nothing.
     """
     from app.services import catalog_search, credit
-    from app.services.catalog import BibData, search_keys_for
+    from app.services.catalog import search_keys_for
     from app.services.readers import name_search_keys
+    from shuwu_shared.bib import BibData
     from shuwu_shared.demo import generate
 
     county = generate(DEMO_SEED)

@@ -1,6 +1,6 @@
 """``shuwu-server report --year Y --out FILE``: the county's annual statistics over all branches.
 
-The same computation as the branch reports (app.services.reports), over the server's tables,
+The same computation as the branch reports (shuwu_shared.reports), over the server's tables,
 plus one row per branch and the evaluation indicators. ``report-settings`` stores the service
 population and the new-books-per-capita target the indicators use.
 """

@@ -306,3 +306,19 @@ def top_class(text: str, *, split_t: bool = False) -> str:
     if split_t and first == "T" and second in _T_SUB_LETTERS:
         return first + second
     return first
+
+
+# The catalogue's looser check (kept as it was in app.services.catalog_rules): a known top
+# class or T subclass followed by anything class-like; MARC import uses it to spot 中图法 in 0xx.
+_T_SUB_CODES = {c.code for c in T_SUBCLASSES}
+_LOOSE_CLASS_RE = re.compile(r"^([A-Z]{1,2})(\d[\d.]*)?([-()\"=<>+:a-z0-9.\[\]{}/]*)$")
+
+
+def valid_class_number(class_no: str) -> bool:
+    match = _LOOSE_CLASS_RE.match(class_no)
+    if not match:
+        return False
+    letters = match.group(1)
+    if len(letters) == 1:
+        return letters in _TOP_CODES
+    return letters in _T_SUB_CODES

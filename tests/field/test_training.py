@@ -10,6 +10,7 @@ import pytest
 
 from app.profile import open_profile
 from app.services import catalog, circulation, labels, readers, training
+from shuwu_shared.bib import BibData
 from shuwu_shared.errors import UserInputError
 from tests.field.conftest import add_reader, run_cli
 
@@ -50,9 +51,7 @@ def test_exercises_follow_real_work_and_reset_restores_demo(trainee) -> None:
         bib = catalog.save_bib(
             s,
             profile.clock,
-            catalog.BibData(
-                title="乡村振兴读本", isbn=training._isbn13("978710900000"), clc_class="F32"
-            ),
+            BibData(title="乡村振兴读本", isbn=training._isbn13("978710900000"), clc_class="F32"),
         )
         added = catalog.add_copies(
             s, profile.clock, bib.uuid, [catalog.CopyInput(barcode="20009990")]

@@ -9,7 +9,7 @@ from app.cli import values
 from app.cli.base import CliContext, CommandResult, add_command, add_group
 from app.cli.commands import catalog_routine
 from app.services import catalog, catalog_marc
-from app.services.catalog import BibData, CopyInput
+from app.services.catalog import CopyInput
 from app.services.catalog_search import reindex_all, search
 from app.services.catalog_union import (
     SEARCH_FIELDS,
@@ -18,6 +18,7 @@ from app.services.catalog_union import (
     origin_text,
     union_catalog_for,
 )
+from shuwu_shared.bib import BibData
 from shuwu_shared.errors import UserInputError
 from shuwu_shared.i18n import _
 

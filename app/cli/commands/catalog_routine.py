@@ -8,7 +8,7 @@ from typing import Any
 
 from app.cli.base import CliContext, CommandResult, add_command
 from app.services import catalog, catalog_shelves
-from app.services.catalog import BibData
+from shuwu_shared.bib import BibData
 from shuwu_shared.domain import clc_table
 from shuwu_shared.i18n import _
 
