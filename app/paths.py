@@ -1,26 +1,13 @@
-"""Where things live: shipped resources and the user's profile folder."""
+"""Where the user's profile folder lives (shipped resources: shuwu_shared.resources)."""
 
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import platformdirs
 
 from app import APP_NAME
-
-
-def resources_dir() -> Path:
-    """Shipped data (fonts, translations, label templates); inside the frozen bundle too."""
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root:
-        return Path(frozen_root) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
-
-
-def cjk_font_path() -> Path:
-    return resources_dir() / "fonts" / "wqy-microhei.ttc"
 
 
 def default_home() -> Path:

@@ -9,10 +9,10 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.clock import Clock, clock_from_env
 from app.models.db import DB_FILENAME, open_database
 from app.paths import resolve_home
 from app.services import settings
+from shuwu_shared.clock import Clock, clock_from_env
 
 
 @dataclass

@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from app.demo import DemoCounty, generate
 from app.profile import open_profile
 from app.services import settings
 from app.services.catalog_rules import bigram_text, pinyin_keys
+from shuwu_shared.demo import DemoCounty, generate
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-DATASET_VERSION = 3  # 3: call_sort_key from app.domain.callnumber
+DATASET_VERSION = 3  # 3: call_sort_key from shuwu_shared.domain.callnumber
 FULL = {"titles": 300_000, "items": 500_000, "readers": 30_000, "loans": 200_000}
 BENCH_BRANCH = "LC"
 

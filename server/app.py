@@ -25,8 +25,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from app import __version__
-from app.i18n import _
 from server import console, devices, feed, ratelimit, snapshot
 from server import models as m
 from server.apidoc import install_openapi
@@ -36,6 +34,7 @@ from server.exceptions import list_exceptions
 from server.ops import BatchError, apply_batch, parse_ops
 from server.settings import is_training
 from server.timeutil import iso, utcnow
+from shuwu_shared.i18n import _
 from shuwu_shared.protocol import (
     ERROR_HEADER,
     MAX_BODY,
@@ -49,6 +48,7 @@ from shuwu_shared.protocol import (
     describe,
 )
 from shuwu_shared.protocol import messages as msg
+from shuwu_shared.version import __version__
 
 log = logging.getLogger(__name__)
 

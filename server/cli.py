@@ -12,10 +12,10 @@ from collections.abc import Sequence
 
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
-from app import __version__
-from app.i18n import _
 from server.cli_base import EXIT_BAD_INPUT, EXIT_UNREACHABLE, CommandResult, common_options
 from server.devices import InputError
+from shuwu_shared.i18n import _
+from shuwu_shared.version import __version__
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -17,9 +17,9 @@ from typing import Any
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from app.i18n import _
 from server.db import default_db_url, make_engine, session_factory, writer
 from server.devices import InputError
+from shuwu_shared.i18n import _
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_UNREACHABLE = 0, 2, 3
 

@@ -25,7 +25,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from app.models.base import NAMING, UTCDateTime, new_uuid
+from shuwu_shared.columns import NAMING, UTCDateTime, new_uuid
 
 # Integer primary keys that autoincrement on both SQLite and PostgreSQL.
 BigId = BigInteger().with_variant(Integer(), "sqlite")

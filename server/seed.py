@@ -1,4 +1,4 @@
-"""Seeding the county database from a ``app.demo.DemoCounty`` (or any object with its lists)."""
+"""Seeding the county database from a ``shuwu_shared.demo.DemoCounty`` (or any alike object)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from uuid import UUID, uuid5
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from app.domain.pinyin import record_search_keys
 from server import models as m
 from server.timeutil import utcnow
+from shuwu_shared.domain.pinyin import record_search_keys
 
 CHUNK = 2000
 # Seeded rows that have no uuid of their own get a stable one, so seeding twice adds nothing.

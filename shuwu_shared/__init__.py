@@ -1,5 +1,6 @@
 """Code shared by the village client (app) and the county server (server).
 
-It imports neither of them (tests/contract/test_shared_imports.py enforces it), so both sides
-agree on one definition of the wire protocol without depending on each other.
+The typed protocol, domain rules, time, errors, i18n, column types, MARC reading, the USB bundle
+format, the report computation and the demo county. It imports neither side
+(tests/foundation/test_layers.py enforces it), so both agree on one definition of each.
 """

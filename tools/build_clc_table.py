@@ -3,7 +3,7 @@
     git clone https://github.com/coooold/php_clc_parser /tmp/clc
     python tools/build_clc_table.py /tmp/clc/src/data.json
 
-Keeps every class number app.domain.clc accepts, with its depth below the basic class; the
+Keeps every class number shuwu_shared.domain.clc accepts, with its depth below the basic class; the
 header of the TSV says what was left out and why.
 """
 
@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.domain.clc import is_valid_class_number
+from shuwu_shared.domain.clc import is_valid_class_number
 
 OUT = Path(__file__).resolve().parent.parent / "resources" / "clc" / "clc_table.tsv"
 # Second-level captions the 5th edition renamed (the source keeps the 4th edition's wording).
@@ -27,7 +27,7 @@ HEADER = """\
 # 5th edition form (TN 电子技术、通信技术; TS 轻工业、手工业、生活服务业).
 # Entries the tables say not to use ([..] alternatives, {..} discontinued), spans (I3/7) and
 # the source's "+" sub-divisions are left out: a copy can only be classed with a number
-# app.domain.clc accepts.
+# shuwu_shared.domain.clc accepts.
 """
 
 

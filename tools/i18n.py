@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TS_DIR = ROOT / "resources" / "translations" / "zh_CN"
 GLOSSARY_DIR = ROOT / "resources" / "translations" / "glossary"
 QM_FILE = ROOT / "resources" / "translations" / "shuwu_zh_CN.qm"
-SOURCES = ("app", "server")
+SOURCES = ("app", "server", "shuwu_shared")
 CONTEXT = "shuwu"
 
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from app.i18n import _
 from app.profile import Profile, open_profile
+from shuwu_shared.i18n import _
 
 
 @dataclass(frozen=True)

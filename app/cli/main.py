@@ -17,13 +17,13 @@ from collections.abc import Sequence
 
 import sqlalchemy.exc
 
-from app import __version__
 from app.cli.base import CliContext, CommandResult, common_options
-from app.errors import EXIT_BAD_INPUT, EXIT_FAILURE, ShuwuError
-from app.i18n import _
 from app.models.db import DB_FILENAME, plain_reason
 from app.models.integrity import damage_message, forget_checks, is_damage
 from app.paths import resolve_home
+from shuwu_shared.errors import EXIT_BAD_INPUT, EXIT_FAILURE, ShuwuError
+from shuwu_shared.i18n import _
+from shuwu_shared.version import __version__
 
 log = logging.getLogger("shuwu.cli")
 

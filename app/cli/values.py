@@ -5,7 +5,7 @@ JSON output keeps the codes (scripts read them); only text output uses these wor
 
 from __future__ import annotations
 
-from app.i18n import _
+from shuwu_shared.i18n import _
 
 
 def item_status(code: str) -> str:

@@ -12,8 +12,9 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, SyncedMixin, UTCDateTime
+from app.models.base import Base, SyncedMixin
 from app.models.core import Item
+from shuwu_shared.columns import UTCDateTime
 
 # Prefix search on call numbers ("I247" finds I247.5/12) uses a range scan on this index.
 Index("ix_item_call_number", Item.call_number)

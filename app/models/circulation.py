@@ -7,7 +7,8 @@ from datetime import datetime
 from sqlalchemy import String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, SyncedMixin, UTCDateTime
+from app.models.base import Base, SyncedMixin
+from shuwu_shared.columns import UTCDateTime
 
 
 class DeskUndo(SyncedMixin, Base):

@@ -18,7 +18,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, SyncedMixin, UTCDateTime
+from app.models.base import Base, SyncedMixin
+from shuwu_shared.columns import UTCDateTime
 
 
 class Branch(SyncedMixin, Base):

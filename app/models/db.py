@@ -18,10 +18,10 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.errors import ProfileError
-from app.i18n import _
 from app.models.bulkload import restore_indexes
 from app.models.integrity import DamagedDatabase, check_at_start, is_damage
+from shuwu_shared.errors import ProfileError
+from shuwu_shared.i18n import _
 
 # PRAGMA application_id marks a file as ours ("SHWU"); a foreign SQLite file is never touched.
 APPLICATION_ID = 0x53485755

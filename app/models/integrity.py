@@ -19,8 +19,8 @@ import sqlite3
 import time
 from pathlib import Path
 
-from app.errors import ProfileError
-from app.i18n import _
+from shuwu_shared.errors import ProfileError
+from shuwu_shared.i18n import _
 
 STAMP_NAME = ".integrity-checked"
 ALWAYS_BELOW_BYTES = 64 * 1024 * 1024  # checking this much takes well under a second

@@ -7,8 +7,9 @@ from datetime import date, datetime
 from sqlalchemy import CheckConstraint, Date, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, SyncedMixin, UTCDateTime
+from app.models.base import Base, SyncedMixin
 from app.models.core import Item, Loan
+from shuwu_shared.columns import UTCDateTime
 
 ACTIVITY_KINDS = ("delivery", "lecture", "children", "training", "exhibition", "other")
 

@@ -11,8 +11,8 @@ import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from app.errors import UserInputError
-from app.i18n import _
+from shuwu_shared.errors import UserInputError
+from shuwu_shared.i18n import _
 
 MAX_SHIFT_MM = 20.0
 MAX_CREEP_MM = 3.0

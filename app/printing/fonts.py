@@ -7,7 +7,7 @@ from functools import cache
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from app.paths import cjk_font_path
+from shuwu_shared.resources import cjk_font_path
 
 FONT_NAME = "WenQuanYiMicroHei"
 

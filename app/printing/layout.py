@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from app.domain.callnumber import InvalidCallNumber
-from app.domain.callnumber import spine_lines as domain_spine_lines
-from app.errors import UserInputError
-from app.i18n import _
 from app.printing import symbols
 from app.printing.fonts import pt_to_mm, text_width_mm
 from app.printing.templates import LabelTemplate
+from shuwu_shared.domain.callnumber import InvalidCallNumber
+from shuwu_shared.domain.callnumber import spine_lines as domain_spine_lines
+from shuwu_shared.errors import UserInputError
+from shuwu_shared.i18n import _
 
 PRINTER_DOT_MM = 25.4 / 203  # thermal printers are 203 dpi; whole-dot bars print cleanly
 MODULE_CHOICES_MM = (3 * PRINTER_DOT_MM, 2 * PRINTER_DOT_MM)

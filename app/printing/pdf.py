@@ -12,13 +12,13 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from app.errors import UserInputError
-from app.i18n import _
 from app.printing.calibration import NONE, Calibration
 from app.printing.fonts import register_font
 from app.printing.layout import LabelLayout
 from app.printing.templates import LabelTemplate
-from app.services.progress import NoProgress, Progress, check_cancel
+from shuwu_shared.errors import UserInputError
+from shuwu_shared.i18n import _
+from shuwu_shared.progress import NoProgress, Progress, check_cancel
 
 
 def progress_step(total: int) -> int:

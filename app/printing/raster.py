@@ -6,8 +6,8 @@ from functools import cache
 
 from PIL import Image, ImageDraw, ImageFont
 
-from app.paths import cjk_font_path
 from app.printing.layout import LabelLayout
+from shuwu_shared.resources import cjk_font_path
 
 MM_PER_INCH = 25.4
 

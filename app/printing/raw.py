@@ -15,13 +15,13 @@ from pathlib import Path
 
 from PIL import Image
 
-from app.errors import UserInputError
-from app.i18n import _
 from app.printing.calibration import NONE, Calibration
 from app.printing.layout import LabelLayout
 from app.printing.pdf import progress_step
 from app.printing.raster import render_image
-from app.services.progress import NoProgress, Progress, check_cancel
+from shuwu_shared.errors import UserInputError
+from shuwu_shared.i18n import _
+from shuwu_shared.progress import NoProgress, Progress, check_cancel
 
 DPI = 203
 RAW_FORMATS = ("tspl", "zpl")

@@ -9,8 +9,8 @@ from __future__ import annotations
 from barcode.codex import Code39, Code128
 from barcode.errors import BarcodeError
 
-from app.errors import UserInputError
-from app.i18n import _
+from shuwu_shared.errors import UserInputError
+from shuwu_shared.i18n import _
 
 QUIET_MODULES = 10  # blank modules each side; scanners need a quiet zone
 

@@ -15,9 +15,9 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-from app.errors import NotFound, UserInputError
-from app.i18n import _
-from app.paths import resources_dir
+from shuwu_shared.errors import NotFound, UserInputError
+from shuwu_shared.i18n import _
+from shuwu_shared.resources import resources_dir
 
 KINDS = ("spine", "barcode", "combined", "reader")
 SYMBOLOGIES = ("code128", "code39")

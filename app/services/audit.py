@@ -6,8 +6,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.clock import Clock
 from app.models import AuditLog
+from shuwu_shared.clock import Clock
 
 
 def log(

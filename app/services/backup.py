@@ -27,9 +27,6 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from app.clock import Clock
-from app.errors import UserInputError
-from app.i18n import _
 from app.models import AppSetting, OutboxOp, SyncState
 from app.models.db import (
     APPLICATION_ID,
@@ -44,6 +41,9 @@ from app.models.db import (
     migrate,
 )
 from app.models.integrity import forget_checks, quick_check, require_healthy
+from shuwu_shared.clock import Clock
+from shuwu_shared.errors import UserInputError
+from shuwu_shared.i18n import _
 
 BACKUP_DIRNAME = "backups"
 BACKUP_PREFIX = "shuwu-"

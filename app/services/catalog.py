@@ -14,9 +14,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.clock import Clock
-from app.errors import NotFound, ServerUnreachable, UserInputError
-from app.i18n import _
 from app.models import BibRecord, Branch, CallSeqCounter, Item, LabelQueue, Reader
 from app.services import settings
 from app.services.catalog_rules import (
@@ -25,40 +22,18 @@ from app.services.catalog_rules import (
     looks_like_isbn,
     normalise_isbn,
     pinyin_keys,
-    valid_class_number,
 )
 from app.services.catalog_search import index_bib
-from app.services.catalog_union import BIB_FIELDS, UnionCatalog
+from app.services.catalog_union import UnionCatalog
 from app.services.outbox import check_payload, record_op
+from shuwu_shared.bib import BIB_FIELDS, BibData
+from shuwu_shared.clock import Clock
+from shuwu_shared.domain.clc import valid_class_number
+from shuwu_shared.errors import NotFound, ServerUnreachable, UserInputError
+from shuwu_shared.i18n import _
 
 BARCODE_RE = re.compile(r"^[A-Za-z0-9]{4,32}$")
 MANUAL_STATUSES = ("available", "missing", "lost", "withdrawn", "damaged")
-
-
-@dataclass(frozen=True)
-class BibData:
-    """The editable fields of a bibliographic record."""
-
-    title: str = ""
-    isbn: str | None = None
-    author: str | None = None
-    publisher: str | None = None
-    pub_place: str | None = None
-    pub_year: str | None = None
-    edition: str | None = None
-    pages: str | None = None
-    price: str | None = None
-    clc_class: str | None = None
-    subjects: str | None = None
-    summary: str | None = None
-
-    @classmethod
-    def from_mapping(cls, data: dict[str, Any]) -> BibData:
-        values: dict[str, Any] = {
-            k: (str(data[k]).strip() or None) for k in BIB_FIELDS if data.get(k)
-        }
-        values["title"] = values.get("title") or ""
-        return cls(**values)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,8 @@ earlier in the file) or rejected with its number and reason; ``commit_import`` t
 accepted records in the caller's ONE transaction. A damaged record does not stop its neighbours,
 unless the user asks for all or nothing.
 
-Reading and decoding: ``catalog_marc_read``; one record → Shuwu's record: ``catalog_marc_convert``
+Reading and decoding: ``shuwu_shared.marc.read``; one record → Shuwu's record:
+``shuwu_shared.marc.convert``
 (``convert_record``, also used by copy cataloguing). The cleaned source record is stored with the
 bib (``bib_record.marc``, UTF-8 ISO 2709) and export starts from it, so fields Shuwu did not edit
 leave exactly as they came; only the fields behind edited columns are rewritten.
@@ -25,12 +26,13 @@ from pymarc import Field, Indicators, Leader, Record, Subfield
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.clock import Clock
-from app.errors import UserInputError
-from app.i18n import _
 from app.models import BibRecord
-from app.services.catalog import BibData, apply_bib, validate_bib
-from app.services.catalog_marc_convert import (
+from app.services.catalog import apply_bib, validate_bib
+from shuwu_shared.bib import BIB_FIELDS, BibData
+from shuwu_shared.clock import Clock
+from shuwu_shared.errors import UserInputError
+from shuwu_shared.i18n import _
+from shuwu_shared.marc.convert import (
     SHUWU_035_PREFIX,
     ConvertedRecord,
     Extracted,
@@ -41,14 +43,13 @@ from app.services.catalog_marc_convert import (
     stored_columns,
     to_iso2709,
 )
-from app.services.catalog_marc_read import (
+from shuwu_shared.marc.read import (
     ENCODINGS,
     DecodedRecord,
     decode_iso2709,
     read_marc_bytes,
 )
-from app.services.catalog_union import BIB_FIELDS
-from app.services.progress import NoProgress, Progress, check_cancel
+from shuwu_shared.progress import NoProgress, Progress, check_cancel
 
 __all__ = [
     "ENCODINGS",

@@ -1,23 +1,23 @@
 """Pure rules the catalogue needs: ISBN, scanner input, 中图法 classes, call numbers, search keys.
 
-Qt-free and database-free. ISBN, 中图法 tables and pinyin come from app.domain; what stays here
-is what only the catalogue needs (scan de-duplication, class validation for the picker, call
-numbers as the catalogue stores them, bigram tokens for short searches).
+Qt-free and database-free. ISBN, 中图法 tables and pinyin come from shuwu_shared.domain; what
+stays here is what only the catalogue needs (scan de-duplication, class validation for the
+picker, call numbers as the catalogue stores them, bigram tokens for short searches).
 """
 
 from __future__ import annotations
 
 import re
 
-from app.domain import clc
-from app.domain import isbn as domain_isbn
-from app.domain.callnumber import CallNumber as CallNumber  # re-exported for callers
-from app.domain.callnumber import parse_call_number as parse_call_number
-from app.domain.callnumber import sort_key
-from app.domain.pinyin import search_keys
-from app.i18n import _
+from shuwu_shared.domain import clc
+from shuwu_shared.domain import isbn as domain_isbn
+from shuwu_shared.domain.callnumber import CallNumber as CallNumber  # re-exported for callers
+from shuwu_shared.domain.callnumber import parse_call_number as parse_call_number
+from shuwu_shared.domain.callnumber import sort_key
+from shuwu_shared.domain.pinyin import search_keys
+from shuwu_shared.i18n import _
 
-# --- ISBN and scanner input: the shared rules of app.domain.isbn ----------------------------
+# --- ISBN and scanner input: the shared rules of shuwu_shared.domain.isbn --------------------
 
 isbn13_check_digit = domain_isbn.isbn13_check_digit
 isbn10_check_digit = domain_isbn.isbn10_check_digit
@@ -51,26 +51,13 @@ class ScanDeduper:
 
 CLC_TOP_CLASSES: tuple[tuple[str, str], ...] = tuple((c.code, c.name) for c in clc.TOP_CLASSES)
 CLC_T_SUBCLASSES: tuple[tuple[str, str], ...] = tuple((c.code, c.name) for c in clc.T_SUBCLASSES)
-_TOP = {code for code, _name in CLC_TOP_CLASSES}
-_T_SUB = {code for code, _name in CLC_T_SUBCLASSES}
-_CLASS_RE = re.compile(r"^([A-Z]{1,2})(\d[\d.]*)?([-()\"=<>+:a-z0-9.\[\]{}/]*)$")
 
 
-def valid_class_number(class_no: str) -> bool:
-    match = _CLASS_RE.match(class_no)
-    if not match:
-        return False
-    letters = match.group(1)
-    if len(letters) == 1:
-        return letters in _TOP
-    return letters in _T_SUB
-
-
-# --- call numbers (索书号): one implementation, in app.domain.callnumber -------------------
+# --- call numbers (索书号): one implementation, in shuwu_shared.domain.callnumber ---------
 
 
 def call_sort_key(call_number: str) -> str:
-    """The shelf-order key stored in ``item.call_sort_key`` (see app.domain.callnumber)."""
+    """The shelf-order key stored in ``item.call_sort_key`` (see shuwu_shared.domain.callnumber)."""
     return sort_key(call_number)[:200]
 
 
@@ -82,7 +69,7 @@ def _is_han(ch: str) -> bool:
 
 
 def pinyin_keys(text: str) -> list[str]:
-    """Full pinyin and initials with heteronym variants (app.domain.pinyin.search_keys).
+    """Full pinyin and initials with heteronym variants (shuwu_shared.domain.pinyin.search_keys).
 
     ``红楼梦`` → ``hongloumeng … hlm``; ``长城`` → both ``cc`` and ``zc``.
     """

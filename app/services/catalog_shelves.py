@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.clock import Clock
-from app.errors import NotFound, UserInputError
-from app.i18n import _
 from app.models import BibRecord, Item, ShelfLocation
 from app.services.catalog import ItemView, branch_code, find_item, item_payload, item_view
 from app.services.outbox import record_op
+from shuwu_shared.clock import Clock
+from shuwu_shared.errors import NotFound, UserInputError
+from shuwu_shared.i18n import _
 
 # Letters of any script (书架1), digits, dash, dot, underscore; no spaces (codes are scanned).
 CODE_RE = re.compile(r"^[\w\-.]{1,32}$")

@@ -23,28 +23,14 @@ import requests
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import ServerUnreachable, UserInputError
-from app.i18n import _
 from app.models import BibRecord, SyncState
+from shuwu_shared.bib import BIB_FIELDS
+from shuwu_shared.errors import ServerUnreachable, UserInputError
+from shuwu_shared.i18n import _
 
 # Where the sync engine keeps the enrolment (read only here).
 SERVER_URL_KEY = "server_url"
 TOKEN_KEY = "device_token"
-
-BIB_FIELDS = (
-    "isbn",
-    "title",
-    "author",
-    "publisher",
-    "pub_place",
-    "pub_year",
-    "edition",
-    "pages",
-    "price",
-    "clc_class",
-    "subjects",
-    "summary",
-)
 
 
 # The county server asks several targets in turn, each with its own short timeout.
@@ -272,8 +258,8 @@ def keep_source(session: Session, bib_uuid: str, record: ExternalRecord) -> bool
     """Store the target's record with a picked bib, as a MARC import does, so a MARC export
     gives it back field for field. False when this build's MARC importer cannot keep sources
     (before the lossless-MARC rework) or cannot read the record; the bib is saved either way."""
-    read = _optional("app.services.catalog_marc_read")
-    convert = _optional("app.services.catalog_marc_convert")
+    read = _optional("shuwu_shared.marc.read")
+    convert = _optional("shuwu_shared.marc.convert")
     marc = _optional("app.services.catalog_marc")
     if read is None or convert is None or not hasattr(marc, "store_converted"):
         return False

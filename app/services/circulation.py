@@ -21,10 +21,6 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.clock import Clock
-from app.domain import isbn as domain_isbn
-from app.errors import NotFound, UserInputError
-from app.i18n import _
 from app.models import (
     BibRecord,
     Branch,
@@ -37,7 +33,12 @@ from app.models import (
 )
 from app.services import audit, credit
 from app.services.outbox import record_op
-from app.services.readers import current_branch, mask_name, open_loan_count, reader_by_card
+from app.services.readers import current_branch, open_loan_count, reader_by_card
+from shuwu_shared.clock import Clock
+from shuwu_shared.domain import isbn as domain_isbn
+from shuwu_shared.domain.masking import mask_name
+from shuwu_shared.errors import NotFound, UserInputError
+from shuwu_shared.i18n import _
 
 # Refusals staff may override (with a reason), because real desks meet them: a blocked or
 # frozen reader who settled up in person, one book over the limit for a school project, an item

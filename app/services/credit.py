@@ -23,13 +23,13 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.clock import Clock
-from app.errors import UserInputError
-from app.i18n import _
 from app.models import CreditEntry, CreditRules, Loan, Reader
-from app.models.base import new_uuid
 from app.services import audit
 from app.services.outbox import record_op
+from shuwu_shared.clock import Clock
+from shuwu_shared.columns import new_uuid
+from shuwu_shared.errors import UserInputError
+from shuwu_shared.i18n import _
 
 # China has one time zone and no daylight saving: due dates and amnesty days are local dates.
 LOCAL_TZ = timezone(timedelta(hours=8))

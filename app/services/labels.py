@@ -14,9 +14,6 @@ from pathlib import Path
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from app.clock import Clock
-from app.errors import NotFound, UserInputError
-from app.i18n import _
 from app.models import BibRecord, Branch, Item, LabelQueue, Reader
 from app.printing.calibration import NONE, Calibration
 from app.printing.layout import LabelData, LabelLayout, layout_label
@@ -24,7 +21,10 @@ from app.printing.pdf import progress_step, write_pdf
 from app.printing.raw import write_raw
 from app.printing.templates import KINDS, LabelTemplate
 from app.services import settings
-from app.services.progress import Progress, check_cancel
+from shuwu_shared.clock import Clock
+from shuwu_shared.errors import NotFound, UserInputError
+from shuwu_shared.i18n import _
+from shuwu_shared.progress import Progress, check_cancel
 
 OUTPUT_FORMATS = {".pdf": "pdf", ".tspl": "tspl", ".prn": "tspl", ".zpl": "zpl"}
 SEARCH_LIMIT = 200

@@ -18,11 +18,11 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.clock import Clock
-from app.errors import UserInputError
-from app.i18n import _
 from app.models import OutboxOp, SyncState
-from app.models.base import new_uuid
+from shuwu_shared.clock import Clock
+from shuwu_shared.columns import new_uuid
+from shuwu_shared.errors import UserInputError
+from shuwu_shared.i18n import _
 from shuwu_shared.protocol import ProtocolError, validate_payload
 
 EPOCH_KEY = "epoch"

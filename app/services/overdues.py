@@ -23,13 +23,13 @@ from reportlab.pdfgen.canvas import Canvas
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.clock import Clock
-from app.errors import NotFound
-from app.i18n import _
 from app.models import BibRecord, Item, Loan, Reader
-from app.paths import cjk_font_path
 from app.services import audit, credit, settings
-from app.services.readers import mask_name, mask_phone
+from shuwu_shared.clock import Clock
+from shuwu_shared.domain.masking import mask_name, mask_phone
+from shuwu_shared.errors import NotFound
+from shuwu_shared.i18n import _
+from shuwu_shared.resources import cjk_font_path
 
 FONT_NAME = "WQYMicroHei"
 

@@ -19,13 +19,14 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from app.clock import Clock
-from app.domain import pinyin
-from app.errors import NotFound, UserInputError
-from app.i18n import _
 from app.models import Item, Loan, Reader, SyncState
 from app.services import audit, settings
 from app.services.outbox import record_op
+from shuwu_shared.clock import Clock
+from shuwu_shared.domain import pinyin
+from shuwu_shared.domain.masking import mask_name, mask_phone
+from shuwu_shared.errors import NotFound, UserInputError
+from shuwu_shared.i18n import _
 
 GENDERS = ("F", "M", "U")
 AGE_BANDS = ("0-6", "7-14", "15-17", "18-59", "60+")
@@ -65,28 +66,6 @@ class ReaderView:
             data["name"] = self.name_masked
             data["phone"] = self.phone_masked or None
         return data
-
-
-def mask_name(name: str) -> str:
-    """张晓明 → 张*明, 张三 → 张*, 欧阳晓明 → 欧**明."""
-    name = name.strip()
-    if len(name) <= 1:
-        return name
-    if len(name) == 2:
-        return name[0] + "*"
-    return name[0] + "*" * (len(name) - 2) + name[-1]
-
-
-def mask_phone(phone: str | None) -> str:
-    """13812341234 → 138****1234; shorter numbers keep only their last 4 digits."""
-    if not phone:
-        return ""
-    digits = re.sub(r"\D", "", phone)
-    if len(digits) == 11:
-        return f"{digits[:3]}****{digits[-4:]}"
-    if len(digits) <= 4:
-        return "*" * len(digits)
-    return "*" * (len(digits) - 4) + digits[-4:]
 
 
 def name_search_keys(name: str) -> str:

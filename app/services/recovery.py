@@ -19,12 +19,12 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.clock import Clock
-from app.errors import UserInputError
-from app.i18n import _
 from app.models import AppSetting, SyncState
 from app.models.db import DB_FILENAME, make_engine, migrate
 from app.services import backup
+from shuwu_shared.clock import Clock
+from shuwu_shared.errors import UserInputError
+from shuwu_shared.i18n import _
 
 # sync_state keys (app.sync.state): reset so the next sync takes the county snapshot again.
 _CURSOR = "change_cursor"

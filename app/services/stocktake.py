@@ -15,12 +15,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.clock import Clock
-from app.errors import NotFound, UserInputError
-from app.i18n import _
 from app.models import BibRecord, Item, StocktakeScan, StocktakeSession
 from app.services.catalog import branch_code
 from app.services.outbox import record_op
+from shuwu_shared.clock import Clock
+from shuwu_shared.errors import NotFound, UserInputError
+from shuwu_shared.i18n import _
 
 
 @dataclass(frozen=True)

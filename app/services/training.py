@@ -24,9 +24,6 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.clock import Clock, clock_from_env
-from app.errors import UserInputError
-from app.i18n import _
 from app.models import (
     BibRecord,
     Branch,
@@ -45,6 +42,9 @@ from app.profile import Profile, open_profile
 from app.services import settings
 from app.services.backup import EPOCH_RENEW_KEY, TAKEN_AT_KEY, backup_to
 from app.services.status import LAST_SYNC_KEY
+from shuwu_shared.clock import Clock, clock_from_env
+from shuwu_shared.errors import UserInputError
+from shuwu_shared.i18n import _
 
 TRAINING_DIRNAME = "training"
 SNAPSHOT_NAME = "demo-state.db"
@@ -100,16 +100,17 @@ DEMO_SEED = 2020  # the same demo county as ``shuwu demo`` and a classroom serve
 
 
 def _seed_demo(session: Session, clock: Clock) -> None:
-    """The first village bookroom of the demo county (app.demo), as if freshly synced.
+    """The first village bookroom of the demo county (shuwu_shared.demo), as if freshly synced.
 
     Rows are written directly (they stand for data the county already has: no outbox ops).
     Dates are the demo county's own, exactly as a classroom server seeded with
     ``shuwu-server init --training --demo`` has them, so a classroom sync changes nothing.
     """
-    from app.demo import generate
     from app.services import catalog_search, credit
-    from app.services.catalog import BibData, search_keys_for
+    from app.services.catalog import search_keys_for
     from app.services.readers import name_search_keys
+    from shuwu_shared.bib import BibData
+    from shuwu_shared.demo import generate
 
     county = generate(DEMO_SEED)
     village = county.villages()[0]

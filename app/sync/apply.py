@@ -38,8 +38,9 @@ from app.models import (
     ShelfLocation,
     SyncException,
 )
-from app.models.base import Base, UTCDateTime
+from app.models.base import Base
 from app.sync import state
+from shuwu_shared.columns import UTCDateTime
 
 log = logging.getLogger(__name__)
 
@@ -190,8 +191,8 @@ def _convert(table: Table, column: str, value: Any) -> Any:
 
 def _fill_computed(entity: str, row: dict[str, Any]) -> None:
     """Search keys and shelf order are computed here when the server did not send them."""
-    from app.domain.pinyin import record_search_keys
     from app.services.catalog_rules import call_sort_key
+    from shuwu_shared.domain.pinyin import record_search_keys
 
     if entity == "bib" and not row.get("search_keys") and "title" in row:
         row["search_keys"] = record_search_keys(row.get("title"), row.get("author"))

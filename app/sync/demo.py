@@ -18,12 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from app.errors import ShuwuError, UserInputError
-from app.i18n import _
 from app.paths import resolve_home
 from app.profile import Profile
 from app.sync.enrol import enrol, hello, is_enrolled, set_server_url
 from app.sync.transport import TransportConfig
+from shuwu_shared.errors import ShuwuError, UserInputError
+from shuwu_shared.i18n import _
 
 log = logging.getLogger(__name__)
 

@@ -17,16 +17,16 @@ from typing import Any
 
 from sqlalchemy import bindparam, func, select, update
 
-from app.errors import UserInputError
-from app.i18n import _
 from app.models import OutboxOp, SyncException
 from app.profile import Profile
 from app.services import backup, settings
-from app.services.progress import NoProgress, Progress, check_cancel
 from app.sync import credentials, snapshot, state
 from app.sync.apply import apply_page, pending_uuids, table_of
 from app.sync.enrol import check_hello, require_training_compatible
 from app.sync.transport import ServerRefused, Transport, TransportConfig
+from shuwu_shared.errors import UserInputError
+from shuwu_shared.i18n import _
+from shuwu_shared.progress import NoProgress, Progress, check_cancel
 
 log = logging.getLogger(__name__)
 

@@ -11,13 +11,13 @@ import platform
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from app.errors import UserInputError
-from app.i18n import _
 from app.profile import Profile
 from app.services import settings
 from app.services.training import check_server_mode
 from app.sync import credentials, state
 from app.sync.transport import Transport, TransportConfig, normalise_url, not_shuwu
+from shuwu_shared.errors import UserInputError
+from shuwu_shared.i18n import _
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,8 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.i18n import _
 from app.models import SyncException
+from shuwu_shared.i18n import _
 
 
 def kind_label(kind: str) -> str:

@@ -16,8 +16,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.i18n import _
 from app.models import OutboxOp
+from shuwu_shared.i18n import _
 
 
 @dataclass(frozen=True)

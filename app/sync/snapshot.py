@@ -20,11 +20,9 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.i18n import _
 from app.models import BibRecord, Item
 from app.models.bulkload import restore_indexes, set_aside_indexes
 from app.profile import Profile
-from app.services.progress import Progress, check_cancel
 from app.sync import state
 from app.sync.apply import apply_page, index_bibs, pending_uuids, table_of, uuid_ids
 from app.sync.snapshot_sql import (
@@ -37,6 +35,8 @@ from app.sync.snapshot_sql import (
     item_params,
 )
 from app.sync.transport import ServerRefused, Transport
+from shuwu_shared.i18n import _
+from shuwu_shared.progress import Progress, check_cancel
 
 log = logging.getLogger(__name__)
 

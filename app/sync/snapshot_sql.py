@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.domain.pinyin import record_search_keys
 from app.services.catalog_rules import call_sort_key
+from shuwu_shared.domain.pinyin import record_search_keys
 
 _BIB_COLUMNS = (
     "uuid", "isbn", "title", "author", "publisher", "pub_place", "pub_year", "edition",

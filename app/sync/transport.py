@@ -21,8 +21,8 @@ from typing import Any
 
 import requests
 
-from app.errors import ServerUnreachable, UserInputError
-from app.i18n import _
+from shuwu_shared.errors import ServerUnreachable, UserInputError
+from shuwu_shared.i18n import _
 
 log = logging.getLogger(__name__)
 

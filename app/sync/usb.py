@@ -1,7 +1,7 @@
 """The village side of USB bundles: export pending operations, import the county's reply.
 
 Export takes every pending outbox op (in ``device_seq`` order) with the device id, epoch, clock
-offset and change cursor, signs it with the device key (app/sync/bundle.py) and writes it.
+offset and change cursor, signs it with the device key (shuwu_shared/bundle.py) and writes it.
 Nothing is marked sent: the ops stay pending until a reply acknowledges them, so exporting twice
 or losing the stick loses nothing (the server dedupes by op_id).
 
@@ -19,14 +19,14 @@ from typing import Any
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
-from app.errors import UserInputError
-from app.i18n import _
 from app.models import OutboxOp
 from app.profile import Profile
 from app.services import backup, settings
-from app.sync import bundle as fmt
 from app.sync import credentials, state
 from app.sync.apply import apply_page, pending_uuids, table_of
+from shuwu_shared import bundle as fmt
+from shuwu_shared.errors import UserInputError
+from shuwu_shared.i18n import _
 
 ACK_STATES = {"applied", "duplicate", "applied_with_exception"}
 

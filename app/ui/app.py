@@ -8,11 +8,8 @@ from pathlib import Path
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app import APP_NAME, APP_ORG, __version__
-from app.errors import EXIT_BAD_INPUT, ProfileError
-from app.i18n import DEFAULT_LANGUAGE
+from app import APP_NAME, APP_ORG
 from app.models.integrity import DamagedDatabase
-from app.paths import cjk_font_path
 from app.profile import Profile, open_profile
 from app.services import settings
 from app.ui.context import AppContext
@@ -21,6 +18,10 @@ from app.ui.i18n import _, install_translators
 from app.ui.main_window import MainWindow
 from app.ui.recovery_dialog import offer_recovery
 from app.ui.settings_pages.general import MAX_FONT_PT, MIN_FONT_PT
+from shuwu_shared.errors import EXIT_BAD_INPUT, ProfileError
+from shuwu_shared.i18n import DEFAULT_LANGUAGE
+from shuwu_shared.resources import cjk_font_path
+from shuwu_shared.version import __version__
 
 DEFAULT_FONT_PT = 11
 

@@ -14,10 +14,10 @@ import sqlalchemy.exc
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from app.errors import ShuwuError
 from app.models.db import DB_FILENAME, plain_reason
 from app.models.integrity import damage_message, is_damage
 from app.ui.i18n import _
+from shuwu_shared.errors import ShuwuError
 
 log = logging.getLogger("shuwu.crash")
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from app import i18n
-from app.paths import resources_dir
+from shuwu_shared import i18n
+from shuwu_shared.resources import resources_dir
 
 log = logging.getLogger(__name__)
 CONTEXT = i18n.CONTEXT

@@ -14,11 +14,11 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPixmap
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 
-from app.errors import UserInputError
 from app.printing.layout import LabelLayout
 from app.printing.raster import render_image
 from app.printing.templates import LabelTemplate
 from app.ui.i18n import _
+from shuwu_shared.errors import UserInputError
 
 
 def printer_for(template: LabelTemplate, printer: QPrinter | None = None) -> QPrinter:

@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import __version__
 from app.services import settings
 from app.services.status import ProfileStatus, profile_status
 from app.ui.context import AppContext
 from app.ui.i18n import _
 from app.ui.sections import NAVIGATION, load
 from app.ui.style import font_css, scaled_px
+from shuwu_shared.version import __version__
 
 log = logging.getLogger(__name__)
 STATUS_REFRESH_MS = 5000

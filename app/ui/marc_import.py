@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import ShuwuError
 from app.services import catalog_marc
 from app.ui.context import AppContext
 from app.ui.errors import show_error
 from app.ui.i18n import _
+from shuwu_shared.errors import ShuwuError
 
 
 def status_label(status: str) -> str:

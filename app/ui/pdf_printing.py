@@ -17,10 +17,10 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
-from app.errors import UserInputError
 from app.ui.context import AppContext
 from app.ui.errors import show_error
 from app.ui.i18n import _
+from shuwu_shared.errors import UserInputError
 
 
 def choose_printer(parent: QWidget | None, title: str) -> QPrinter | None:

@@ -9,12 +9,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from app.clock import clock_from_env
-from app.errors import ShuwuError
 from app.models.integrity import DamagedDatabase
 from app.paths import resolve_home
 from app.services import backup, recovery
 from app.ui.i18n import _
+from shuwu_shared.clock import clock_from_env
+from shuwu_shared.errors import ShuwuError
 
 
 def offer_recovery(home: str | Path | None, exc: DamagedDatabase) -> bool:

@@ -8,8 +8,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from app.services.reports.tables import PALETTE, ChartSpec
 from app.ui.i18n import _
+from shuwu_shared.reports.tables import PALETTE, ChartSpec
 
 LEGEND_MIN = 120
 LEGEND_MAX_SHARE = 0.45  # the legend never takes more than this share of the chart's width

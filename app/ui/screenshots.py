@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.errors import UserInputError
-from app.i18n import _
+from shuwu_shared.errors import UserInputError
+from shuwu_shared.i18n import _
 
 SIZE_PATTERN = re.compile(r"^(\d{3,5})x(\d{3,5})$")
 

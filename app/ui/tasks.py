@@ -1,7 +1,7 @@
 """THE background runner: every slow job (sync, imports, PDFs, reports) goes through here.
 
 ``TaskRunner.run(fn, on_done=..., on_error=...)`` calls ``fn(control)`` on a worker thread;
-``control`` implements app.services.progress.Progress. Results and errors come back on the GUI
+``control`` implements shuwu_shared.progress.Progress. Results and errors come back on the GUI
 thread through signals, so widgets are only touched there. Jobs open their own DB session.
 """
 
@@ -14,8 +14,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
-from app.errors import ShuwuError, UserInputError
-from app.services.progress import Cancelled
+from shuwu_shared.errors import ShuwuError, UserInputError
+from shuwu_shared.progress import Cancelled
 
 log = logging.getLogger(__name__)
 

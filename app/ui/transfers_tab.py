@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import ShuwuError
 from app.models import BibRecord, Branch, Item, Transfer, TransferItem
 from app.services import transfers
 from app.services.catalog import branch_code, find_item
@@ -38,6 +37,7 @@ from app.ui.context import AppContext
 from app.ui.errors import show_error
 from app.ui.i18n import _
 from app.ui.style import font_css
+from shuwu_shared.errors import ShuwuError
 
 STATUS_TEXT = {
     "draft": lambda: _("draft"),

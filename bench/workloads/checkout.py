@@ -8,12 +8,12 @@ import sqlite3
 import time
 from pathlib import Path
 
-from app.errors import ShuwuError
 from app.profile import open_profile
 from app.services.circulation import checkout, return_item
 from bench.dataset import copy_of
 from bench.results import Figure
 from bench.workloads.common import BenchContext, median, percentile
+from shuwu_shared.errors import ShuwuError
 
 SCANS = 300
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from app.profile import open_profile
 from app.services.reports import branch_report
-from app.services.reports.export import export_report
 from bench.results import Figure
 from bench.workloads.common import BenchContext
+from shuwu_shared.reports.export import export_report
 
 START, END = "2025-11-01", "2026-10-31"
 

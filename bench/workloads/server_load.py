@@ -20,7 +20,6 @@ from datetime import UTC, datetime, timedelta
 import requests
 from sqlalchemy import func, select, text
 
-from app.demo import generate
 from bench.results import Figure
 from bench.workloads.common import BenchContext, median, percentile
 from server import models as m
@@ -28,6 +27,7 @@ from server.db import make_engine, session_factory
 from server.devices import add_device
 from server.migrate import upgrade
 from server.seed import seed_county
+from shuwu_shared.demo import generate
 from tests.serverproc import PG_BASE, ServerProcess
 
 FULL_DEVICES = 300

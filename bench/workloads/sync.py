@@ -13,8 +13,6 @@ import sqlite3
 import time
 from pathlib import Path
 
-from app.demo import generate
-from app.errors import ShuwuError
 from app.profile import open_profile
 from app.services.circulation import checkout, return_item
 from app.sync.engine import sync_once
@@ -26,6 +24,8 @@ from server.db import make_engine, session_factory
 from server.devices import add_device
 from server.migrate import head_revision, upgrade
 from server.seed import seed_county
+from shuwu_shared.demo import generate
+from shuwu_shared.errors import ShuwuError
 from tests.serverproc import ServerProcess
 
 TOWNSHIP = "CW"

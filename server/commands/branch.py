@@ -7,7 +7,6 @@ from typing import Any
 
 from sqlalchemy import select
 
-from app.i18n import _
 from server import models as m
 from server.cli_base import (
     CommandResult,
@@ -18,6 +17,7 @@ from server.cli_base import (
     write_session,
 )
 from server.feed import record_change
+from shuwu_shared.i18n import _
 
 KINDS = ("county", "township", "village")
 

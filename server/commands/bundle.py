@@ -4,7 +4,7 @@ The ops go through the same ``apply_batch`` as ``POST /v1/ops/push`` (receipts b
 same conflict rules), in one write transaction: a bundle is applied whole or not at all.
 Importing the same bundle again applies nothing (every op comes back ``duplicate``). The reply
 bundle carries the results (acks) and the change feed for the device's branch from the cursor
-the village had, signed with the same device key (format: app/sync/bundle.py).
+the village had, signed with the same device key (format: shuwu_shared/bundle.py).
 """
 
 from __future__ import annotations
@@ -19,14 +19,14 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.errors import UserInputError
-from app.i18n import _
-from app.sync import bundle as fmt
 from server import feed, settings
 from server import models as m
 from server.cli_base import CommandResult, InputError, add_command, add_group, write_session
 from server.ops import MAX_OPS, BatchError, apply_batch, parse_ops
 from server.timeutil import iso, utcnow
+from shuwu_shared import bundle as fmt
+from shuwu_shared.errors import UserInputError
+from shuwu_shared.i18n import _
 
 APPLIED = {"applied", "applied_with_exception"}
 FEED_PAGE = 5000

@@ -7,11 +7,11 @@ from typing import Any
 
 from sqlalchemy import select
 
-from app.i18n import _
 from server import devices
 from server import models as m
 from server.cli_base import CommandResult, add_command, add_group, read_session, write_session
 from server.timeutil import iso
+from shuwu_shared.i18n import _
 
 
 def register(subparsers: Any) -> None:

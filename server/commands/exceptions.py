@@ -10,11 +10,11 @@ import argparse
 import getpass
 from typing import Any
 
-from app.i18n import _
 from server.cli_base import CommandResult, InputError, add_command, read_session, write_session
 from server.exceptions import list_exceptions
 from server.services.errors import ServiceError
 from server.services.exceptions_resolve import resolve_exception
+from shuwu_shared.i18n import _
 
 
 def register(subparsers: Any) -> None:

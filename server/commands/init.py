@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from app.i18n import _
 from server import settings
 from server.cli_base import CommandResult, add_command, engine_for, write_session
 from server.migrate import upgrade
+from shuwu_shared.i18n import _
 
 DEMO_SIZES: dict[str, dict[str, int]] = {
     "tiny": {"titles": 60, "items": 150, "readers": 40, "loans": 60, "villages_per_township": 1},
@@ -40,8 +40,8 @@ def run(args: argparse.Namespace) -> CommandResult:
             settings.put(session, settings.TRAINING, "1")
         data["training"] = settings.is_training(session)
         if args.demo:
-            from app.demo import generate
             from server.seed import seed_county
+            from shuwu_shared.demo import generate
 
             size = DEMO_SIZES[args.demo_size]
             county = generate(

@@ -1,6 +1,6 @@
 """``shuwu-server report --year Y --out FILE``: the county's annual statistics over all branches.
 
-The same computation as the branch reports (app.services.reports), over the server's tables,
+The same computation as the branch reports (shuwu_shared.reports), over the server's tables,
 plus one row per branch and the evaluation indicators. ``report-settings`` stores the service
 population and the new-books-per-capita target the indicators use.
 """
@@ -13,16 +13,16 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.clock import Clock
-from app.errors import UserInputError
-from app.i18n import _
-from app.services.reports import compute_report, parse_age_bands, year_period
-from app.services.reports.export import export_report
-from app.services.reports.model import DEFAULT_AGE_BANDS, IndicatorSettings, Report
-from app.services.reports.source import ReportSource
 from server import models as m
 from server import settings
 from server.cli_base import CommandResult, InputError, add_command, read_session, write_session
+from shuwu_shared.clock import Clock
+from shuwu_shared.errors import UserInputError
+from shuwu_shared.i18n import _
+from shuwu_shared.reports.compute import compute_report, parse_age_bands, year_period
+from shuwu_shared.reports.export import export_report
+from shuwu_shared.reports.model import DEFAULT_AGE_BANDS, IndicatorSettings, Report
+from shuwu_shared.reports.source import ReportSource
 
 POPULATION_KEY = "report_population"
 TARGET_KEY = "report_new_books_per_capita_target"

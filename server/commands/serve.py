@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from app.i18n import _
 from server.cli_base import CommandResult, add_command, db_url, engine_for
 from server.migrate import upgrade
+from shuwu_shared.i18n import _
 
 
 def register(subparsers: Any) -> None:

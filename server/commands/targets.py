@@ -12,7 +12,6 @@ import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from app.i18n import _
 from server.cli_base import (
     EXIT_UNREACHABLE,
     CommandResult,
@@ -25,6 +24,7 @@ from server.copycat import lookup
 from server.copycat import targets as tg
 from server.devices import InputError
 from server.services.errors import ServiceError
+from shuwu_shared.i18n import _
 
 TEST_ISBN = lookup.PROBE_ISBN
 T = TypeVar("T")

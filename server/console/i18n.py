@@ -1,8 +1,8 @@
 """Per-request translation for the console: zh_CN by default, English on request.
 
-Reads the same ``resources/translations/zh_CN/*.ts`` catalogues as the rest of Shuwu (the
-server must not import the client's ``app.i18n``). Template strings are written ``_("...")``
-so tools/i18n.py extracts them like Python ones.
+Reads the same ``resources/translations/zh_CN/*.ts`` catalogues as the rest of Shuwu, but per
+request (``shuwu_shared.i18n`` holds one process-wide language). Template strings are written
+``_("...")`` so tools/i18n.py extracts them like Python ones.
 """
 
 from __future__ import annotations

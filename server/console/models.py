@@ -12,8 +12,8 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-# UTCDateTime lives in the client's app.models.base today; server.models re-exports it.
-from server.models import Base, BigId, UTCDateTime  # type: ignore[attr-defined]
+from server.models import Base, BigId
+from shuwu_shared.columns import UTCDateTime
 
 ROLES = ("admin", "supervisor", "readonly")
 

@@ -1,7 +1,7 @@
 """Reports: the county annual report (XLSX/PDF), and a per-branch dashboard for screenshots.
 
-The annual report's computation and export live in server/commands/report.py (which still uses
-the client's report code, app.services.reports); the console only calls it.
+The annual report's computation and export live in server/commands/report.py (over the
+shared report code, shuwu_shared.reports); the console only calls it.
 """
 
 from __future__ import annotations

@@ -14,12 +14,12 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
 
-from app.domain.isbn import try_normalise_isbn
-from app.i18n import _
 from server import devices
 from server.copycat import lookup
 from server.copycat.targets import list_targets
 from server.timeutil import iso, utcnow
+from shuwu_shared.domain.isbn import try_normalise_isbn
+from shuwu_shared.i18n import _
 
 router = APIRouter()
 MAX_QUERY = 200

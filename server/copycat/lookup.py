@@ -21,13 +21,13 @@ from typing import Any, TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.domain.isbn import isbn13_to_isbn10, try_normalise_isbn
 from server import models as m
 from server.copycat import records, sru, zoom
 from server.copycat.models import CopycatRecord
 from server.copycat.targets import Target, list_targets
 from server.db import writer
 from server.timeutil import iso, utcnow
+from shuwu_shared.domain.isbn import isbn13_to_isbn10, try_normalise_isbn
 
 log = logging.getLogger(__name__)
 

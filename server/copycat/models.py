@@ -8,8 +8,8 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, Float, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import UTCDateTime
 from server.models import Base, BigId
+from shuwu_shared.columns import UTCDateTime
 
 
 class CopycatTarget(Base):

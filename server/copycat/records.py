@@ -2,8 +2,8 @@
 
 A target that sends garbage must not break a lookup, so every step here raises ``BadRecord``
 (never a pymarc or codec exception) and the caller moves on to the next target. Shuwu's record
-is made by the MARC importer's own reader and conversion (``catalog_marc_read.decode_iso2709``
-and ``catalog_marc_convert.convert_record``), so imported and copy-catalogued records read the
+is made by the MARC importer's own reader and conversion (``shuwu_shared.marc.read.decode_iso2709``
+and ``shuwu_shared.marc.convert.convert_record``), so imported and copy-catalogued records read the
 same way.
 """
 
@@ -18,10 +18,11 @@ from typing import Any
 import pymarc
 from pymarc import Record
 
-from app.domain.isbn import try_normalise_isbn
-from app.errors import UserInputError
-from app.services import catalog_marc_convert, catalog_marc_read
-from app.services.catalog_union import BIB_FIELDS
+from shuwu_shared.bib import BIB_FIELDS
+from shuwu_shared.domain.isbn import try_normalise_isbn
+from shuwu_shared.errors import UserInputError
+from shuwu_shared.marc import convert as catalog_marc_convert
+from shuwu_shared.marc import read as catalog_marc_read
 
 # Decoded text that means the charset was wrong: U+FFFD, C1 controls other than UNIMARC's
 # NSB/NSE (U+0088/U+0089), private use.

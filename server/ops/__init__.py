@@ -13,13 +13,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.i18n import _
 from server import changebuf
 from server import models as m
 from server.ops import run
 from server.ops.kinds import APPLY
 from server.ops.wire import MAX_OPS, BatchError, OpIn, parse_ops, payload_sha256
 from server.timeutil import iso, utcnow
+from shuwu_shared.i18n import _
 
 SKEW_LIMIT_MS = 5 * 60 * 1000
 

@@ -6,7 +6,6 @@ from typing import Any
 
 from sqlalchemy import select
 
-from app.i18n import _
 from server import models as m
 from server.feed import record_change
 from server.ops import publish
@@ -21,6 +20,7 @@ from server.ops.context import (
     opt_str,
     req,
 )
+from shuwu_shared.i18n import _
 
 
 def override(ctx: OpContext, p: dict[str, Any]) -> None:

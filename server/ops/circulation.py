@@ -12,7 +12,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.i18n import _
 from server import models as m
 from server.feed import record_change
 from server.ops import lookups, publish
@@ -27,6 +26,7 @@ from server.ops.context import (
 )
 from server.ops.timeline import refold
 from server.timeutil import iso
+from shuwu_shared.i18n import _
 
 LOST_STATUSES = ("lost", "missing")
 MAX_PLAUSIBLE_LOAN = timedelta(days=400)

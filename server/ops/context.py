@@ -9,11 +9,11 @@ from typing import Any, TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.i18n import _
 from server import models as m
 from server.exceptions import file_exception
 from server.ops import lookups
 from server.timeutil import parse_date, parse_iso
+from shuwu_shared.i18n import _
 
 
 class OpRejected(Exception):

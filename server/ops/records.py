@@ -7,8 +7,6 @@ from typing import Any
 
 from sqlalchemy import func, or_, select
 
-from app.domain.pinyin import record_search_keys
-from app.i18n import _
 from server import models as m
 from server.ops import lookups, publish
 from server.ops.context import (
@@ -22,6 +20,8 @@ from server.ops.context import (
     opt_str,
     req,
 )
+from shuwu_shared.domain.pinyin import record_search_keys
+from shuwu_shared.i18n import _
 
 BIB_FIELDS = (
     "isbn",

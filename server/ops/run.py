@@ -16,7 +16,6 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from app.i18n import _
 from server import changebuf
 from server import models as m
 from server.ops import lookups
@@ -24,6 +23,7 @@ from server.ops.context import OpContext, OpRejected
 from server.ops.kinds import APPLY
 from server.ops.wire import OpIn
 from server.timeutil import from_ms
+from shuwu_shared.i18n import _
 
 GROUP = 50
 

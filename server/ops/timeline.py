@@ -21,12 +21,12 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.i18n import _
 from server import models as m
 from server.exceptions import resolve
 from server.ops import lookups, publish
 from server.ops.context import OpContext
 from server.timeutil import iso
+from shuwu_shared.i18n import _
 
 
 @dataclass

@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from app.i18n import _
+from shuwu_shared.i18n import _
 from shuwu_shared.protocol import MAX_OPS as MAX_OPS
 from shuwu_shared.protocol import OpHeader, batch_problems, describe
 

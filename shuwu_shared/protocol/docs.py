@@ -22,7 +22,7 @@ once (receipt keyed by `op_id`, fingerprinted by a hash of the payload) and file
 instead of dropping anything it cannot apply cleanly.
 
 Entities are referenced by **UUID** (and barcode/card where that is what the desk scanned), never
-by local integer ids. Times are ISO-8601 strings from the device clock (`app.clock.Clock`),
+by local integer ids. Times are ISO-8601 strings from the device clock (`shuwu_shared.clock.Clock`),
 naive meaning UTC; the server corrects them with the device's measured clock offset. Personal
 data appears only in reader ops, never in logs.
 

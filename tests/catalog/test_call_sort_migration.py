@@ -1,4 +1,4 @@
-"""Migration 0900 recomputes every stored shelf-order key with app.domain.callnumber."""
+"""Migration 0900 recomputes every stored shelf-order key with shuwu_shared.domain.callnumber."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from pathlib import Path
 
 from alembic import command
 
-from app.domain.callnumber import sort_key
 from app.models.db import APPLICATION_ID, alembic_config, make_engine
 from app.profile import open_profile
 from app.services.catalog_rules import call_sort_key
+from shuwu_shared.domain.callnumber import sort_key
 
 CALLS = ["I247.5/10", "I247.5/9", "I247.5/12:10", "I247.5/12:2", "I247.5", "not a number"]
 

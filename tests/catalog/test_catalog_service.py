@@ -5,12 +5,13 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from app.errors import ServerUnreachable, UserInputError
 from app.models import BibRecord, Item, OutboxOp
 from app.profile import Profile
 from app.services import catalog
-from app.services.catalog import BibData, CopyInput
+from app.services.catalog import CopyInput
 from app.services.catalog_search import search
+from shuwu_shared.bib import BibData
+from shuwu_shared.errors import ServerUnreachable, UserInputError
 
 
 class OfflineUnion:

@@ -7,13 +7,14 @@ import pymarc
 import pytest
 from sqlalchemy import func, select
 
-from app.errors import UserInputError
 from app.models import BibRecord, OutboxOp
 from app.profile import Profile
 from app.services import catalog_marc
-from app.services.catalog import BibData, save_bib
+from app.services.catalog import save_bib
 from app.services.catalog_search import search
-from app.services.progress import Cancelled
+from shuwu_shared.bib import BibData
+from shuwu_shared.errors import UserInputError
+from shuwu_shared.progress import Cancelled
 from tests.catalog.marc_fixtures import BOOKS, cnmarc, marc21
 
 

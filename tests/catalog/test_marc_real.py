@@ -21,8 +21,9 @@ from sqlalchemy import select
 from app.models import BibRecord
 from app.profile import Profile, open_profile
 from app.services import catalog_marc
-from app.services.catalog import BibData, apply_bib, bib_data
-from app.services.catalog_marc_read import DecodedRecord, read_marc_bytes
+from app.services.catalog import apply_bib, bib_data
+from shuwu_shared.bib import BibData
+from shuwu_shared.marc.read import DecodedRecord, read_marc_bytes
 
 REAL = Path(__file__).parent / "fixtures" / "real"
 

@@ -8,10 +8,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from app.errors import NotFound, UserInputError
 from app.models import Item, OutboxOp
 from app.profile import Profile
 from app.services import catalog, catalog_shelves
+from shuwu_shared.bib import BibData
+from shuwu_shared.errors import NotFound, UserInputError
 from tests.catalog.test_catalog_service import catalogue
 
 
@@ -111,7 +112,7 @@ def test_record_edit_and_status_with_reason(branch_profile: Profile) -> None:
     clock = branch_profile.clock
     with branch_profile.sessions() as s, s.begin():
         view = catalog.get_record(s, uuid)
-        data = catalog.BibData.from_mapping({**vars(view.data), "author": "曹雪芹"})
+        data = BibData.from_mapping({**vars(view.data), "author": "曹雪芹"})
         catalog.save_bib(s, clock, data, uuid)
         catalog.set_item_status(s, clock, "V0010001", "lost", "读者遗失")
     with branch_profile.sessions() as s:

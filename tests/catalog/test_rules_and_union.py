@@ -7,7 +7,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from app.errors import ServerUnreachable
 from app.models import SyncState
 from app.profile import Profile
 from app.services import catalog
@@ -19,6 +18,7 @@ from app.services.catalog_rules import (
     parse_call_number,
 )
 from app.services.catalog_union import HttpUnionCatalog, union_catalog_for
+from shuwu_shared.errors import ServerUnreachable
 
 
 def test_clean_scan_strips_prefix_suffix_and_controls() -> None:

@@ -6,10 +6,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from app.errors import NotFound, UserInputError
 from app.models import Item, OutboxOp
 from app.profile import Profile, open_profile
 from app.services import settings, stocktake, transfers
+from shuwu_shared.errors import NotFound, UserInputError
 from tests.catalog.conftest import BRANCH
 from tests.catalog.test_catalog_service import catalogue
 

@@ -10,10 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from app.errors import UserInputError
 from app.models import Loan, Reader
 from app.profile import Profile, open_profile
 from app.services import circulation, credit, readers
+from shuwu_shared.errors import UserInputError
 from tests.circulation.conftest import later, seed
 
 BARCODES = [f"C01{n:06d}" for n in range(5)] + ["C02000001"]

@@ -7,12 +7,13 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from app.errors import NotFound, UserInputError
 from app.models import Branch, CreditEntry, DeskUndo, Item, Loan, OutboxOp, Reader
 from app.profile import Profile
 from app.services import circulation, credit, readers
 from app.services.circulation import Refused
 from app.services.readers import ReaderInput
+from shuwu_shared.domain import masking
+from shuwu_shared.errors import NotFound, UserInputError
 from tests.circulation.conftest import BRANCH, OTHER_BRANCH, later
 
 ITEMS = ["C01000000", "C01000001", "C01000002"]
@@ -372,11 +373,11 @@ def test_find_by_card_name_pinyin_phone_and_masking(branch: Profile) -> None:
         assert [r.card for r in readers.find_readers(s, "1234")] == [zhang.card]
         assert len(readers.find_readers(s, "zengxiao")) == 1  # heteronym 曾 = zeng/ceng
         assert len(readers.find_readers(s, "cxd")) == 1
-    assert readers.mask_name("张晓明") == "张*明"
-    assert readers.mask_name("张三") == "张*"
-    assert readers.mask_name("欧阳晓明") == "欧**明"
-    assert readers.mask_phone("13812341234") == "138****1234"
-    assert readers.mask_phone("021-5555") == "***5555"
+    assert masking.mask_name("张晓明") == "张*明"
+    assert masking.mask_name("张三") == "张*"
+    assert masking.mask_name("欧阳晓明") == "欧**明"
+    assert masking.mask_phone("13812341234") == "138****1234"
+    assert masking.mask_phone("021-5555") == "***5555"
 
 
 def test_provisional_cards_are_unique_and_confirmable(branch: Profile) -> None:

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from app.profile import Profile, open_profile
-from app.services.catalog import BibData, LookupResult
+from app.services.catalog import LookupResult
 from app.ui.app import build_main_window
 from app.ui.sections.catalog import CatalogPage
+from shuwu_shared.bib import BibData
 from tests.catalog.conftest import enrol
 
 

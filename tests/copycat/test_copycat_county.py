@@ -269,7 +269,7 @@ def test_librarian_searches_targets_and_picks_one(
     rc, local = shuwu(home, "catalog", "search", "中国发展报告")
     assert rc == 0 and [h["title"] for h in local["hits"]] == ["'95中国发展报告"]
     # With the lossless MARC importer in the build, the target's record is kept for export.
-    lossless = importlib.util.find_spec("app.services.catalog_marc_convert") is not None
+    lossless = importlib.util.find_spec("shuwu_shared.marc.convert") is not None
     assert picked["picked"]["source_kept"] is lossless
     if lossless:
         profile = open_profile(home)

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from app.demo import (
+from shuwu_shared.demo import (
     COUNTY_SCALE,
     DemoCounty,
     DemoScale,
@@ -17,10 +17,10 @@ from app.demo import (
     iter_bibs,
     make_branches,
 )
-from app.demo.rng import stream
-from app.domain.callnumber import parse_call_number, sort_key
-from app.domain.clc import is_valid_class_number
-from app.domain.isbn import normalise_isbn
+from shuwu_shared.demo.rng import stream
+from shuwu_shared.domain.callnumber import parse_call_number, sort_key
+from shuwu_shared.domain.clc import is_valid_class_number
+from shuwu_shared.domain.isbn import normalise_isbn
 
 SMALL = DemoScale(titles=200, items=500, readers=100, loans=300, villages=24)
 

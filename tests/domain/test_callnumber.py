@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.domain.callnumber import (
+from shuwu_shared.domain.callnumber import (
     CallNumber,
     CallNumberProblem,
     InvalidCallNumber,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.domain.clc import (
+from shuwu_shared.domain.clc import (
     T_SUBCLASSES,
     TOP_CLASSES,
     ClassProblem,

@@ -7,7 +7,7 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.domain import clc, clc_table
+from shuwu_shared.domain import clc, clc_table
 
 
 def test_basic_classes_match_the_22_of_the_domain_module() -> None:

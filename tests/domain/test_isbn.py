@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.domain.isbn import (
+from shuwu_shared.domain.isbn import (
     InvalidIsbn,
     IsbnProblem,
     clean_scan,

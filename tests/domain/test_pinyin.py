@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.domain.pinyin import (
+from shuwu_shared.domain.pinyin import (
     MAX_VARIANTS,
     char_readings,
     pinyin_forms,

@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from app.profile import open_profile
-from app.sync import bundle as fmt
 from app.sync import credentials, state
+from shuwu_shared import bundle as fmt
 
 TOKEN = "tok-" + "x" * 40
 KEY = fmt.bundle_key(fmt.token_sha256(TOKEN))

@@ -9,10 +9,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.clock import Clock
 from app.models import Reader
 from app.profile import Profile
 from app.services.outbox import record_op
+from shuwu_shared.clock import Clock
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from app.clock import Clock
-from app.errors import UserInputError
 from app.profile import Profile, open_profile
 from app.services import backup
+from shuwu_shared.clock import Clock
+from shuwu_shared.errors import UserInputError
 from tests.field.conftest import add_reader, run_cli
 
 

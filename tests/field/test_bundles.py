@@ -16,7 +16,7 @@ import pytest
 
 from app.profile import open_profile
 from app.services import readers
-from app.sync.bundle import TRAILER_LEN
+from shuwu_shared.bundle import TRAILER_LEN
 from tests import serverproc
 from tests.field.conftest import require_working_transport, run_cli
 

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from app.clock import Clock
 from app.models import AppSetting, Item, SyncState
 from app.profile import open_profile
 from app.services import backup, circulation, readers
+from shuwu_shared.clock import Clock
 from tests import serverproc
 from tests.field.conftest import add_reader, require_working_transport, run_cli
 

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.cli.main import main as shuwu
-from app.sync import bundle as fmt
+from shuwu_shared import bundle as fmt
 from tests.field import bundle_kit as kit
 
 ROOT = Path(__file__).resolve().parents[2]

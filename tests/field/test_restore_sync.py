@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sqlite3
 
-from app.clock import Clock
 from app.profile import open_profile
 from app.services import backup, readers
+from shuwu_shared.clock import Clock
 from tests import serverproc
 from tests.field.conftest import require_working_transport, run_cli
 

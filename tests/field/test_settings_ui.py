@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.clock import Clock
 from app.profile import Profile
 from app.services import backup, settings
 from app.ui.app import build_main_window
+from shuwu_shared.clock import Clock
 from tests.field.conftest import add_reader
 
 

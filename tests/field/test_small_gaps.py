@@ -9,9 +9,9 @@ import stat
 import pytest
 
 from app.cli.main import main as shuwu
-from app.clock import Clock
 from app.profile import open_profile
 from app.services import readers
+from shuwu_shared.clock import Clock
 
 
 def test_percent_and_underscore_are_literal_in_reader_search(tmp_path, capsys) -> None:

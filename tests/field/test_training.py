@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from app.errors import UserInputError
 from app.profile import open_profile
 from app.services import catalog, circulation, labels, readers, training
+from shuwu_shared.bib import BibData
+from shuwu_shared.errors import UserInputError
 from tests.field.conftest import add_reader, run_cli
 
 TABLES = ("bib_record", "item", "reader", "loan", "credit_entry", "outbox", "app_setting")
@@ -42,7 +43,7 @@ def test_exercises_follow_real_work_and_reset_restores_demo(trainee) -> None:
     profile = trainee
     profile.engine.dispose()
     demo = dump(profile.db_path)
-    # The first village of the demo county (app.demo, seed 2020).
+    # The first village of the demo county (shuwu_shared.demo, seed 2020).
     assert len(demo["item"]) == 65 and len(demo["reader"]) == 19
     assert not any(done(profile).values())
 
@@ -50,9 +51,7 @@ def test_exercises_follow_real_work_and_reset_restores_demo(trainee) -> None:
         bib = catalog.save_bib(
             s,
             profile.clock,
-            catalog.BibData(
-                title="乡村振兴读本", isbn=training._isbn13("978710900000"), clc_class="F32"
-            ),
+            BibData(title="乡村振兴读本", isbn=training._isbn13("978710900000"), clc_class="F32"),
         )
         added = catalog.add_copies(
             s, profile.clock, bib.uuid, [catalog.CopyInput(barcode="20009990")]

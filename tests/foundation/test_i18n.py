@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from app import i18n
+from shuwu_shared import i18n
 
 ROOT = Path(__file__).resolve().parents[2]
 

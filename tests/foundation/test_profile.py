@@ -12,11 +12,11 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 
-from app.errors import ProfileError
 from app.models import Base
 from app.models.base import alembic_include_name
 from app.models.db import APPLICATION_ID, migrate
 from app.profile import Profile, open_profile
+from shuwu_shared.errors import ProfileError
 
 EXPECTED_TABLES = {
     "branch",
@@ -144,7 +144,7 @@ def test_cli_status_json_counts(tmp_path: Path) -> None:
 
 
 def test_cli_version() -> None:
-    from app import __version__
+    from shuwu_shared.version import __version__
 
     result = _run_cli("--version")
     assert result.returncode == 0

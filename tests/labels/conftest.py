@@ -13,7 +13,8 @@ from PIL import Image
 from app.models import Branch, ShelfLocation
 from app.profile import Profile, open_profile
 from app.services import catalog, settings
-from app.services.catalog import BibData, CopyInput
+from app.services.catalog import CopyInput
+from shuwu_shared.bib import BibData
 
 BRANCH = "V001"
 LIBRARY = "东村农家书屋"

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from app.cli.main import main
-from app.errors import UserInputError
 from app.printing.calibration import (
     Calibration,
     load_calibration,
@@ -17,6 +16,7 @@ from app.printing.calibration import (
 from app.profile import Profile
 from app.services import readers
 from app.services.readers import ReaderInput
+from shuwu_shared.errors import UserInputError
 from tests.labels.conftest import fonts, rasterise, zbar
 
 

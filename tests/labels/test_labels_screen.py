@@ -17,10 +17,11 @@ from app.models import Item
 from app.printing.templates import copy_template, load_template, user_dir
 from app.profile import Profile
 from app.services import catalog, labels
-from app.services.catalog import BibData, CopyInput
+from app.services.catalog import CopyInput
 from app.ui.app import build_main_window
 from app.ui.label_printing import print_pdf, printer_for
 from app.ui.labels.page import LabelsPage
+from shuwu_shared.bib import BibData
 from tests.labels.conftest import BARCODES, page_size_pts, rasterise, zbar
 
 SHOTS = Path(os.environ.get("SHUWU_SHOTS", "/tmp/shuwu-shots"))

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from app.errors import NotFound, UserInputError
 from app.printing.layout import LabelData, layout_label
 from app.printing.templates import (
     copy_template,
@@ -20,6 +19,7 @@ from app.printing.templates import (
 )
 from app.profile import Profile
 from app.services import labels
+from shuwu_shared.errors import NotFound, UserInputError
 from tests.labels.conftest import BARCODES, zbar, zbar_typed
 
 
@@ -175,8 +175,8 @@ from datetime import date as _date  # noqa: E402
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from app.errors import UserInputError as _UserInputError  # noqa: E402
 from app.services.labels import LabelSelection, select_copies  # noqa: E402
+from shuwu_shared.errors import UserInputError as _UserInputError  # noqa: E402
 
 _hostile = st.one_of(
     st.none(),

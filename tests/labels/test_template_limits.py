@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.cli.main import main as shuwu
-from app.errors import UserInputError
 from app.printing.templates import from_json, load_template, refused_templates, user_dir
+from shuwu_shared.errors import UserInputError
 
 GOOD = load_template("a4-5x10-40x29.5", None).to_json()
 NUMBER_FIELDS = [k for k, v in GOOD.items() if isinstance(v, float)]

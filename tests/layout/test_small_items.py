@@ -8,11 +8,11 @@ from pathlib import Path
 from PIL import Image
 from PySide6.QtCore import QCoreApplication
 
-from app.paths import resources_dir
 from app.profile import Profile, open_profile
 from app.services import training
 from app.ui.app import build_main_window
 from app.ui.i18n import install_translators
+from shuwu_shared.resources import resources_dir
 
 
 def test_qt_dialogs_speak_chinese_from_the_shipped_translation(qapp) -> None:

@@ -6,9 +6,9 @@ import logging
 
 import pytest
 
-from app.domain import isbn as domain_isbn
-from app.errors import UserInputError
 from app.ui.tasks import TaskRunner
+from shuwu_shared.domain import isbn as domain_isbn
+from shuwu_shared.errors import UserInputError
 
 
 def test_user_input_error_in_a_task_is_not_an_error_with_traceback(qtbot, caplog) -> None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from app.services.reports.tables import (
+from app.ui.report_chart import ChartWidget
+from shuwu_shared.reports.tables import (
     ChartSeries,
     ChartSpec,
     _without_empty_series,
@@ -10,7 +11,6 @@ from app.services.reports.tables import (
     class_label,
     month_label,
 )
-from app.ui.report_chart import ChartWidget
 
 
 def test_month_labels_are_whole_in_chinese() -> None:

@@ -7,9 +7,9 @@ import json
 from openpyxl import load_workbook
 
 from app.cli.main import main
-from app.clock import Clock
 from app.profile import open_profile
 from app.services.reports import branch_report
+from shuwu_shared.clock import Clock
 from tests.reports.dataset import build
 
 

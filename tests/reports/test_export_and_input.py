@@ -9,13 +9,14 @@ from datetime import date, timedelta
 import pytest
 from openpyxl import load_workbook
 
-from app.clock import Clock
-from app.errors import UserInputError
 from app.models import OutboxOp
-from app.services.reports import branch_report, make_period, parse_age_bands
+from app.services.reports import branch_report
 from app.services.reports.activities import record_activity, set_visit_count
-from app.services.reports.export import export_report
-from app.services.reports.tables import report_tables
+from shuwu_shared.clock import Clock
+from shuwu_shared.errors import UserInputError
+from shuwu_shared.reports.compute import make_period, parse_age_bands
+from shuwu_shared.reports.export import export_report
+from shuwu_shared.reports.tables import report_tables
 from tests.reports.dataset import HOME, build
 
 

@@ -7,10 +7,10 @@ from datetime import date, timedelta
 
 import pytest
 
-from app.clock import Clock
-from app.services.readers import mask_name
 from app.services.reports import branch_report
-from app.services.reports.model import DEFAULT_AGE_BANDS, UNKNOWN, Period
+from shuwu_shared.clock import Clock
+from shuwu_shared.domain.masking import mask_name
+from shuwu_shared.reports.model import DEFAULT_AGE_BANDS, UNKNOWN, Period
 from tests.reports.dataset import HOME, OTHER, Data, build, local_day
 
 PERIODS = [(date(2020, 1, 1), date(2020, 12, 31)), (date(2020, 3, 15), date(2021, 1, 10))]

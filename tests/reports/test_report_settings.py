@@ -9,11 +9,11 @@ import sys
 
 import pytest
 
-from app.errors import UserInputError
 from app.profile import Profile
 from app.services.reports import branch_report
 from app.services.reports.preferences import load_preferences, save_preferences
 from app.ui.app import build_main_window
+from shuwu_shared.errors import UserInputError
 
 
 def test_defaults_then_saved_values_reach_the_report(profile: Profile) -> None:

@@ -11,13 +11,13 @@ from datetime import UTC, datetime
 import pytest
 from openpyxl import load_workbook
 
-from app.clock import Clock
 from app.services.reports import branch_report
 from server import models as m
 from server.cli import main as server_main
 from server.commands.report import county_report
 from server.db import make_engine, session_factory
 from server.migrate import upgrade
+from shuwu_shared.clock import Clock
 from tests import serverproc
 from tests.reports.dataset import HOME, OTHER, Data, build, local_day
 

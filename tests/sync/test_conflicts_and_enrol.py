@@ -13,7 +13,6 @@ import threading
 import pytest
 from sqlalchemy import create_engine, select, text
 
-from app.errors import EXIT_BAD_INPUT, EXIT_UNREACHABLE, ServerUnreachable, UserInputError
 from app.models import Item, OutboxOp, Reader, SyncException
 from app.profile import open_profile
 from app.services import circulation, settings
@@ -23,6 +22,7 @@ from app.sync.demo import free_port
 from app.sync.engine import sync_once
 from app.sync.enrol import enrol
 from app.sync.transport import DeviceRevoked, NotShuwuServer, ServerRefused
+from shuwu_shared.errors import EXIT_BAD_INPUT, EXIT_UNREACHABLE, ServerUnreachable, UserInputError
 
 from .conftest import village_codes
 from .helpers import FAST, assert_agree, branch_of, offline_work, register

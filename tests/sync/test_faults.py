@@ -16,10 +16,10 @@ import time
 
 import pytest
 
-from app.errors import ServerUnreachable
 from app.sync import engine
 from app.sync.engine import sync_once
 from app.sync.transport import TransportConfig
+from shuwu_shared.errors import ServerUnreachable
 
 from .helpers import (
     FAST,

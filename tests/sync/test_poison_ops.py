@@ -16,7 +16,6 @@ from typing import Any, ClassVar
 
 import pytest
 
-from app.errors import UserInputError
 from app.models import OutboxOp
 from app.profile import Profile, open_profile
 from app.services import outbox
@@ -24,6 +23,7 @@ from app.sync import state
 from app.sync.engine import sync_once
 from app.sync.enrol import set_server_url
 from app.sync.refused import list_refused
+from shuwu_shared.errors import UserInputError
 
 from .helpers import FAST, register
 

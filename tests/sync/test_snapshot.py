@@ -6,9 +6,9 @@ from sqlalchemy import create_engine, func, select, text
 
 from app.models import BibRecord, Item, OutboxOp, Reader
 from app.services import catalog_search, circulation
-from app.services.progress import Cancelled
 from app.sync import snapshot, state
 from app.sync.engine import sync_once
+from shuwu_shared.progress import Cancelled
 from tests.sync.helpers import FAST, branch_of, own_available, register
 
 

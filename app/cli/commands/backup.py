@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.base import CliContext, CommandResult, add_command
-from app.clock import clock_from_env
-from app.errors import UserInputError
-from app.i18n import _
 from app.paths import resolve_home
 from app.services import backup, recovery
+from shuwu_shared.clock import clock_from_env
+from shuwu_shared.errors import UserInputError
+from shuwu_shared.i18n import _
 
 
 def register(subparsers: Any) -> None:

@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.base import CliContext, CommandResult, add_command, add_group
-from app.i18n import _
 from app.sync import usb
+from shuwu_shared.i18n import _
 
 
 def register(subparsers: Any) -> None:

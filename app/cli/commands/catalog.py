@@ -8,10 +8,8 @@ from typing import Any
 from app.cli import values
 from app.cli.base import CliContext, CommandResult, add_command, add_group
 from app.cli.commands import catalog_routine
-from app.errors import UserInputError
-from app.i18n import _
 from app.services import catalog, catalog_marc
-from app.services.catalog import BibData, CopyInput
+from app.services.catalog import CopyInput
 from app.services.catalog_search import reindex_all, search
 from app.services.catalog_union import (
     SEARCH_FIELDS,
@@ -20,6 +18,9 @@ from app.services.catalog_union import (
     origin_text,
     union_catalog_for,
 )
+from shuwu_shared.bib import BibData
+from shuwu_shared.errors import UserInputError
+from shuwu_shared.i18n import _
 
 
 def register(subparsers: Any) -> None:

@@ -7,10 +7,10 @@ from dataclasses import asdict
 from typing import Any
 
 from app.cli.base import CliContext, CommandResult, add_command
-from app.domain import clc_table
-from app.i18n import _
 from app.services import catalog, catalog_shelves
-from app.services.catalog import BibData
+from shuwu_shared.bib import BibData
+from shuwu_shared.domain import clc_table
+from shuwu_shared.i18n import _
 
 EDITABLE = ("title", "author", "publisher", "pub_place", "pub_year", "isbn", "clc_class")
 

@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.base import CliContext, CommandResult, add_command, add_group
-from app.errors import UserInputError
-from app.i18n import _
 from app.services import circulation, credit, overdues
 from app.services.readers import reader_by_card
+from shuwu_shared.errors import UserInputError
+from shuwu_shared.i18n import _
 
 
 def register(subparsers: Any) -> None:

@@ -6,10 +6,10 @@ import sys
 from typing import Any
 
 from app.cli.base import CliContext, CommandResult, add_command
-from app.i18n import _
 from app.profile import open_profile
 from app.sync.demo import demo_home, prepare_demo
 from app.sync.engine import sync_once
+from shuwu_shared.i18n import _
 
 # The county console's demo login (server/services/staff_accounts.py DEMO_PASSWORD).
 CONSOLE_DEMO_PASSWORD = "shuwu-demo"

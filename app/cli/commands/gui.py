@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.cli.base import CliContext, CommandResult, add_command
-from app.i18n import _
+from shuwu_shared.i18n import _
 
 
 def register(subparsers: Any) -> None:

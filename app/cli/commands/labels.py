@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.base import CliContext, CommandResult, add_command
-from app.errors import UserInputError
-from app.i18n import _
 from app.printing.calibration import NONE, load_calibration
 from app.printing.pdf import write_test_page
 from app.printing.raw import send_raw
 from app.printing.templates import KINDS, list_templates, load_template, refused_templates
 from app.services import labels
+from shuwu_shared.errors import UserInputError
+from shuwu_shared.i18n import _
 
 DEFAULT_TEMPLATE = "a4-5x10-40x29.5"
 

@@ -6,9 +6,9 @@ from typing import Any
 
 from app.cli import values
 from app.cli.base import CliContext, CommandResult, add_command, add_group
-from app.i18n import _
 from app.services import readers
 from app.services.readers import ReaderInput
+from shuwu_shared.i18n import _
 
 
 def register(subparsers: Any) -> None:

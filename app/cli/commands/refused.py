@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from app.cli.base import CliContext, CommandResult, add_command
-from app.i18n import _
 from app.sync.refused import list_refused
+from shuwu_shared.i18n import _
 
 
 def register(subparsers: Any) -> None:

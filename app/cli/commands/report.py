@@ -8,13 +8,13 @@ from datetime import date
 from typing import Any
 
 from app.cli.base import CliContext, CommandResult, add_command, add_group
-from app.errors import UserInputError
-from app.i18n import _
 from app.models.reports import ACTIVITY_KINDS
 from app.services.reports import branch_report
 from app.services.reports.activities import record_activity, set_visit_count
-from app.services.reports.export import export_report
 from app.services.reports.preferences import load_preferences, save_preferences
+from shuwu_shared.errors import UserInputError
+from shuwu_shared.i18n import _
+from shuwu_shared.reports.export import export_report
 
 
 def register(subparsers: Any) -> None:

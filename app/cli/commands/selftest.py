@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.base import CliContext, CommandResult, add_command
-from app.errors import ShuwuError, UserInputError
-from app.i18n import _
+from shuwu_shared.errors import ShuwuError, UserInputError
+from shuwu_shared.i18n import _
 
 
 def register(subparsers: Any) -> None:
@@ -65,7 +65,7 @@ def _bare_label(target: Path) -> None:
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.pdfgen import canvas
 
-    from app.paths import cjk_font_path
+    from shuwu_shared.resources import cjk_font_path
 
     pdfmetrics.registerFont(TTFont("WQY", str(cjk_font_path()), subfontIndex=0))
     page = canvas.Canvas(str(target), pagesize=(50 * mm, 30 * mm))

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from app.cli.base import CliContext, CommandResult, add_command
-from app.i18n import _
 from app.models.integrity import require_healthy
 from app.services.status import profile_status
+from shuwu_shared.i18n import _
 
 
 def register(subparsers: Any) -> None:

@@ -7,9 +7,9 @@ from typing import Any
 
 from app.cli import values
 from app.cli.base import CliContext, CommandResult, add_command, add_group
-from app.i18n import _
 from app.services import stocktake
 from app.services.stocktake import StocktakeReport
+from shuwu_shared.i18n import _
 
 
 def register(subparsers: Any) -> None:

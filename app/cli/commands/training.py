@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.base import CliContext, CommandResult, add_command, add_group
-from app.errors import UserInputError
-from app.i18n import _
 from app.paths import resolve_home
 from app.profile import open_profile
 from app.services import training
+from shuwu_shared.errors import UserInputError
+from shuwu_shared.i18n import _
 
 
 def register(subparsers: Any) -> None:

@@ -8,10 +8,10 @@ from sqlalchemy.orm import Session
 
 from app.cli import values
 from app.cli.base import CliContext, CommandResult, add_command, add_group
-from app.i18n import _
 from app.services import transfers
 from app.services.circulation import branch_name
 from app.services.transfers import TransferView
+from shuwu_shared.i18n import _
 
 
 def register(subparsers: Any) -> None:

@@ -7,7 +7,7 @@ Create Date: ${create_date}
 
 from alembic import op
 import sqlalchemy as sa
-import app.models.base
+import shuwu_shared.columns
 ${imports if imports else ""}
 
 revision = ${repr(up_revision)}

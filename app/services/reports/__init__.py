@@ -1,7 +1,7 @@
 """Statistics and reports (Qt-free): compute, chart specs, export, activities log.
 
-Entry points: ``branch_report`` (the branch's own database), ``compute_report`` over any
-``ReportSource`` (the county server builds one over its tables), ``export_report``.
+Entry points: ``branch_report`` (the branch's own database, via ``client_source``); the pure
+computation and export, shared with the county server, are in ``shuwu_shared.reports``.
 """
 
 from __future__ import annotations
@@ -10,18 +10,17 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from app.clock import Clock
 from app.services import settings
-from app.services.progress import Progress
-from app.services.reports.compute import (
+from app.services.reports.client_source import client_source
+from app.services.reports.preferences import load_preferences
+from shuwu_shared.clock import Clock
+from shuwu_shared.progress import Progress
+from shuwu_shared.reports.compute import (
     compute_report,
     make_period,
     parse_age_bands,
-    year_period,
 )
-from app.services.reports.model import IndicatorSettings, Report
-from app.services.reports.preferences import load_preferences
-from app.services.reports.source import ReportSource, client_source
+from shuwu_shared.reports.model import IndicatorSettings, Report
 
 
 def report_settings(session: Session) -> tuple[str, IndicatorSettings]:
@@ -59,14 +58,4 @@ def branch_report(
     )
 
 
-__all__ = [
-    "Report",
-    "ReportSource",
-    "branch_report",
-    "client_source",
-    "compute_report",
-    "make_period",
-    "parse_age_bands",
-    "report_settings",
-    "year_period",
-]
+__all__ = ["branch_report", "report_settings"]

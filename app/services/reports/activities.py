@@ -8,28 +8,16 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.clock import Clock
-from app.errors import UserInputError
-from app.i18n import _
 from app.models import Activity, VisitCount
 from app.models.reports import ACTIVITY_KINDS
 from app.services import settings
 from app.services.outbox import record_op
-from app.services.reports.source import LOCAL_TZ
+from shuwu_shared.clock import Clock
+from shuwu_shared.errors import UserInputError
+from shuwu_shared.i18n import _
+from shuwu_shared.reports.source import LOCAL_TZ
 
 MAX_ATTENDANCE = 100_000
-
-
-def activity_kind_label(kind: str) -> str:
-    labels = {
-        "delivery": _("Book delivery (送书下乡)"),
-        "lecture": _("Lecture"),
-        "children": _("Children's class"),
-        "training": _("Training"),
-        "exhibition": _("Exhibition"),
-        "other": _("Other"),
-    }
-    return labels.get(kind, kind)
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from app.errors import UserInputError
-from app.i18n import _
 from app.services import settings
-from app.services.reports.compute import parse_age_bands
-from app.services.reports.model import DEFAULT_AGE_BANDS
+from shuwu_shared.errors import UserInputError
+from shuwu_shared.i18n import _
+from shuwu_shared.reports.compute import parse_age_bands
+from shuwu_shared.reports.model import DEFAULT_AGE_BANDS
 
 AGE_BANDS_KEY = "report_age_bands"
 POPULATION_KEY = "report_population"

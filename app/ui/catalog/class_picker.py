@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain import clc_table
-from app.domain.clc_table import ClcEntry
 from app.ui.catalog.common import initial_size
 from app.ui.i18n import _
+from shuwu_shared.domain import clc_table
+from shuwu_shared.domain.clc_table import ClcEntry
 
 
 def describe(entry: ClcEntry) -> str:

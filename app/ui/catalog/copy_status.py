@@ -14,13 +14,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import ShuwuError
 from app.services import catalog
 from app.services.catalog import ItemView
 from app.ui.catalog.common import status_text
 from app.ui.context import AppContext
 from app.ui.errors import show_error
 from app.ui.i18n import _
+from shuwu_shared.errors import ShuwuError
 
 # "found" is how staff say it; the service calls it available again.
 CHOICES: tuple[tuple[str, Callable[[], str]], ...] = (

@@ -30,17 +30,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain import clc_table
-from app.domain.clc import is_valid_class_number, normalise_class_number
-from app.errors import ShuwuError
 from app.services import catalog, catalog_shelves
-from app.services.catalog import AddedCopies, BibData, BibView, CopyInput, LookupResult
+from app.services.catalog import AddedCopies, BibView, CopyInput, LookupResult
 from app.services.catalog_rules import ScanDeduper, clean_scan
 from app.services.catalog_union import origin_text, union_catalog_for
 from app.ui.catalog.class_picker import ClassPickerDialog
 from app.ui.catalog.record import field_labels
 from app.ui.i18n import _
 from app.ui.style import font_css
+from shuwu_shared.bib import BibData
+from shuwu_shared.domain import clc_table
+from shuwu_shared.domain.clc import is_valid_class_number, normalise_class_number
+from shuwu_shared.errors import ShuwuError
 
 if TYPE_CHECKING:
     from app.ui.sections.catalog import CatalogPage

@@ -18,15 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import ShuwuError
 from app.services import catalog, catalog_shelves
-from app.services.catalog import BibData, BibView, ItemView
+from app.services.catalog import BibView, ItemView
 from app.ui.catalog.class_picker import ClassPickerDialog
 from app.ui.catalog.common import fill_table, no_default, read_only, status_text
 from app.ui.catalog.copy_status import CopyStatusDialog
 from app.ui.context import AppContext
 from app.ui.errors import show_error
 from app.ui.i18n import _
+from shuwu_shared.bib import BibData
+from shuwu_shared.errors import ShuwuError
 
 FIELDS = ("title", "author", "publisher", "pub_place", "pub_year", "isbn", "clc_class")
 

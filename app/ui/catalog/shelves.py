@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import ShuwuError
 from app.services import catalog_shelves
 from app.services.catalog_shelves import ShelfLocationView
 from app.ui.catalog.common import fill_table, initial_size, no_default, read_only
 from app.ui.context import AppContext
 from app.ui.errors import show_error
 from app.ui.i18n import _
+from shuwu_shared.errors import ShuwuError
 
 
 class ShelvesDialog(QDialog):

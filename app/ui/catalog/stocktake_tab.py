@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import ShuwuError
 from app.services import catalog_shelves, stocktake
 from app.ui.i18n import _
+from shuwu_shared.errors import ShuwuError
 
 if TYPE_CHECKING:
     from app.ui.sections.catalog import CatalogPage

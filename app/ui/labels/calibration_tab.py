@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import ShuwuError
 from app.printing import calibration as cal_store
 from app.printing.calibration import Calibration
 from app.printing.pdf import write_test_page
 from app.ui.errors import show_error
 from app.ui.i18n import _
+from shuwu_shared.errors import ShuwuError
 
 if TYPE_CHECKING:
     from app.ui.labels.page import LabelsPage

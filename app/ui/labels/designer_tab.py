@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import ShuwuError
 from app.printing.layout import layout_label
 from app.printing.templates import LabelTemplate, copy_template, save_user_template, validate
 from app.ui.errors import show_error
 from app.ui.i18n import _
 from app.ui.label_printing import preview_pixmap
 from app.ui.labels.shared import PREVIEW_PX_PER_MM, SAMPLE, show_pixmap
+from shuwu_shared.errors import ShuwuError
 
 if TYPE_CHECKING:
     from app.ui.labels.page import LabelsPage

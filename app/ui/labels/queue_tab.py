@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import ShuwuError
 from app.printing.layout import LabelData, layout_label
 from app.printing.templates import LabelTemplate
 from app.services import catalog_shelves, labels
@@ -40,6 +39,7 @@ from app.ui.i18n import _
 from app.ui.label_printing import preview_pixmap, print_pdf, printer_for
 from app.ui.labels.print_outcome import PrintOutcomeDialog
 from app.ui.labels.shared import PREVIEW_PX_PER_MM, SAMPLE, show_pixmap
+from shuwu_shared.errors import ShuwuError
 
 if TYPE_CHECKING:
     from app.ui.labels.page import LabelsPage

@@ -24,8 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain import clc_table
-from app.errors import ShuwuError
 from app.services import catalog, catalog_shelves
 from app.services.catalog import LookupResult
 from app.services.catalog_rules import ScanDeduper, clean_scan
@@ -44,6 +42,8 @@ from app.ui.sections import SectionSpec
 from app.ui.sections.circulation import Banner, beep
 from app.ui.style import font_css
 from app.ui.transfers_tab import TransfersTab
+from shuwu_shared.domain import clc_table
+from shuwu_shared.errors import ShuwuError
 
 __all__ = ["CatalogPage", "status_text"]
 

@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import ShuwuError
 from app.services import circulation, credit, overdues
 from app.services.circulation import DeskReader, Refused, ScanResult
 from app.ui.context import AppContext
@@ -44,6 +43,7 @@ from app.ui.pdf_printing import print_document
 from app.ui.sections import SectionSpec
 from app.ui.style import font_css
 from app.ui.tables import fit_columns, header_minimums
+from shuwu_shared.errors import ShuwuError
 
 OK_STYLE = "background: #2b8a3e; color: white;"
 WARN_STYLE = "background: #e67700; color: white;"

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from app.errors import ShuwuError
 from app.services import readers
 from app.services.readers import ReaderInput, ReaderView
 from app.ui.context import AppContext
@@ -43,6 +42,7 @@ from app.ui.pdf_printing import print_document
 from app.ui.sections import SectionSpec
 from app.ui.style import scaled_px
 from app.ui.tables import fit_columns
+from shuwu_shared.errors import ShuwuError
 
 NO_YEAR = 0
 

@@ -33,17 +33,13 @@ from PySide6.QtWidgets import (
 from app.models.reports import ACTIVITY_KINDS
 from app.services import settings
 from app.services.circulation import branch_name
-from app.services.reports import Report, branch_report
+from app.services.reports import branch_report
 from app.services.reports.activities import (
     MAX_ATTENDANCE,
-    activity_kind_label,
     list_activities,
     record_activity,
     set_visit_count,
 )
-from app.services.reports.export import export_report
-from app.services.reports.source import LOCAL_TZ
-from app.services.reports.tables import ReportTable, report_charts, report_tables
 from app.ui.context import AppContext
 from app.ui.errors import show_error
 from app.ui.i18n import _
@@ -51,6 +47,15 @@ from app.ui.report_chart import ChartWidget
 from app.ui.sections import SectionSpec
 from app.ui.tables import fit_columns
 from app.ui.tasks import TaskControl
+from shuwu_shared.reports.export import export_report
+from shuwu_shared.reports.model import Report
+from shuwu_shared.reports.source import LOCAL_TZ
+from shuwu_shared.reports.tables import (
+    ReportTable,
+    activity_kind_label,
+    report_charts,
+    report_tables,
+)
 
 
 def _qdate(day: date) -> QDate:

@@ -12,11 +12,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import DEFAULT_LANGUAGE
 from app.services import settings
 from app.ui.context import AppContext
 from app.ui.i18n import _
 from app.ui.settings_pages import SettingsPageSpec, add_save_row
+from shuwu_shared.i18n import DEFAULT_LANGUAGE
 
 # Up to 16 pt every screen still fits a 1024×768 screen (checked by
 # `shuwu selftest --screenshots --font-size 16`); larger text would need sideways scrolling.

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import UserInputError
 from app.services.reports.preferences import (
     MAX_POPULATION,
     load_preferences,
@@ -22,6 +21,7 @@ from app.services.reports.preferences import (
 from app.ui.context import AppContext
 from app.ui.i18n import _
 from app.ui.settings_pages import SettingsPageSpec, add_save_row
+from shuwu_shared.errors import UserInputError
 
 
 class ReportSettingsPage(QWidget):

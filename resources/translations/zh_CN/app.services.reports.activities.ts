@@ -4,30 +4,6 @@
   <context>
     <name>shuwu</name>
     <message>
-      <source>Book delivery (送书下乡)</source>
-      <translation>送书下乡</translation>
-    </message>
-    <message>
-      <source>Lecture</source>
-      <translation>讲座</translation>
-    </message>
-    <message>
-      <source>Children's class</source>
-      <translation>少儿课堂</translation>
-    </message>
-    <message>
-      <source>Training</source>
-      <translation>培训</translation>
-    </message>
-    <message>
-      <source>Exhibition</source>
-      <translation>展览</translation>
-    </message>
-    <message>
-      <source>Other</source>
-      <translation>其他</translation>
-    </message>
-    <message>
       <source>attendance</source>
       <translation>参加人数</translation>
     </message>

@@ -7,7 +7,7 @@ Create Date: 2026-11-24 17:25:29.527789
 
 from alembic import op
 import sqlalchemy as sa
-import app.models.base
+import shuwu_shared.columns
 
 
 revision = 's0001_initial'
@@ -49,8 +49,8 @@ def upgrade() -> None:
     sa.Column('subjects', sa.Text(), nullable=True),
     sa.Column('summary', sa.Text(), nullable=True),
     sa.Column('version', sa.BigInteger(), nullable=False),
-    sa.Column('created_at', app.models.base.UTCDateTime(), nullable=False),
-    sa.Column('updated_at', app.models.base.UTCDateTime(), nullable=False),
+    sa.Column('created_at', shuwu_shared.columns.UTCDateTime(), nullable=False),
+    sa.Column('updated_at', shuwu_shared.columns.UTCDateTime(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_bib')),
     sa.UniqueConstraint('uuid', name=op.f('uq_bib_uuid'))
     )
@@ -81,7 +81,7 @@ def upgrade() -> None:
     sa.Column('uuid', sa.String(length=36), nullable=False),
     sa.Column('op', sa.String(length=8), nullable=False),
     sa.Column('branch_code', sa.String(length=32), nullable=True),
-    sa.Column('at', app.models.base.UTCDateTime(), nullable=False),
+    sa.Column('at', shuwu_shared.columns.UTCDateTime(), nullable=False),
     sa.PrimaryKeyConstraint('seq', name=op.f('pk_change_log'))
     )
     with op.batch_alter_table('change_log', schema=None) as batch_op:
@@ -124,10 +124,10 @@ def upgrade() -> None:
     sa.Column('epoch', sa.Integer(), nullable=False),
     sa.Column('revoked', sa.Boolean(), nullable=False),
     sa.Column('training', sa.Boolean(), nullable=False),
-    sa.Column('enrolled_at', app.models.base.UTCDateTime(), nullable=True),
-    sa.Column('last_seen', app.models.base.UTCDateTime(), nullable=True),
+    sa.Column('enrolled_at', shuwu_shared.columns.UTCDateTime(), nullable=True),
+    sa.Column('last_seen', shuwu_shared.columns.UTCDateTime(), nullable=True),
     sa.Column('clock_offset_ms', sa.BigInteger(), nullable=False),
-    sa.Column('last_op_at', app.models.base.UTCDateTime(), nullable=True),
+    sa.Column('last_op_at', shuwu_shared.columns.UTCDateTime(), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_device')),
     sa.UniqueConstraint('token_sha256', name=op.f('uq_device_token_sha256'))
     )
@@ -147,8 +147,8 @@ def upgrade() -> None:
     sa.Column('reader_type', sa.String(length=32), nullable=False),
     sa.Column('home_branch_code', sa.String(length=32), nullable=False),
     sa.Column('status', sa.String(length=16), nullable=False),
-    sa.Column('registered_at', app.models.base.UTCDateTime(), nullable=False),
-    sa.Column('updated_at', app.models.base.UTCDateTime(), nullable=False),
+    sa.Column('registered_at', shuwu_shared.columns.UTCDateTime(), nullable=False),
+    sa.Column('updated_at', shuwu_shared.columns.UTCDateTime(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_reader')),
     sa.UniqueConstraint('card', name=op.f('uq_reader_card')),
     sa.UniqueConstraint('uuid', name=op.f('uq_reader_uuid'))
@@ -175,7 +175,7 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('uuid', sa.String(length=36), nullable=False),
     sa.Column('branch_code', sa.String(length=32), nullable=False),
-    sa.Column('finished_at', app.models.base.UTCDateTime(), nullable=True),
+    sa.Column('finished_at', shuwu_shared.columns.UTCDateTime(), nullable=True),
     sa.Column('result', sa.JSON(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_stocktake_result')),
     sa.UniqueConstraint('uuid', name=op.f('uq_stocktake_result_uuid'))
@@ -197,7 +197,7 @@ def upgrade() -> None:
     sa.Column('reason', sa.String(length=32), nullable=False),
     sa.Column('loan_uuid', sa.String(length=36), nullable=True),
     sa.Column('note', sa.Text(), nullable=True),
-    sa.Column('created_at', app.models.base.UTCDateTime(), nullable=False),
+    sa.Column('created_at', shuwu_shared.columns.UTCDateTime(), nullable=False),
     sa.ForeignKeyConstraint(['reader_id'], ['reader.id'], name=op.f('fk_credit_entry_reader_id_reader')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_credit_entry')),
     sa.UniqueConstraint('uuid', name=op.f('uq_credit_entry_uuid'))
@@ -209,9 +209,9 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('code', sa.String(length=8), nullable=False),
     sa.Column('device_id', sa.Integer(), nullable=False),
-    sa.Column('created_at', app.models.base.UTCDateTime(), nullable=False),
-    sa.Column('expires_at', app.models.base.UTCDateTime(), nullable=False),
-    sa.Column('used_at', app.models.base.UTCDateTime(), nullable=True),
+    sa.Column('created_at', shuwu_shared.columns.UTCDateTime(), nullable=False),
+    sa.Column('expires_at', shuwu_shared.columns.UTCDateTime(), nullable=False),
+    sa.Column('used_at', shuwu_shared.columns.UTCDateTime(), nullable=True),
     sa.ForeignKeyConstraint(['device_id'], ['device.id'], name=op.f('fk_enrol_code_device_id_device')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_enrol_code')),
     sa.UniqueConstraint('code', name=op.f('uq_enrol_code_code'))
@@ -227,8 +227,8 @@ def upgrade() -> None:
     sa.Column('device_id', sa.Integer(), nullable=True),
     sa.Column('op_id', sa.String(length=36), nullable=True),
     sa.Column('subject_uuid', sa.String(length=36), nullable=True),
-    sa.Column('created_at', app.models.base.UTCDateTime(), nullable=False),
-    sa.Column('resolved_at', app.models.base.UTCDateTime(), nullable=True),
+    sa.Column('created_at', shuwu_shared.columns.UTCDateTime(), nullable=False),
+    sa.Column('resolved_at', shuwu_shared.columns.UTCDateTime(), nullable=True),
     sa.Column('resolution', sa.Text(), nullable=True),
     sa.ForeignKeyConstraint(['device_id'], ['device.id'], name=op.f('fk_exception_device_id_device')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_exception')),
@@ -252,8 +252,8 @@ def upgrade() -> None:
     sa.Column('acquired_on', sa.Date(), nullable=True),
     sa.Column('note', sa.Text(), nullable=True),
     sa.Column('version', sa.BigInteger(), nullable=False),
-    sa.Column('created_at', app.models.base.UTCDateTime(), nullable=False),
-    sa.Column('updated_at', app.models.base.UTCDateTime(), nullable=False),
+    sa.Column('created_at', shuwu_shared.columns.UTCDateTime(), nullable=False),
+    sa.Column('updated_at', shuwu_shared.columns.UTCDateTime(), nullable=False),
     sa.ForeignKeyConstraint(['bib_id'], ['bib.id'], name=op.f('fk_item_bib_id_bib')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_item')),
     sa.UniqueConstraint('barcode', name=op.f('uq_item_barcode')),
@@ -274,8 +274,8 @@ def upgrade() -> None:
     sa.Column('payload', sa.JSON(), nullable=False),
     sa.Column('result', sa.JSON(), nullable=False),
     sa.Column('device_wall_ms', sa.BigInteger(), nullable=False),
-    sa.Column('corrected_at', app.models.base.UTCDateTime(), nullable=False),
-    sa.Column('received_at', app.models.base.UTCDateTime(), nullable=False),
+    sa.Column('corrected_at', shuwu_shared.columns.UTCDateTime(), nullable=False),
+    sa.Column('received_at', shuwu_shared.columns.UTCDateTime(), nullable=False),
     sa.ForeignKeyConstraint(['device_id'], ['device.id'], name=op.f('fk_op_receipt_device_id_device')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_op_receipt')),
     sa.UniqueConstraint('device_id', 'epoch', 'seq', name='uq_op_receipt_seq'),
@@ -288,7 +288,7 @@ def upgrade() -> None:
     sa.Column('kind', sa.String(length=24), nullable=False),
     sa.Column('loan_uuid', sa.String(length=36), nullable=True),
     sa.Column('branch_code', sa.String(length=32), nullable=True),
-    sa.Column('at', app.models.base.UTCDateTime(), nullable=False),
+    sa.Column('at', shuwu_shared.columns.UTCDateTime(), nullable=False),
     sa.Column('device_id', sa.Integer(), nullable=True),
     sa.Column('op_id', sa.String(length=36), nullable=True),
     sa.Column('payload', sa.JSON(), nullable=False),
@@ -313,9 +313,9 @@ def upgrade() -> None:
     sa.Column('item_id', sa.Integer(), nullable=False),
     sa.Column('reader_id', sa.Integer(), nullable=False),
     sa.Column('branch_code', sa.String(length=32), nullable=False),
-    sa.Column('checkout_at', app.models.base.UTCDateTime(), nullable=False),
-    sa.Column('due_at', app.models.base.UTCDateTime(), nullable=False),
-    sa.Column('returned_at', app.models.base.UTCDateTime(), nullable=True),
+    sa.Column('checkout_at', shuwu_shared.columns.UTCDateTime(), nullable=False),
+    sa.Column('due_at', shuwu_shared.columns.UTCDateTime(), nullable=False),
+    sa.Column('returned_at', shuwu_shared.columns.UTCDateTime(), nullable=True),
     sa.Column('return_branch_code', sa.String(length=32), nullable=True),
     sa.Column('closed_by', sa.String(length=16), nullable=True),
     sa.Column('renewals', sa.Integer(), nullable=False),

@@ -8,7 +8,7 @@ Create Date: 2026-11-30 08:40:00
 import sqlalchemy as sa
 from alembic import op
 
-import app.models.base
+import shuwu_shared.columns
 
 revision = "s0003_h15b_copycat"
 down_revision = "s0002_bib_search_keys"
@@ -29,8 +29,8 @@ def upgrade() -> None:
         sa.Column("priority", sa.Integer(), nullable=False),
         sa.Column("timeout", sa.Float(), nullable=False),
         sa.Column("enabled", sa.Boolean(), nullable=False),
-        sa.Column("created_at", app.models.base.UTCDateTime(), nullable=False),
-        sa.Column("updated_at", app.models.base.UTCDateTime(), nullable=False),
+        sa.Column("created_at", shuwu_shared.columns.UTCDateTime(), nullable=False),
+        sa.Column("updated_at", shuwu_shared.columns.UTCDateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_copycat_target")),
         sa.UniqueConstraint("name", name=op.f("uq_copycat_target_name")),
     )
@@ -45,7 +45,7 @@ def upgrade() -> None:
         sa.Column("charset", sa.String(length=16), nullable=False),
         sa.Column("raw", sa.LargeBinary(), nullable=False),
         sa.Column("fields", sa.JSON(), nullable=False),
-        sa.Column("fetched_at", app.models.base.UTCDateTime(), nullable=False),
+        sa.Column("fetched_at", shuwu_shared.columns.UTCDateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_copycat_record")),
         sa.UniqueConstraint("isbn", name=op.f("uq_copycat_record_isbn")),
     )

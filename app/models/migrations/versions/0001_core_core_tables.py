@@ -7,7 +7,7 @@ Create Date: 2026-11-24
 
 from alembic import op
 import sqlalchemy as sa
-import app.models.base
+import shuwu_shared.columns
 
 
 revision = '0001_core'
@@ -25,7 +25,7 @@ def upgrade() -> None:
     )
     op.create_table('audit_log',
     sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('at', app.models.base.UTCDateTime(), nullable=False),
+    sa.Column('at', shuwu_shared.columns.UTCDateTime(), nullable=False),
     sa.Column('actor', sa.String(length=64), nullable=False),
     sa.Column('action', sa.String(length=64), nullable=False),
     sa.Column('entity', sa.String(length=32), nullable=True),
@@ -53,8 +53,8 @@ def upgrade() -> None:
     sa.Column('search_keys', sa.Text(), nullable=True),
     sa.Column('marc', sa.LargeBinary(), nullable=True),
     sa.Column('source', sa.String(length=16), nullable=False),
-    sa.Column('created_at', app.models.base.UTCDateTime(), nullable=False),
-    sa.Column('updated_at', app.models.base.UTCDateTime(), nullable=False),
+    sa.Column('created_at', shuwu_shared.columns.UTCDateTime(), nullable=False),
+    sa.Column('updated_at', shuwu_shared.columns.UTCDateTime(), nullable=False),
     sa.Column('uuid', sa.String(length=36), nullable=False),
     sa.Column('server_version', sa.Integer(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_bib_record')),
@@ -119,8 +119,8 @@ def upgrade() -> None:
     sa.Column('clock_offset_ms', sa.Integer(), nullable=False),
     sa.Column('state', sa.String(length=16), nullable=False),
     sa.Column('server_result', sa.JSON(), nullable=True),
-    sa.Column('created_at', app.models.base.UTCDateTime(), nullable=False),
-    sa.Column('acked_at', app.models.base.UTCDateTime(), nullable=True),
+    sa.Column('created_at', shuwu_shared.columns.UTCDateTime(), nullable=False),
+    sa.Column('acked_at', shuwu_shared.columns.UTCDateTime(), nullable=True),
     sa.CheckConstraint("state IN ('pending','acked','rejected')", name=op.f('ck_outbox_state')),
     sa.PrimaryKeyConstraint('device_seq', name=op.f('pk_outbox')),
     sa.UniqueConstraint('op_id', name=op.f('uq_outbox_op_id')),
@@ -142,8 +142,8 @@ def upgrade() -> None:
     sa.Column('reader_type', sa.String(length=32), nullable=False),
     sa.Column('home_branch_code', sa.String(length=32), nullable=False),
     sa.Column('status', sa.String(length=16), nullable=False),
-    sa.Column('registered_at', app.models.base.UTCDateTime(), nullable=False),
-    sa.Column('updated_at', app.models.base.UTCDateTime(), nullable=False),
+    sa.Column('registered_at', shuwu_shared.columns.UTCDateTime(), nullable=False),
+    sa.Column('updated_at', shuwu_shared.columns.UTCDateTime(), nullable=False),
     sa.Column('uuid', sa.String(length=36), nullable=False),
     sa.Column('server_version', sa.Integer(), nullable=False),
     sa.CheckConstraint("gender IN ('F','M','U')", name=op.f('ck_reader_gender')),
@@ -171,8 +171,8 @@ def upgrade() -> None:
     sa.Column('kind', sa.String(length=32), nullable=False),
     sa.Column('summary', sa.Text(), nullable=False),
     sa.Column('detail', sa.JSON(), nullable=False),
-    sa.Column('created_at', app.models.base.UTCDateTime(), nullable=False),
-    sa.Column('resolved_at', app.models.base.UTCDateTime(), nullable=True),
+    sa.Column('created_at', shuwu_shared.columns.UTCDateTime(), nullable=False),
+    sa.Column('resolved_at', shuwu_shared.columns.UTCDateTime(), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_sync_exception')),
     sa.UniqueConstraint('uuid', name=op.f('uq_sync_exception_uuid'))
     )
@@ -188,7 +188,7 @@ def upgrade() -> None:
     sa.Column('reason', sa.String(length=32), nullable=False),
     sa.Column('loan_uuid', sa.String(length=36), nullable=True),
     sa.Column('note', sa.Text(), nullable=True),
-    sa.Column('created_at', app.models.base.UTCDateTime(), nullable=False),
+    sa.Column('created_at', shuwu_shared.columns.UTCDateTime(), nullable=False),
     sa.Column('uuid', sa.String(length=36), nullable=False),
     sa.Column('server_version', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['reader_id'], ['reader.id'], name=op.f('fk_credit_entry_reader_id_reader')),
@@ -211,8 +211,8 @@ def upgrade() -> None:
     sa.Column('price', sa.String(length=32), nullable=True),
     sa.Column('acquired_on', sa.Date(), nullable=True),
     sa.Column('note', sa.Text(), nullable=True),
-    sa.Column('created_at', app.models.base.UTCDateTime(), nullable=False),
-    sa.Column('updated_at', app.models.base.UTCDateTime(), nullable=False),
+    sa.Column('created_at', shuwu_shared.columns.UTCDateTime(), nullable=False),
+    sa.Column('updated_at', shuwu_shared.columns.UTCDateTime(), nullable=False),
     sa.Column('uuid', sa.String(length=36), nullable=False),
     sa.Column('server_version', sa.Integer(), nullable=False),
     sa.CheckConstraint("status IN ('available','on_loan','in_transit','missing','lost','withdrawn','damaged')", name=op.f('ck_item_status')),
@@ -231,9 +231,9 @@ def upgrade() -> None:
     sa.Column('item_id', sa.Integer(), nullable=False),
     sa.Column('reader_id', sa.Integer(), nullable=False),
     sa.Column('branch_code', sa.String(length=32), nullable=False),
-    sa.Column('checkout_at', app.models.base.UTCDateTime(), nullable=False),
-    sa.Column('due_at', app.models.base.UTCDateTime(), nullable=False),
-    sa.Column('returned_at', app.models.base.UTCDateTime(), nullable=True),
+    sa.Column('checkout_at', shuwu_shared.columns.UTCDateTime(), nullable=False),
+    sa.Column('due_at', shuwu_shared.columns.UTCDateTime(), nullable=False),
+    sa.Column('returned_at', shuwu_shared.columns.UTCDateTime(), nullable=True),
     sa.Column('return_branch_code', sa.String(length=32), nullable=True),
     sa.Column('renewals', sa.Integer(), nullable=False),
     sa.Column('override_reason', sa.Text(), nullable=True),

@@ -7,7 +7,7 @@ Create Date: 2026-11-24 16:49:41.600486
 
 from alembic import op
 import sqlalchemy as sa
-import app.models.base
+import shuwu_shared.columns
 
 
 revision = '0400_catalog'
@@ -59,8 +59,8 @@ def upgrade() -> None:
     op.create_table('label_queue',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('item_uuid', sa.String(length=36), nullable=False),
-    sa.Column('queued_at', app.models.base.UTCDateTime(), nullable=False),
-    sa.Column('printed_at', app.models.base.UTCDateTime(), nullable=True),
+    sa.Column('queued_at', shuwu_shared.columns.UTCDateTime(), nullable=False),
+    sa.Column('printed_at', shuwu_shared.columns.UTCDateTime(), nullable=True),
     sa.Column('reason', sa.String(length=16), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_label_queue'))
     )
@@ -72,8 +72,8 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('branch_code', sa.String(length=32), nullable=False),
     sa.Column('shelf_location', sa.String(length=64), nullable=True),
-    sa.Column('started_at', app.models.base.UTCDateTime(), nullable=False),
-    sa.Column('finished_at', app.models.base.UTCDateTime(), nullable=True),
+    sa.Column('started_at', shuwu_shared.columns.UTCDateTime(), nullable=False),
+    sa.Column('finished_at', shuwu_shared.columns.UTCDateTime(), nullable=True),
     sa.Column('note', sa.Text(), nullable=True),
     sa.Column('uuid', sa.String(length=36), nullable=False),
     sa.Column('server_version', sa.Integer(), nullable=False),
@@ -85,9 +85,9 @@ def upgrade() -> None:
     sa.Column('from_branch', sa.String(length=32), nullable=False),
     sa.Column('to_branch', sa.String(length=32), nullable=False),
     sa.Column('status', sa.String(length=16), nullable=False),
-    sa.Column('created_at', app.models.base.UTCDateTime(), nullable=False),
-    sa.Column('sent_at', app.models.base.UTCDateTime(), nullable=True),
-    sa.Column('received_at', app.models.base.UTCDateTime(), nullable=True),
+    sa.Column('created_at', shuwu_shared.columns.UTCDateTime(), nullable=False),
+    sa.Column('sent_at', shuwu_shared.columns.UTCDateTime(), nullable=True),
+    sa.Column('received_at', shuwu_shared.columns.UTCDateTime(), nullable=True),
     sa.Column('uuid', sa.String(length=36), nullable=False),
     sa.Column('server_version', sa.Integer(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_transfer')),
@@ -97,7 +97,7 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('session_id', sa.Integer(), nullable=False),
     sa.Column('barcode', sa.String(length=32), nullable=False),
-    sa.Column('scanned_at', app.models.base.UTCDateTime(), nullable=False),
+    sa.Column('scanned_at', shuwu_shared.columns.UTCDateTime(), nullable=False),
     sa.ForeignKeyConstraint(['session_id'], ['stocktake_session.id'], name=op.f('fk_stocktake_scan_session_id_stocktake_session')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_stocktake_scan')),
     sa.UniqueConstraint('session_id', 'barcode', name='uq_stocktake_scan')
@@ -110,7 +110,7 @@ def upgrade() -> None:
     sa.Column('transfer_id', sa.Integer(), nullable=False),
     sa.Column('item_uuid', sa.String(length=36), nullable=False),
     sa.Column('barcode', sa.String(length=32), nullable=False),
-    sa.Column('received_at', app.models.base.UTCDateTime(), nullable=True),
+    sa.Column('received_at', shuwu_shared.columns.UTCDateTime(), nullable=True),
     sa.ForeignKeyConstraint(['transfer_id'], ['transfer.id'], name=op.f('fk_transfer_item_transfer_id_transfer')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_transfer_item')),
     sa.UniqueConstraint('transfer_id', 'item_uuid', name='uq_transfer_item')

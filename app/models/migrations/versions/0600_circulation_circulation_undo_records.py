@@ -7,7 +7,7 @@ Create Date: 2026-11-24 16:50:45.879366
 
 from alembic import op
 import sqlalchemy as sa
-import app.models.base
+import shuwu_shared.columns
 
 
 revision = '0600_circulation'
@@ -24,7 +24,7 @@ def upgrade() -> None:
     sa.Column('kind', sa.String(length=32), nullable=False),
     sa.Column('loan_uuid', sa.String(length=36), nullable=True),
     sa.Column('reason', sa.Text(), nullable=False),
-    sa.Column('at', app.models.base.UTCDateTime(), nullable=False),
+    sa.Column('at', shuwu_shared.columns.UTCDateTime(), nullable=False),
     sa.Column('uuid', sa.String(length=36), nullable=False),
     sa.Column('server_version', sa.Integer(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_circ_undo')),

@@ -7,7 +7,7 @@ Create Date: 2026-11-24 16:59:06.782621
 
 from alembic import op
 import sqlalchemy as sa
-import app.models.base
+import shuwu_shared.columns
 
 
 revision = '0700_reports'
@@ -26,7 +26,7 @@ def upgrade() -> None:
     sa.Column('title', sa.String(length=200), nullable=False),
     sa.Column('attendance', sa.Integer(), nullable=False),
     sa.Column('note', sa.Text(), nullable=True),
-    sa.Column('created_at', app.models.base.UTCDateTime(), nullable=False),
+    sa.Column('created_at', shuwu_shared.columns.UTCDateTime(), nullable=False),
     sa.Column('uuid', sa.String(length=36), nullable=False),
     sa.Column('server_version', sa.Integer(), nullable=False),
     sa.CheckConstraint('attendance >= 0', name=op.f('ck_activity_attendance')),
@@ -41,7 +41,7 @@ def upgrade() -> None:
     sa.Column('branch_code', sa.String(length=32), nullable=False),
     sa.Column('on_date', sa.Date(), nullable=False),
     sa.Column('count', sa.Integer(), nullable=False),
-    sa.Column('updated_at', app.models.base.UTCDateTime(), nullable=False),
+    sa.Column('updated_at', shuwu_shared.columns.UTCDateTime(), nullable=False),
     sa.CheckConstraint('count >= 0', name=op.f('ck_visit_count_count')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_visit_count')),
     sa.UniqueConstraint('branch_code', 'on_date', name='uq_visit_count_branch_day')

@@ -1,4 +1,4 @@
-"""Recompute item.call_sort_key with app.domain.callnumber (one shelf-order rule everywhere)
+"""Recompute item.call_sort_key with shuwu_shared.domain.callnumber (one shelf-order rule everywhere)
 
 The catalogue used to keep its own call-number parser; its keys order some numbers
 differently (辅助区分号 with letters, leading zeros), so every stored key is recomputed once.
@@ -11,7 +11,7 @@ Create Date: 2026-11-24
 import sqlalchemy as sa
 from alembic import op
 
-from app.domain.callnumber import sort_key
+from shuwu_shared.domain.callnumber import sort_key
 
 revision = "0900_call_sort_keys"
 down_revision = "0800_merge"

@@ -1,8 +1,9 @@
 """Where the report reads its rows: the branch's SQLite database or the county server's.
 
 The computation only needs a few columns of each table (listed on ``ReportSource``). The client
-passes its ORM tables; the server passes its own tables, or labelled sub-selects of them, whose
-columns carry the same names. Everything is aggregated in SQL (GROUP BY), never row by row.
+passes its ORM tables (app.services.reports.client_source); the server passes its own tables,
+or labelled sub-selects of them, whose columns carry the same names. Everything is aggregated
+in SQL (GROUP BY), never row by row.
 """
 
 from __future__ import annotations
@@ -13,8 +14,6 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, FromClause, func, literal_column
 from sqlalchemy.orm import Session
-
-from app.models import Activity, BibRecord, Branch, CreditEntry, Item, Loan, Reader, VisitCount
 
 # China has one time zone and no daylight saving; report days and months are local (UTC+8).
 LOCAL_OFFSET_HOURS = 8
@@ -72,21 +71,6 @@ class ReportSource:
         if self.dialect == "postgresql":
             return func.to_char(column, "YYYY-MM-DD")
         return func.substr(column, 1, 10)
-
-
-def client_source(session: Session) -> ReportSource:
-    """The branch's own database."""
-    return ReportSource(
-        session=session,
-        branch=Branch.__table__,
-        bib=BibRecord.__table__,
-        item=Item.__table__,
-        reader=Reader.__table__,
-        loan=Loan.__table__,
-        credit=CreditEntry.__table__,
-        activity=Activity.__table__,
-        visit=VisitCount.__table__,
-    )
 
 
 def local_start(day: date) -> datetime:

@@ -22,10 +22,11 @@ from typing import Any
 
 from pymarc import Field, Indicators, Leader, Record, Subfield
 
-from app.errors import UserInputError
-from app.i18n import _
-from app.services.catalog import BibData
-from app.services.catalog_rules import normalise_isbn, valid_class_number
+from shuwu_shared.bib import BibData
+from shuwu_shared.domain.clc import valid_class_number
+from shuwu_shared.domain.isbn import try_normalise_isbn as normalise_isbn
+from shuwu_shared.errors import UserInputError
+from shuwu_shared.i18n import _
 
 SHUWU_035_PREFIX = "(Shuwu)"
 NSB, NSE = "\x88", "\x89"

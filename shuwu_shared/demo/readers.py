@@ -7,9 +7,9 @@ import random
 from collections.abc import Iterator, Sequence
 from datetime import datetime, timedelta
 
-from app.demo.catalogue import person_name
-from app.demo.records import DemoBranch, DemoReader
-from app.demo.rng import new_uuid, stream
+from shuwu_shared.demo.catalogue import person_name
+from shuwu_shared.demo.records import DemoBranch, DemoReader
+from shuwu_shared.demo.rng import new_uuid, stream
 
 # Mobile prefixes of the three carriers (a fake but well-formed 11-digit number).
 _MOBILE_PREFIXES = ("134", "135", "138", "139", "150", "151", "158", "130", "131", "155",

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.i18n import _
-from app.services.reports.activities import activity_kind_label
-from app.services.reports.model import UNKNOWN, ClassTable, Demographics, Report
+from shuwu_shared.i18n import _
+from shuwu_shared.reports.model import UNKNOWN, ClassTable, Demographics, Report
 
 # 中图法 basic classes (GB/T; the letters L, M, W, Y are unused). Proper names, not translated.
 CLC_NAMES = {
@@ -51,6 +50,18 @@ PALETTE = (
     "#9C755F",
     "#BAB0AC",
 )
+
+
+def activity_kind_label(kind: str) -> str:
+    labels = {
+        "delivery": _("Book delivery (送书下乡)"),
+        "lecture": _("Lecture"),
+        "children": _("Children's class"),
+        "training": _("Training"),
+        "exhibition": _("Exhibition"),
+        "other": _("Other"),
+    }
+    return labels.get(kind, kind)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
-from app.domain.clc import InvalidClassNumber, class_sort_key, parse_class_number
+from shuwu_shared.domain.clc import InvalidClassNumber, class_sort_key, parse_class_number
 
 _MAX_EXTRA = 20
 _SEQ_SEPARATORS = (":", "/", "-")
@@ -122,7 +122,7 @@ def _extra_key(extra: str) -> str:
 def sort_key(call: CallNumber | str) -> str:
     """Shelf order as a string, for ``sorted()`` and for an indexed SQL column.
 
-    中图法 order of the class number (see :func:`app.domain.clc.class_sort_key`), then the
+    中图法 order of the class number (see :func:`shuwu_shared.domain.clc.class_sort_key`), then the
     种次号 numerically (a bare class number first), then the 辅助区分号. Text that does not
     parse sorts after every call number, in plain string order.
     """

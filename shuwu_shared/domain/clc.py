@@ -1,8 +1,8 @@
 """中国图书馆分类法 (CLC): the class list we ship, class-number parsing and shelf order.
 
 The 22 basic classes and the T subclasses are written out here; the deeper classes for the
-class picker are in app.domain.clc_table (resources/clc, with its source and the open licence
-question in docs/domain.md).
+class picker are in shuwu_shared.domain.clc_table (resources/clc, with its source and the open
+licence question in docs/domain.md).
 
 A class number is letters, then decimal digits with a dot after every third digit (``I247.5``,
 ``K837.125.6``), then optional auxiliaries: ``-`` general form subdivision (``TP312-43``),
@@ -306,3 +306,19 @@ def top_class(text: str, *, split_t: bool = False) -> str:
     if split_t and first == "T" and second in _T_SUB_LETTERS:
         return first + second
     return first
+
+
+# The catalogue's looser check (kept as it was in app.services.catalog_rules): a known top
+# class or T subclass followed by anything class-like; MARC import uses it to spot 中图法 in 0xx.
+_T_SUB_CODES = {c.code for c in T_SUBCLASSES}
+_LOOSE_CLASS_RE = re.compile(r"^([A-Z]{1,2})(\d[\d.]*)?([-()\"=<>+:a-z0-9.\[\]{}/]*)$")
+
+
+def valid_class_number(class_no: str) -> bool:
+    match = _LOOSE_CLASS_RE.match(class_no)
+    if not match:
+        return False
+    letters = match.group(1)
+    if len(letters) == 1:
+        return letters in _TOP_CODES
+    return letters in _T_SUB_CODES

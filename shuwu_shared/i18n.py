@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 from functools import cache
 from pathlib import Path
 
-from app.paths import resources_dir
+from shuwu_shared.resources import resources_dir
 
 DEFAULT_LANGUAGE = "zh_CN"
 SUPPORTED_LANGUAGES = ("zh_CN", "en")

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timedelta
 
-from app.demo.records import DemoItem, DemoLoan, DemoPolicy, DemoReader
-from app.demo.rng import new_uuid, stream
+from shuwu_shared.demo.records import DemoItem, DemoLoan, DemoPolicy, DemoReader
+from shuwu_shared.demo.rng import new_uuid, stream
 
 _HISTORY_DAYS = 365
 _TRIES = 60

@@ -26,8 +26,8 @@ from pymarc import Field, Indicators, Leader, Record, Subfield
 from pymarc.marc8 import MARC8ToUnicode
 from pymarc.marc8_mapping import CODESETS
 
-from app.errors import UserInputError
-from app.i18n import _
+from shuwu_shared.errors import UserInputError
+from shuwu_shared.i18n import _
 
 RT, FT, SF = b"\x1d", b"\x1e", b"\x1f"
 ESC = 0x1B

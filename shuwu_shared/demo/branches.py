@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import random
 
-from app.demo import names
-from app.demo.records import DemoBranch
-from app.demo.rng import new_uuid
+from shuwu_shared.demo import names
+from shuwu_shared.demo.records import DemoBranch
+from shuwu_shared.demo.rng import new_uuid
 
 COUNTY_RANGE = (10_000_000, 10_999_999)
 TOWNSHIP_BASE, TOWNSHIP_SIZE = 11_000_000, 100_000

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from app.domain import clc
-from app.domain.pinyin import char_readings
-from app.paths import resources_dir
+from shuwu_shared.domain import clc
+from shuwu_shared.domain.pinyin import char_readings
+from shuwu_shared.resources import resources_dir
 
 TABLE_FILE = "clc_table.tsv"
 DEFAULT_LIMIT = 200

@@ -1,7 +1,7 @@
 """Domain errors that carry a user-facing message in the user's language.
 
 Services raise these; the CLI maps them to exit codes and the GUI shows them in a dialog.
-The message is translated at raise time through app.i18n, so both surfaces agree.
+The message is translated at raise time through shuwu_shared.i18n, so both surfaces agree.
 """
 
 from __future__ import annotations

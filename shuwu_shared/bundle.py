@@ -43,9 +43,9 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from app.errors import UserInputError
-from app.i18n import _
-from app.models.base import new_uuid
+from shuwu_shared.columns import new_uuid
+from shuwu_shared.errors import UserInputError
+from shuwu_shared.i18n import _
 
 FORMAT = "shuwu-bundle"
 VERSION = 2

@@ -8,12 +8,12 @@ gives the real network's size; the ``iter_*`` functions stream the same records 
 
 from __future__ import annotations
 
-from app.demo.branches import make_branches
-from app.demo.catalogue import iter_bibs, iter_items
-from app.demo.generator import generate
-from app.demo.loans import iter_loans
-from app.demo.readers import iter_readers
-from app.demo.records import (
+from shuwu_shared.demo.branches import make_branches
+from shuwu_shared.demo.catalogue import iter_bibs, iter_items
+from shuwu_shared.demo.generator import generate
+from shuwu_shared.demo.loans import iter_loans
+from shuwu_shared.demo.readers import iter_readers
+from shuwu_shared.demo.records import (
     COUNTY_SCALE,
     DEMO_SCALE,
     REFERENCE_DATE,
@@ -27,7 +27,7 @@ from app.demo.records import (
     DemoReader,
     DemoScale,
 )
-from app.demo.rules import POLICY_ROWS, default_credit_rules, default_policies
+from shuwu_shared.demo.rules import POLICY_ROWS, default_credit_rules, default_policies
 
 __all__ = [
     "COUNTY_SCALE",

@@ -23,17 +23,17 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from app.errors import UserInputError
-from app.i18n import _
-from app.paths import cjk_font_path
-from app.services.reports.model import Report
-from app.services.reports.tables import (
+from shuwu_shared.errors import UserInputError
+from shuwu_shared.i18n import _
+from shuwu_shared.reports.model import Report
+from shuwu_shared.reports.tables import (
     PALETTE,
     ChartSpec,
     ReportTable,
     report_charts,
     report_tables,
 )
+from shuwu_shared.resources import cjk_font_path
 
 FONT_NAME = "WQYMicroHei"
 FORMATS = ("xlsx", "csv", "pdf")

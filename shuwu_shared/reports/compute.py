@@ -24,12 +24,12 @@ from sqlalchemy import (
     union_all,
 )
 
-from app.clock import Clock
-from app.errors import UserInputError
-from app.i18n import _
-from app.services.progress import NoProgress, Progress, check_cancel
-from app.services.readers import mask_name
-from app.services.reports.model import (
+from shuwu_shared.clock import Clock
+from shuwu_shared.domain.masking import mask_name
+from shuwu_shared.errors import UserInputError
+from shuwu_shared.i18n import _
+from shuwu_shared.progress import NoProgress, Progress, check_cancel
+from shuwu_shared.reports.model import (
     DEFAULT_AGE_BANDS,
     UNKNOWN,
     Activities,
@@ -56,7 +56,7 @@ from app.services.reports.model import (
     TopReader,
     Visits,
 )
-from app.services.reports.source import LOCAL_TZ, ReportSource, local_start
+from shuwu_shared.reports.source import LOCAL_TZ, ReportSource, local_start
 
 # Items no longer in the collection do not count in holdings.
 GONE_STATUSES = ("withdrawn", "lost")

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from app.demo.branches import make_branches
-from app.demo.catalogue import iter_bibs, iter_items
-from app.demo.loans import iter_loans
-from app.demo.readers import iter_readers
-from app.demo.records import DEMO_SCALE, REFERENCE_DATE, DemoCounty, DemoScale
-from app.demo.rng import stream
-from app.demo.rules import default_credit_rules, default_policies
+from shuwu_shared.demo.branches import make_branches
+from shuwu_shared.demo.catalogue import iter_bibs, iter_items
+from shuwu_shared.demo.loans import iter_loans
+from shuwu_shared.demo.readers import iter_readers
+from shuwu_shared.demo.records import DEMO_SCALE, REFERENCE_DATE, DemoCounty, DemoScale
+from shuwu_shared.demo.rng import stream
+from shuwu_shared.demo.rules import default_credit_rules, default_policies
 
 # Share of loans still open on the reference date (about one in twenty).
 OPEN_LOAN_SHARE = 0.05

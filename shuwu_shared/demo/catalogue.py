@@ -9,11 +9,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from itertools import accumulate
 
-from app.demo import names
-from app.demo.records import DemoBib, DemoBranch, DemoItem
-from app.demo.rng import new_uuid, stream
-from app.domain.callnumber import CallNumber, format_call_number
-from app.domain.isbn import isbn13_check_digit
+from shuwu_shared.demo import names
+from shuwu_shared.demo.records import DemoBib, DemoBranch, DemoItem
+from shuwu_shared.demo.rng import new_uuid, stream
+from shuwu_shared.domain.callnumber import CallNumber, format_call_number
+from shuwu_shared.domain.isbn import isbn13_check_digit
 
 TitleBuilder = Callable[[random.Random], str]
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import random
 from datetime import datetime
 
-from app.demo.records import DemoCreditRules, DemoPolicy
-from app.demo.rng import new_uuid
+from shuwu_shared.demo.records import DemoCreditRules, DemoPolicy
+from shuwu_shared.demo.rng import new_uuid
 
 # reader_type, label, loan_days, max_items, max_renewals, renew_days
 POLICY_ROWS: tuple[tuple[str, str, int, int, int, int], ...] = (
