@@ -56,3 +56,7 @@ class NeedsConfirmation(UserInputError):
 
 class DatabaseError(ShuwuError):
     """The local database refused a change (read-only file, full disk, locked); nothing saved."""
+
+
+class DatabaseDamaged(ProfileError):
+    """The profile database is damaged (malformed file): the message says how to recover."""

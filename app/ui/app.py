@@ -9,9 +9,8 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import APP_NAME, APP_ORG, __version__
-from app.errors import EXIT_BAD_INPUT, ProfileError
+from app.errors import EXIT_BAD_INPUT, DatabaseDamaged, ProfileError
 from app.i18n import DEFAULT_LANGUAGE
-from app.models.integrity import DamagedDatabase
 from app.paths import cjk_font_path
 from app.profile import Profile, open_profile
 from app.services import settings
@@ -66,7 +65,7 @@ def run_gui(home: str | Path | None) -> int:
     app = application()
     try:
         profile = open_profile(home)
-    except DamagedDatabase as exc:
+    except DatabaseDamaged as exc:
         install_translators(app, DEFAULT_LANGUAGE)
         load_cjk_font()
         if not offer_recovery(home, exc):

@@ -10,14 +10,13 @@ from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.clock import clock_from_env
-from app.errors import ShuwuError
-from app.models.integrity import DamagedDatabase
+from app.errors import DatabaseDamaged, ShuwuError
 from app.paths import resolve_home
 from app.services import backup, recovery
 from app.ui.i18n import _
 
 
-def offer_recovery(home: str | Path | None, exc: DamagedDatabase) -> bool:
+def offer_recovery(home: str | Path | None, exc: DatabaseDamaged) -> bool:
     """Say the database is damaged and offer the recovery path; True once it was recovered."""
     box = QMessageBox()
     box.setIcon(QMessageBox.Icon.Critical)

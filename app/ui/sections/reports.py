@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.reports import ACTIVITY_KINDS
 from app.services import settings
 from app.services.circulation import branch_name
 from app.services.reports import Report, branch_report
 from app.services.reports.activities import (
+    ACTIVITY_KINDS,
     MAX_ATTENDANCE,
     activity_kind_label,
     list_activities,
