@@ -28,7 +28,12 @@ def add_reader(profile: Profile, card: str) -> None:
         )
         session.add(reader)
         session.flush()
-        record_op(session, clock, "reader_upsert", {"reader_uuid": reader.uuid, "card": card})
+        record_op(
+            session,
+            clock,
+            "reader_upsert",
+            {"reader_uuid": reader.uuid, "card": card, "name": reader.name},
+        )
 
 
 def run_cli(program: str, *args: str, stdin: str | None = None) -> tuple[int, Any, str]:
