@@ -41,3 +41,22 @@ class ServerUnreachable(ShuwuError):
 
 class NotFound(UserInputError):
     """A barcode, card or record that does not exist."""
+
+
+class NeedsConfirmation(UserInputError):
+    """The service will go on only if the person says yes (GUI: a question; CLI: ``--yes``).
+
+    ``question`` is translated and safe to show; nothing was changed when this is raised.
+    """
+
+    def __init__(self, question: str, *, code: str = "needs_confirmation") -> None:
+        super().__init__(question, code=code)
+        self.question = question
+
+
+class DatabaseError(ShuwuError):
+    """The local database refused a change (read-only file, full disk, locked); nothing saved."""
+
+
+class DatabaseDamaged(ProfileError):
+    """The profile database is damaged (malformed file): the message says how to recover."""

@@ -19,7 +19,7 @@ import sqlite3
 import time
 from pathlib import Path
 
-from shuwu_shared.errors import ProfileError
+from shuwu_shared.errors import DatabaseDamaged
 from shuwu_shared.i18n import _
 
 STAMP_NAME = ".integrity-checked"
@@ -34,7 +34,7 @@ _DAMAGE_WORDS = (
 )
 
 
-class DamagedDatabase(ProfileError):
+class DamagedDatabase(DatabaseDamaged):
     """The profile database is damaged: exit 2, and the message says how to recover."""
 
     def __init__(self, path: Path) -> None:

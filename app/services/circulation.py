@@ -230,8 +230,18 @@ def _record_override(
     record_op(session, clock, "override", payload)
 
 
-def checkout_refusals(session: Session, clock: Clock, reader: Reader, item: Item) -> list[Refused]:
-    """Every reason this loan would be refused, in the order staff should read them."""
+def checkout_refusals(
+    session: Session,
+    clock: Clock,
+    reader: Reader,
+    item: Item,
+    *,
+    rules: credit.Rules | None = None,
+    policy: Policy | None = None,
+) -> list[Refused]:
+    """Every reason this loan would be refused, in the order staff should read them.
+
+    Read-only: an ended freeze counts as settled (credit.summary); ``checkout`` settles it."""
     found: list[Refused] = []
     open_loan = _open_loan(session, item.id)
     if open_loan is not None:
@@ -264,9 +274,7 @@ def checkout_refusals(session: Session, clock: Clock, reader: Reader, item: Item
         )
     if reader.status == "blocked":
         found.append(Refused(_("This reader's card is blocked."), "blocked"))
-    rules = credit.load_rules(session)
-    credit.settle(session, clock, reader, rules)
-    summary = credit.summary(session, clock, reader)
+    summary = credit.summary(session, clock, reader, rules)
     if summary.frozen_until is not None:
         found.append(
             Refused(
@@ -285,7 +293,7 @@ def checkout_refusals(session: Session, clock: Clock, reader: Reader, item: Item
                 "credit",
             )
         )
-    policy = policy_for(session, reader.reader_type)
+    policy = policy or policy_for(session, reader.reader_type)
     if open_loan_count(session, reader.id) >= policy.max_items:
         found.append(
             Refused(
@@ -324,13 +332,16 @@ def checkout(
     reader = reader_by_card(session, card)
     item = item_by_barcode(session, barcode)
     reason = _check_override(override_reason)
-    refusals = checkout_refusals(session, clock, reader, item)
+    # Loaded once for the whole operation (refusals, settling, earning).
+    rules = credit.load_rules(session)
+    policy = policy_for(session, reader.reader_type)
+    credit.settle(session, clock, reader, rules)  # an ended freeze resets before lending
+    refusals = checkout_refusals(session, clock, reader, item, rules=rules, policy=policy)
     blocking = [r for r in refusals if not r.overridable or reason is None]
     if blocking:
         raise blocking[0]
     branch = current_branch(session)
     now = clock.now()
-    policy = policy_for(session, reader.reader_type)
     due_at = credit.end_of_local_day(credit.local_date(now) + timedelta(days=policy.loan_days))
     loan = Loan(
         item_id=item.id,
@@ -370,7 +381,7 @@ def checkout(
             "override_reason": loan.override_reason,
         },
     )
-    earned = credit.on_checkout(session, clock, reader, loan)
+    earned = credit.on_checkout(session, clock, reader, loan, rules)
     view = loan_view(session, clock, loan)
     message = _("Lent: {title} — due {date}").format(
         title=view.title or item.barcode, date=credit.local_date(due_at).isoformat()
@@ -425,7 +436,9 @@ def return_item(session: Session, clock: Clock, barcode: str) -> ScanResult:
         loan.return_branch_code = branch
         reader = session.get(Reader, loan.reader_id)
         assert reader is not None
-        delta = credit.on_return(session, clock, reader, loan, now)
+        rules = credit.load_rules(session)
+        credit.settle(session, clock, reader, rules)  # an ended freeze resets first
+        delta = credit.on_return(session, clock, reader, loan, now, rules)
     item.status = "in_transit" if in_transit_to else "available"
     item.current_branch_code = branch
     item.updated_at = now
@@ -703,7 +716,7 @@ def desk_reader(session: Session, clock: Clock, card: str) -> DeskReader:
 
 
 def desk_reader_for(session: Session, clock: Clock, reader: Reader) -> DeskReader:
-    credit.settle(session, clock, reader)
+    """What the desk shows for a reader. Read-only: it never settles or writes anything."""
     summary = credit.summary(session, clock, reader)
     loans = session.scalars(
         select(Loan)

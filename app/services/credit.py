@@ -305,12 +305,18 @@ def _after_change(session: Session, clock: Clock, reader: Reader, rules: Rules) 
         add_entry(session, clock, reader, 0, UNFREEZE, floor=rules.floor)
 
 
-def summary(session: Session, clock: Clock, reader: Reader) -> CreditSummary:
-    rules = load_rules(session)
+def summary(
+    session: Session, clock: Clock, reader: Reader, rules: Rules | None = None
+) -> CreditSummary:
+    """The reader's standing as ``settle`` would leave it, without writing (reads never write:
+    the reset entry itself is appended by the next operation that changes credit)."""
+    rules = rules or load_rules(session)
     points = balance(session, reader.id)
     until = frozen_until(session, reader, rules)
     if until is not None and local_date(clock.now()) >= until:
-        until = None  # settle() will reset at the next desk action
+        until = None
+        if not kept_elsewhere(session, reader):
+            points = max(points, rules.reset_points)  # what settle() will append
     return CreditSummary(
         balance=points,
         threshold=rules.borrow_threshold,
@@ -321,10 +327,15 @@ def summary(session: Session, clock: Clock, reader: Reader) -> CreditSummary:
 
 
 def on_return(
-    session: Session, clock: Clock, reader: Reader, loan: Loan, returned_at: datetime
+    session: Session,
+    clock: Clock,
+    reader: Reader,
+    loan: Loan,
+    returned_at: datetime,
+    rules: Rules | None = None,
 ) -> int:
     """Deduct for an overdue return (or record the amnesty); returns the applied delta."""
-    rules = load_rules(session)
+    rules = rules or load_rules(session)
     points = overdue_deduction(rules, loan.due_at, returned_at)
     if points <= 0:
         return 0
@@ -356,9 +367,11 @@ def on_return(
     return entry.delta
 
 
-def on_checkout(session: Session, clock: Clock, reader: Reader, loan: Loan) -> int:
+def on_checkout(
+    session: Session, clock: Clock, reader: Reader, loan: Loan, rules: Rules | None = None
+) -> int:
     """Earn points per loan where the county's rules say so (daily cap); returns the delta."""
-    rules = load_rules(session)
+    rules = rules or load_rules(session)
     if rules.earn_per_loan <= 0:
         return 0
     today = local_date(clock.now())

@@ -14,11 +14,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import Branch, Item, Transfer, TransferItem
+from app.models import BibRecord, Branch, Item, Transfer, TransferItem
 from app.services.catalog import branch_code, find_item
+from app.services.circulation import branch_name
 from app.services.outbox import record_op
 from shuwu_shared.clock import Clock
-from shuwu_shared.errors import NotFound, UserInputError
+from shuwu_shared.errors import NeedsConfirmation, NotFound, UserInputError
 from shuwu_shared.i18n import _
 
 
@@ -33,6 +34,33 @@ class TransferView:
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
+
+
+@dataclass(frozen=True)
+class BranchChoice:
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Received:
+    """What the receive screen shows after a scan: the batch, the title and the sender's name."""
+
+    transfer: TransferView
+    title: str
+    from_branch_name: str
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A copy that may be sent: its barcode and title (nothing was saved)."""
+
+    barcode: str
+    title: str
+
+
+class NotInTransfer(UserInputError):
+    """The copy was not sent to this branch, so it is not received (nothing changed)."""
 
 
 def _view(session: Session, row: Transfer) -> TransferView:
@@ -136,10 +164,98 @@ def send(session: Session, clock: Clock, uuid: str) -> TransferView:
     return _view(session, row)
 
 
+def other_branches(session: Session) -> list[BranchChoice]:
+    """The branches a batch may go to (every known branch but this one)."""
+    here = branch_code(session)
+    rows = session.execute(
+        select(Branch.code, Branch.name).where(Branch.code != here).order_by(Branch.code)
+    ).all()
+    return [BranchChoice(code, name) for code, name in rows]
+
+
+def branch_names(session: Session, views: Sequence[TransferView]) -> dict[str, str]:
+    codes = {v.from_branch for v in views} | {v.to_branch for v in views}
+    return {code: branch_name(session, code) for code in codes}
+
+
+def check_sendable(session: Session, clock: Clock, to_branch: str, barcode: str) -> Checked:
+    """Trial run of the sending rules for one scan; rolls back, so nothing is kept."""
+    try:
+        draft = create(session, clock, to_branch)
+        add_item(session, draft.uuid, barcode)
+        item = find_item(session, barcode)
+        return Checked(item.barcode, _title(session, item))
+    finally:
+        session.rollback()
+
+
+def _title(session: Session, item: Item) -> str:
+    return session.scalar(select(BibRecord.title).where(BibRecord.id == item.bib_id)) or ""
+
+
+def _announced(session: Session, item: Item) -> bool:
+    """In transit (from the county index) or in a sent batch this computer knows."""
+    if item.status == "in_transit":
+        return True
+    pending = session.scalar(
+        select(TransferItem.id)
+        .join(Transfer, Transfer.id == TransferItem.transfer_id)
+        .where(
+            TransferItem.item_uuid == item.uuid,
+            TransferItem.received_at.is_(None),
+            Transfer.status == "sent",
+        )
+        .limit(1)
+    )
+    return pending is not None
+
+
+def _check_announced(session: Session, here: str, item: Item, confirmed: bool) -> None:
+    if _announced(session, item):
+        return
+    if item.current_branch_code == here:
+        # Already here and not sent anywhere: receiving it would record a transfer to itself.
+        raise NotInTransfer(
+            _(
+                "{barcode} was not sent in any transfer, so it was not received. "
+                "Check where it came from."
+            ).format(barcode=item.barcode),
+            code="not_in_transfer",
+        )
+    if not confirmed:
+        # The copy is shown at another branch whose sending may not have synced yet.
+        raise NeedsConfirmation(
+            _(
+                "{barcode} is not in any transfer this computer knows of; it is shown at"
+                " {branch}. The sending branch may not have synced yet. Receive it here anyway?"
+                " The county will match it with the transfer when both have synced."
+            ).format(barcode=item.barcode, branch=branch_name(session, item.current_branch_code))
+        )
+
+
+def receive_one(
+    session: Session, clock: Clock, barcode: str, *, confirmed: bool = False
+) -> Received:
+    """One scan on the receive screen: the rules of ``receive`` plus what the screen shows."""
+    view = receive(session, clock, [barcode], confirmed=confirmed)
+    item = find_item(session, barcode)
+    return Received(view, _title(session, item), branch_name(session, view.from_branch))
+
+
 def receive(
-    session: Session, clock: Clock, barcodes: Sequence[str], transfer_uuid: str | None = None
+    session: Session,
+    clock: Clock,
+    barcodes: Sequence[str],
+    transfer_uuid: str | None = None,
+    *,
+    confirmed: bool = False,
 ) -> TransferView:
-    """Receive scanned copies at this branch (all or none)."""
+    """Receive scanned copies at this branch (all or none).
+
+    A copy already at this branch and not in transit is refused (``NotInTransfer``); a copy
+    shown at another branch that no known transfer announced needs ``confirmed`` (otherwise
+    ``NeedsConfirmation`` is raised before anything changes).
+    """
     here = branch_code(session)
     codes = list(dict.fromkeys(b.strip() for b in barcodes if b.strip()))
     if not codes:
@@ -152,6 +268,8 @@ def receive(
                     barcode=item.barcode, status=item.status
                 )
             )
+    for item in items:
+        _check_announced(session, here, item, confirmed)
     now = clock.now()
     row = _get(session, transfer_uuid) if transfer_uuid else None
     if row is None:

@@ -9,7 +9,6 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import APP_NAME, APP_ORG
-from app.models.integrity import DamagedDatabase
 from app.profile import Profile, open_profile
 from app.services import settings
 from app.ui.context import AppContext
@@ -18,7 +17,7 @@ from app.ui.i18n import _, install_translators
 from app.ui.main_window import MainWindow
 from app.ui.recovery_dialog import offer_recovery
 from app.ui.settings_pages.general import MAX_FONT_PT, MIN_FONT_PT
-from shuwu_shared.errors import EXIT_BAD_INPUT, ProfileError
+from shuwu_shared.errors import EXIT_BAD_INPUT, DatabaseDamaged, ProfileError
 from shuwu_shared.i18n import DEFAULT_LANGUAGE
 from shuwu_shared.resources import cjk_font_path
 from shuwu_shared.version import __version__
@@ -67,7 +66,7 @@ def run_gui(home: str | Path | None) -> int:
     app = application()
     try:
         profile = open_profile(home)
-    except DamagedDatabase as exc:
+    except DatabaseDamaged as exc:
         install_translators(app, DEFAULT_LANGUAGE)
         load_cjk_font()
         if not offer_recovery(home, exc):

@@ -7,10 +7,10 @@ from typing import Any
 
 from PySide6.QtCore import QTimer
 
-from app.models.integrity import DamagedDatabase
 from app.services import backup
 from app.ui.context import AppContext
 from app.ui.errors import show_error
+from shuwu_shared.errors import DatabaseDamaged
 
 log = logging.getLogger(__name__)
 CHECK_EVERY_MS = 60 * 60 * 1000
@@ -30,7 +30,7 @@ def start_auto_backup(ctx: AppContext) -> QTimer:
 
     def failed(exc: BaseException) -> None:
         log.warning("daily backup failed: %s", type(exc).__name__)
-        if isinstance(exc, DamagedDatabase):  # the daily full check found damage: say it once
+        if isinstance(exc, DatabaseDamaged):  # the daily full check found damage: say it once
             timer.stop()
             show_error(None, exc)
 

@@ -3,40 +3,32 @@
 from __future__ import annotations
 
 import logging
-import sqlite3
 import sys
 import threading
 import traceback
 from pathlib import Path
 from types import TracebackType
 
-import sqlalchemy.exc
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from app.models.db import DB_FILENAME, plain_reason
-from app.models.integrity import damage_message, is_damage
+from app.services.db_errors import as_domain_error, damaged_message
 from app.ui.i18n import _
-from shuwu_shared.errors import ShuwuError
+from shuwu_shared.errors import DatabaseDamaged, DatabaseError, ShuwuError
 
 log = logging.getLogger("shuwu.crash")
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     """The default failure path of tasks and actions."""
-    if is_damage(exc):
+    raw = exc
+    exc = as_domain_error(raw)
+    if isinstance(exc, DatabaseDamaged) and exc is not raw:  # malformed in the middle of work
         show_damage(parent)
         return
-    if isinstance(exc, (sqlite3.OperationalError, sqlalchemy.exc.OperationalError)):
-        # read-only file, full disk, locked: in words, never the SQL statement
-        log.warning("database error: %s", type(exc).__name__)
-        QMessageBox.warning(
-            parent,
-            _("Cannot do that"),
-            _("The database could not be changed: {reason}. Nothing was saved.").format(
-                reason=plain_reason(exc)
-            ),
-        )
+    if isinstance(exc, DatabaseError):
+        log.warning("database error: %s", type(raw).__name__)
+        QMessageBox.warning(parent, _("Cannot do that"), exc.message)
         return
     if isinstance(exc, ShuwuError):
         QMessageBox.warning(parent, _("Cannot do that"), exc.message)
@@ -46,7 +38,7 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
 
 def show_damage(parent: QWidget | None) -> None:
     """ "database disk image is malformed" in the middle of work: say so, and how to recover."""
-    QMessageBox.critical(parent, _("The database is damaged"), damage_message(Path(DB_FILENAME)))
+    QMessageBox.critical(parent, _("The database is damaged"), damaged_message())
 
 
 def show_crash(
@@ -86,7 +78,7 @@ def install_crash_handler(log_dir: Path) -> None:
         if app is None or threading.current_thread() is not threading.main_thread():
             log.error("uncaught exception", exc_info=(exc_type, exc, tb))
             return
-        if isinstance(exc, ShuwuError) or is_damage(exc):
+        if isinstance(as_domain_error(exc), ShuwuError):
             QTimer.singleShot(0, lambda: show_error(QApplication.activeWindow(), exc))
             return
         QTimer.singleShot(0, lambda: show_crash(QApplication.activeWindow(), exc_type, exc, tb))

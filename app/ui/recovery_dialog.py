@@ -9,15 +9,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from app.models.integrity import DamagedDatabase
 from app.paths import resolve_home
 from app.services import backup, recovery
 from app.ui.i18n import _
 from shuwu_shared.clock import clock_from_env
-from shuwu_shared.errors import ShuwuError
+from shuwu_shared.errors import DatabaseDamaged, ShuwuError
 
 
-def offer_recovery(home: str | Path | None, exc: DamagedDatabase) -> bool:
+def offer_recovery(home: str | Path | None, exc: DatabaseDamaged) -> bool:
     """Say the database is damaged and offer the recovery path; True once it was recovered."""
     box = QMessageBox()
     box.setIcon(QMessageBox.Icon.Critical)

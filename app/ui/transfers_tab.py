@@ -25,19 +25,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from app.models import BibRecord, Branch, Item, Transfer, TransferItem
 from app.services import transfers
-from app.services.catalog import branch_code, find_item
 from app.services.catalog_rules import clean_scan
-from app.services.circulation import branch_name
 from app.ui.context import AppContext
 from app.ui.errors import show_error
 from app.ui.i18n import _
 from app.ui.style import font_css
-from shuwu_shared.errors import ShuwuError
+from shuwu_shared.errors import NeedsConfirmation, ShuwuError
 
 STATUS_TEXT = {
     "draft": lambda: _("draft"),
@@ -49,10 +44,6 @@ STATUS_TEXT = {
 def transfer_status_text(status: str) -> str:
     label = STATUS_TEXT.get(status)
     return label() if label else status
-
-
-def _title(session: Session, item: Item) -> str:
-    return session.scalar(select(BibRecord.title).where(BibRecord.id == item.bib_id)) or ""
 
 
 class TransfersTab(QWidget):
@@ -159,18 +150,13 @@ class TransfersTab(QWidget):
         chosen = self.destination.currentData()
         try:
             with self.ctx.profile.sessions() as s:
-                here = branch_code(s)
-                rows = s.execute(
-                    select(Branch.code, Branch.name)
-                    .where(Branch.code != here)
-                    .order_by(Branch.code)
-                ).all()
+                choices = transfers.other_branches(s)
         except ShuwuError as exc:
             self.problem(exc)
-            rows = []
+            choices = []
         self.destination.clear()
-        for code, name in rows:
-            self.destination.addItem(f"{code}  {name}", code)
+        for choice in choices:
+            self.destination.addItem(f"{choice.code}  {choice.name}", choice.code)
         index = self.destination.findData(chosen)
         if index >= 0:
             self.destination.setCurrentIndex(index)
@@ -178,8 +164,7 @@ class TransfersTab(QWidget):
     def refresh_history(self) -> None:
         with self.ctx.profile.sessions() as s:
             views = transfers.list_transfers(s)[:50]
-            codes = {v.from_branch for v in views} | {v.to_branch for v in views}
-            names = {code: branch_name(s, code) for code in codes}
+            names = transfers.branch_names(s, views)
         self.history.setRowCount(len(views))
         for row, view in enumerate(views):
             values = [
@@ -215,17 +200,13 @@ class TransfersTab(QWidget):
             )
             return
         try:
-            # Trial run of the real rules; the session closes without commit, so nothing is kept.
             with self.ctx.profile.sessions() as s:
-                draft = transfers.create(s, self.ctx.profile.clock, destination)
-                transfers.add_item(s, draft.uuid, code)
-                title = _title(s, find_item(s, code))
-                s.rollback()
+                checked = transfers.check_sendable(s, self.ctx.profile.clock, destination, code)
         except Exception as exc:
             self.problem(exc)
             return
         self.outgoing.append(code)
-        self.send_list.addItem(f"{code}  {title}")
+        self.send_list.addItem(f"{code}  {checked.title}")
         self.say(_("{count} copies in the batch.").format(count=len(self.outgoing)))
 
     def remove_selected(self) -> None:
@@ -266,7 +247,7 @@ class TransfersTab(QWidget):
                 for code in self.outgoing:
                     transfers.add_item(s, draft.uuid, code)
                 view = transfers.send(s, profile.clock, draft.uuid)
-                destination = branch_name(s, view.to_branch)
+                destination = transfers.branch_names(s, [view])[view.to_branch]
         except Exception as exc:  # rolled back: the batch is still on screen to fix
             self.problem(exc)
             return
@@ -283,15 +264,11 @@ class TransfersTab(QWidget):
 
     # --- receiving --------------------------------------------------------------------
 
-    def confirm_unannounced(self, code: str, item: Item, where: str | None = None) -> bool:
+    def confirm(self, question: str) -> bool:
         answer = QMessageBox.question(
             self,
             _("Receive a copy not announced?"),
-            _(
-                "{barcode} is not in any transfer this computer knows of; it is shown at"
-                " {branch}. The sending branch may not have synced yet. Receive it here anyway?"
-                " The county will match it with the transfer when both have synced."
-            ).format(barcode=code, branch=where or item.current_branch_code),
+            question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -303,58 +280,45 @@ class TransfersTab(QWidget):
         if code:
             self.receive_code(code)
 
-    def receive_code(self, code: str) -> None:
+    def receive_code(self, code: str, confirmed: bool = False) -> None:
+        """The rules are the service's; a question it raises is asked here, outside any
+        transaction, and the scan is tried again only after a "Yes"."""
         profile = self.ctx.profile
         try:
             with profile.sessions() as s, s.begin():
-                item = find_item(s, code)
-                elsewhere = item.current_branch_code != branch_code(s)
-                pending_line = s.scalar(
-                    select(TransferItem.id)
-                    .join(Transfer, Transfer.id == TransferItem.transfer_id)
-                    .where(
-                        TransferItem.item_uuid == item.uuid,
-                        TransferItem.received_at.is_(None),
-                        Transfer.status == "sent",
-                    )
-                    .limit(1)
+                got = transfers.receive_one(s, profile.clock, code, confirmed=confirmed)
+        except NeedsConfirmation as question:
+            if self.confirm(question.question):
+                self.receive_code(code, confirmed=True)
+            else:
+                self.not_received(
+                    code,
+                    _(
+                        "{barcode} was not sent in any transfer, so it was not received. "
+                        "Check where it came from."
+                    ).format(barcode=code),
                 )
-                # In transit (from the county index) or in a sent batch this computer knows;
-                # a copy still shown at another branch may come from a sender not yet synced.
-                if (
-                    item.status != "in_transit"
-                    and pending_line is None
-                    and not (
-                        elsewhere
-                        and self.confirm_unannounced(
-                            code, item, branch_name(s, item.current_branch_code)
-                        )
-                    )
-                ):
-                    self.receive_list.insertItem(
-                        0, _("{barcode}  — not part of any transfer").format(barcode=code)
-                    )
-                    self.say(
-                        _(
-                            "{barcode} was not sent in any transfer, so it was not received. "
-                            "Check where it came from."
-                        ).format(barcode=code),
-                        ok=False,
-                    )
-                    return
-                view = transfers.receive(s, profile.clock, [code])
-                title = _title(s, item)
-                source = branch_name(s, view.from_branch)
+            return
+        except transfers.NotInTransfer as exc:
+            self.not_received(code, exc.message)
+            return
         except Exception as exc:
             self.problem(exc)
             return
+        view = got.transfer
         self.receive_list.insertItem(
             0,
             _("{barcode}  {title}  — received (batch {batch} from {branch})").format(
-                barcode=code, title=title, batch=view.uuid[:8], branch=source
+                barcode=code, title=got.title, batch=view.uuid[:8], branch=got.from_branch_name
             ),
         )
         self.say(_("{barcode} received.").format(barcode=code))
         self.refresh_history()
         self.ctx.data_changed.emit()
         self.received.emit(view)
+
+    def not_received(self, code: str, message: str) -> None:
+        self.receive_list.insertItem(
+            0, _("{barcode}  — not part of any transfer").format(barcode=code)
+        )
+        self.say(message, ok=False)

@@ -11,6 +11,7 @@ from app.cli.base import CliContext, CommandResult, add_command, add_group
 from app.services import transfers
 from app.services.circulation import branch_name
 from app.services.transfers import TransferView
+from shuwu_shared.errors import NeedsConfirmation
 from shuwu_shared.i18n import _
 
 
@@ -22,6 +23,11 @@ def register(subparsers: Any) -> None:
     p = add_command(group, "receive", _("receive copies by barcode"), run_receive)
     p.add_argument("barcodes", nargs="+")
     p.add_argument("--transfer")
+    p.add_argument(
+        "--yes",
+        action="store_true",
+        help=_("receive copies no known transfer announced (the sender may not have synced)"),
+    )
     add_command(group, "list", _("list transfers"), run_list)
 
 
@@ -55,7 +61,14 @@ def run_send(ctx: CliContext) -> CommandResult:
 
 def run_receive(ctx: CliContext) -> CommandResult:
     with ctx.profile.sessions() as s, s.begin():
-        view = transfers.receive(s, ctx.profile.clock, ctx.args.barcodes, ctx.args.transfer)
+        try:
+            view = transfers.receive(
+                s, ctx.profile.clock, ctx.args.barcodes, ctx.args.transfer, confirmed=ctx.args.yes
+            )
+        except NeedsConfirmation as question:  # exit 2, nothing saved
+            raise NeedsConfirmation(
+                question.question + " " + _("Run the command again with --yes to receive it.")
+            ) from None
         names = _names(s, [view])
     return CommandResult(view.to_json(), _line(view, names))
 

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import Activity, VisitCount
-from app.models.reports import ACTIVITY_KINDS
+from app.models.reports import ACTIVITY_KINDS as ACTIVITY_KINDS  # re-exported for the UI
 from app.services import settings
 from app.services.outbox import record_op
 from shuwu_shared.clock import Clock

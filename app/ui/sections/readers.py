@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from app.services import readers
 from app.services.readers import ReaderInput, ReaderView
@@ -58,7 +57,7 @@ def _status_label(code: str) -> str:
 READER_CARD_TEMPLATE = "a4-2x5-card-85.6x54"
 
 
-def reader_card_printer() -> Callable[[Session, Path, list[str], Path], Any] | None:
+def reader_card_printer() -> Callable[[Any, Path, list[str], Path], Any] | None:
     """The labels module's reader-card output (app.services.labels), when this build has it."""
     try:
         labels = importlib.import_module("app.services.labels")
@@ -69,7 +68,7 @@ def reader_card_printer() -> Callable[[Session, Path, list[str], Path], Any] | N
     if not all(hasattr(labels, name) for name in needed) or not hasattr(templates, "load_template"):
         return None
 
-    def write(session: Session, home: Path, cards: list[str], out: Path) -> Any:
+    def write(session: Any, home: Path, cards: list[str], out: Path) -> Any:
         template = templates.load_template(READER_CARD_TEMPLATE, home)
         data = labels.reader_card_data(session, cards)
         layouts = labels.build_layouts(data, "reader", template)

@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.reports import ACTIVITY_KINDS
 from app.services import settings
 from app.services.circulation import branch_name
 from app.services.reports import branch_report
 from app.services.reports.activities import (
+    ACTIVITY_KINDS,
     MAX_ATTENDANCE,
     list_activities,
     record_activity,

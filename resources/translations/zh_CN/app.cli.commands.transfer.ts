@@ -20,12 +20,20 @@
       <translation>列出调拨单</translation>
     </message>
     <message>
+      <source>receive copies no known transfer announced (the sender may not have synced)</source>
+      <translation>接收没有调拨记录的图书（发出的馆点可能还没有同步）</translation>
+    </message>
+    <message>
       <source>{uuid}: {src} → {dst}, {status}, {count} copies, {received} received</source>
       <translation>{uuid}：{src} → {dst}，{status}，共 {count} 册，已接收 {received} 册</translation>
     </message>
     <message>
       <source>No transfers.</source>
       <translation>没有调拨单。</translation>
+    </message>
+    <message>
+      <source>Run the command again with --yes to receive it.</source>
+      <translation>确认要接收，请加上 --yes 再运行一次命令。</translation>
     </message>
   </context>
 </TS>

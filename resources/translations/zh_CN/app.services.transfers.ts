@@ -36,6 +36,14 @@
       <translation>{barcode} 无法发送：状态为 {status}。</translation>
     </message>
     <message>
+      <source>{barcode} was not sent in any transfer, so it was not received. Check where it came from.</source>
+      <translation>{barcode} 不属于任何调拨，未接收。请查明这本书从哪里来。</translation>
+    </message>
+    <message>
+      <source>{barcode} is not in any transfer this computer knows of; it is shown at {branch}. The sending branch may not have synced yet. Receive it here anyway? The county will match it with the transfer when both have synced.</source>
+      <translation>本机不知道 {barcode} 属于哪次调拨，它现在登记在 {branch}。可能是发出的馆点还没有同步。仍然在这里接收吗？双方都同步后，县馆会把它和调拨记录对上。</translation>
+    </message>
+    <message>
       <source>{barcode} cannot be received: it is {status}.</source>
       <translation>{barcode} 无法接收：状态为 {status}。</translation>
     </message>

@@ -23,9 +23,5 @@
       <source>Cannot do that</source>
       <translation>无法完成操作</translation>
     </message>
-    <message>
-      <source>The database could not be changed: {reason}. Nothing was saved.</source>
-      <translation>无法修改数据库：{reason}。没有保存任何内容。</translation>
-    </message>
   </context>
 </TS>

@@ -140,10 +140,6 @@
       <translation>批次 {batch} 已发往 {branch}：{count} 册现为在途。</translation>
     </message>
     <message>
-      <source>{barcode} is not in any transfer this computer knows of; it is shown at {branch}. The sending branch may not have synced yet. Receive it here anyway? The county will match it with the transfer when both have synced.</source>
-      <translation>本机不知道 {barcode} 属于哪次调拨，它现在登记在 {branch}。可能是发出的馆点还没有同步。仍然在这里接收吗？双方都同步后，县馆会把它和调拨记录对上。</translation>
-    </message>
-    <message>
       <source>{barcode}  {title}  — received (batch {batch} from {branch})</source>
       <translation>{barcode}  {title}  — 已收到（批次 {batch}，来自 {branch}）</translation>
     </message>
@@ -152,12 +148,12 @@
       <translation>{barcode} 已收到。</translation>
     </message>
     <message>
-      <source>{barcode} is already in this batch (scanned twice).</source>
-      <translation>{barcode} 已在本批中（扫了两次）。</translation>
-    </message>
-    <message>
       <source>{barcode}  — not part of any transfer</source>
       <translation>{barcode}  — 不属于任何调拨，未接收</translation>
+    </message>
+    <message>
+      <source>{barcode} is already in this batch (scanned twice).</source>
+      <translation>{barcode} 已在本批中（扫了两次）。</translation>
     </message>
     <message>
       <source>{barcode} was not sent in any transfer, so it was not received. Check where it came from.</source>
