@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import subprocess
 import sys
 import tempfile
@@ -30,17 +31,22 @@ def _qm_path(language: str) -> Path | None:
     ts_files = sorted((resources_dir() / "translations" / language).glob("*.ts"))
     if not ts_files:
         return None
-    # A source checkout that was never built: compile on the fly so Chinese still shows.
+    # A source checkout that was never built: compile on the fly so Chinese still shows. Qt maps
+    # the .qm into memory, so another process's file is never rewritten in place (that is a bus
+    # error there): each compiles to its own name and renames it over the shared one.
     target = Path(tempfile.gettempdir()) / f"shuwu_{language}.qm"
+    own = target.with_name(f"{target.name}.{os.getpid()}.tmp")
     lrelease = Path(sys.executable).parent / "pyside6-lrelease"
     try:
         subprocess.run(
-            [str(lrelease), "-silent", *map(str, ts_files), "-qm", str(target)],
+            [str(lrelease), "-silent", *map(str, ts_files), "-qm", str(own)],
             check=True,
             capture_output=True,
         )
+        os.replace(own, target)
     except (OSError, subprocess.CalledProcessError):
         log.warning("could not compile translations")
+        own.unlink(missing_ok=True)
         return None
     return target
 
