@@ -145,3 +145,18 @@ def test_catalog_add_keeps_the_target_record(
     assert out["200"]["f"] == source["200"]["f"]
     lines = yaz_lines(tmp_path / "out.mrc")
     assert lines.count("\n701 ") == 3 and "\nOWN " in lines
+
+
+def test_an_oversized_source_record_is_not_carried() -> None:
+    from app.services.catalog_union import MAX_SOURCE_BYTES, _external_record
+    from server.copycat.lookup import MAX_SOURCE_BYTES as SERVER_MAX
+    from server.copycat.lookup import Hit
+
+    big = b"x" * (SERVER_MAX + 1)
+    hit = Hit("t", "z3950", "cnmarc", "iso2709", "utf-8", big, {"title": "T"}, ())
+    assert hit.to_json()["marc"]["data"] == ""
+    small = Hit("t", "z3950", "cnmarc", "iso2709", "utf-8", b"rec", {"title": "T"}, ())
+    assert _external_record(1, small.to_json()).marc == b"rec"  # type: ignore[union-attr]
+    row = {"record": {"title": "T"}, "marc": {"data": "QUFB" * (MAX_SOURCE_BYTES // 3 + 2)}}
+    found = _external_record(1, row)
+    assert found is not None and found.marc == b"" and found.fields == {"title": "T"}
