@@ -24,7 +24,7 @@ from app.services.catalog_rules import (
     pinyin_keys,
 )
 from app.services.catalog_search import index_bib
-from app.services.catalog_union import UnionCatalog
+from app.services.catalog_union import ExternalRecord, UnionCatalog, keep_source
 from app.services.outbox import check_payload, record_op
 from shuwu_shared.bib import BIB_FIELDS, BibData
 from shuwu_shared.clock import Clock
@@ -75,6 +75,9 @@ class LookupResult:
     offline: bool = False
     origin: str | None = None  # the external target a copied record came from (copycat)
     failed: tuple[Any, ...] = ()  # external targets that did not answer (TargetFailure)
+    # The target's own record (catalog_union.ExternalRecord), kept with the bib when saved
+    # so a MARC export gives back every field the librarian did not edit.
+    source_record: ExternalRecord | None = None
 
 
 @dataclass(frozen=True)
@@ -191,10 +194,21 @@ def lookup_isbn(session: Session, raw: str, union: UnionCatalog | None) -> Looku
         failed = tuple(record.get("failed") or ()) if record else ()
         if record and record.get("title"):
             data = replace(BibData.from_mapping(record), isbn=isbn)
-            return LookupResult(isbn, "union", data, origin=record.get("origin"), failed=failed)
+            return LookupResult(
+                isbn,
+                "union",
+                data,
+                origin=record.get("origin"),
+                failed=failed,
+                source_record=_external(record.get("source_record")),
+            )
         if failed:
             return LookupResult(isbn, "empty", BibData(isbn=isbn), failed=failed)
     return LookupResult(isbn, "empty", BibData(isbn=isbn), offline=offline)
+
+
+def _external(value: Any) -> ExternalRecord | None:
+    return value if isinstance(value, ExternalRecord) else None
 
 
 # --- saving a record -----------------------------------------------------------------------
@@ -254,12 +268,17 @@ def save_bib(
     data: BibData,
     bib_uuid: str | None = None,
     source: str = "manual",
+    source_record: ExternalRecord | None = None,
 ) -> BibView:
+    """``source_record``: the external record a lookup found (``LookupResult.source_record``);
+    stored with the bib as ``external-search --pick`` does."""
     data = validate_bib(data)
     bib = get_bib(session, bib_uuid) if bib_uuid else None
     if bib is None and data.isbn:
         bib = session.scalar(select(BibRecord).where(BibRecord.isbn == data.isbn).limit(1))
     bib = apply_bib(session, clock, data, bib, source)
+    if source_record is not None:
+        keep_source(session, bib.uuid, source_record)
     return bib_view(session, bib)
 
 

@@ -36,6 +36,9 @@ TOKEN_KEY = "device_token"
 # The county server asks several targets in turn, each with its own short timeout.
 COPYCAT_TIMEOUT = 45.0
 SEARCH_FIELDS = ("any", "title", "author", "isbn")
+# A source record larger than this is not kept (ISO 2709 caps a record at 99 999 bytes;
+# MARCXML is wordier). The bib is still saved from its fields.
+MAX_SOURCE_BYTES = 400_000
 
 
 @dataclass(frozen=True)
@@ -101,8 +104,13 @@ def _external_record(number: int, row: Any) -> ExternalRecord | None:
     if not isinstance(row, dict) or not isinstance(row.get("record"), dict):
         return None
     marc: dict[str, Any] = row["marc"] if isinstance(row.get("marc"), dict) else {}
+    data = str(marc.get("data") or "")
     try:
-        raw = base64.b64decode(str(marc.get("data") or ""), validate=True)
+        raw = (
+            base64.b64decode(data, validate=True)
+            if len(data) <= MAX_SOURCE_BYTES * 4 // 3 + 4
+            else b""
+        )
     except (binascii.Error, ValueError):
         raw = b""
     fields = {k: row["record"][k] for k in BIB_FIELDS if row["record"].get(k) is not None}
@@ -184,7 +192,8 @@ class HttpUnionCatalog:
         found = _external_record(1, body)
         if found is None:
             return None
-        return {**found.fields, "origin": found.target, "failed": _failures(body)}
+        kept = {"source_record": found} if found.marc else {}
+        return {**found.fields, "origin": found.target, "failed": _failures(body), **kept}
 
     def external_search(self, query: str, field: str = "any", limit: int = 10) -> ExternalSearch:
         response = self._call(
@@ -257,7 +266,11 @@ def _optional(module: str) -> Any:
 def keep_source(session: Session, bib_uuid: str, record: ExternalRecord) -> bool:
     """Store the target's record with a picked bib, as a MARC import does, so a MARC export
     gives it back field for field. False when this build's MARC importer cannot keep sources
-    (before the lossless-MARC rework) or cannot read the record; the bib is saved either way."""
+    (before the lossless-MARC rework) or cannot read the record; the bib is saved either way.
+    Columns the librarian changed before saving differ from the source; the export rewrites
+    only those fields (``catalog_marc.record_for_export``)."""
+    if not record.marc:
+        return False
     read = _optional("shuwu_shared.marc.read")
     convert = _optional("shuwu_shared.marc.convert")
     marc = _optional("app.services.catalog_marc")

@@ -64,6 +64,11 @@ class TargetFailed(Exception):
         self.failure = failure
 
 
+# The source record goes to the client as base64 so the branch can keep it for a lossless
+# export; a record beyond this size (ISO 2709 stops at 99 999 bytes) is sent without it.
+MAX_SOURCE_BYTES = 400_000
+
+
 @dataclass(frozen=True)
 class Hit:
     target: str
@@ -84,7 +89,11 @@ class Hit:
             "marc": {
                 "format": self.raw_format,
                 "charset": self.charset,
-                "data": base64.b64encode(self.raw).decode("ascii"),
+                "data": (
+                    base64.b64encode(self.raw).decode("ascii")
+                    if len(self.raw) <= MAX_SOURCE_BYTES
+                    else ""
+                ),
             },
         }
 

@@ -39,11 +39,11 @@ def test_copied_record_shows_its_target(qtbot, profile: Profile, tmp_path: Path)
         clc_class="F124",
     )
     page.show_lookup(LookupResult("9787503722912", "union", data, origin="NLC"))
-    assert "NLC" in page.source_label.text() and "套录" in page.source_label.text()
-    assert page.fields["title"].text() == "'96 中国发展报告"
+    assert "NLC" in page.form.source_label.text() and "套录" in page.form.source_label.text()
+    assert page.form.fields["title"].text() == "'96 中国发展报告"
     # Without an origin the union text stays as it was.
     page.show_lookup(LookupResult("9787503722912", "union", data))
-    assert "NLC" not in page.source_label.text()
+    assert "NLC" not in page.form.source_label.text()
     page.show_lookup(LookupResult("9787503722912", "union", data, origin="NLC"))
     shots = Path(os.environ.get("SHUWU_SCREENSHOTS", tmp_path))
     for width, height in ((1024, 768), (1366, 768)):

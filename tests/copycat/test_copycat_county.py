@@ -63,7 +63,7 @@ def add_target(county: serverproc.ServerProcess, name: str, url: str, **kw: Any)
     from server.db import writer
 
     with writer(_sessions(county.db_url)) as s:
-        add(s, name, url, **kw)
+        add(s, name, url, actor="test", **kw)
 
 
 def configure(county: serverproc.ServerProcess, live: Peers) -> None:
@@ -295,7 +295,7 @@ def test_the_cache_serves_the_county_when_every_target_is_gone(
     assert shuwu(home, "catalog", "lookup", ISBN_96)[1]["origin"] == "gb"  # cached now
     with writer(_sessions(county.db_url)) as s:
         for t in list_targets(s):
-            remove_target(s, t.name)
+            remove_target(s, t.name, actor="test")
     other = device(county, tmp_path / "b", village(county, 1))
     rc, again = shuwu(other, "catalog", "lookup", ISBN_96)
     assert (rc, again["origin"], again["title"], again["failed"]) == (

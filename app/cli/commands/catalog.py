@@ -197,6 +197,7 @@ def run_add(ctx: CliContext) -> CommandResult:
             merged,
             base.bib_uuid if base else None,
             "union" if base and base.source == "union" else "manual",
+            base.source_record if base else None,
         )
         copies = [CopyInput(b, a.shelf, a.aux) for b in a.barcode]
         added = (

@@ -416,7 +416,10 @@ class CatalogueForm(QWidget):
     # --- saving ---------------------------------------------------------------------------
 
     def form_data(self) -> BibData:
-        return BibData.from_mapping({k: e.text() for k, e in self.fields.items()})
+        # Columns the form does not show (subjects, summary, …) stay as looked up.
+        shown = {k: e.text() for k, e in self.fields.items()}
+        looked_up = vars(self.current.data) if self.current is not None else {}
+        return BibData.from_mapping({**looked_up, **shown})
 
     def save(self) -> None:
         if self.saving:
@@ -435,7 +438,9 @@ class CatalogueForm(QWidget):
         def job(_control: Any) -> tuple[BibView, AddedCopies | None]:
             with profile.sessions() as s, s.begin():  # all or nothing
                 union = union_catalog_for(s)
-                bib = catalog.save_bib(s, profile.clock, data, current.bib_uuid, source)
+                bib = catalog.save_bib(
+                    s, profile.clock, data, current.bib_uuid, source, current.source_record
+                )
                 added = (
                     catalog.add_copies(s, profile.clock, bib.uuid, copies, union)
                     if copies
