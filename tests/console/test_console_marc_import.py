@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 
 from server import models as m
 from server.console.models import AuditEntry
+from server.db import make_engine, session_factory
 
 from .conftest import Staff
 from .test_console_admin import read
@@ -89,3 +93,39 @@ def test_only_admins_import_and_csrf_is_required(console_server, staff_as) -> No
         assert "/console/catalogue-import" not in member.get("/console/catalogue").text
     admin: Staff = staff_as("admin")
     assert upload(admin, data, csrf=False).status_code == 403
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.one_of(
+        st.binary(max_size=3000),
+        st.builds(
+            lambda head, tail: head + tail,
+            st.sampled_from([b"00120nam", b"<?xml version='1.0'?>", b"\x1d\x1e\x1f", b""]),
+            st.binary(max_size=2000),
+        ),
+    )
+)
+def test_any_bytes_give_a_preview_or_a_message(data: bytes) -> None:
+    from server.console import marc_import
+    from shuwu_shared.errors import UserInputError
+
+    with _memory_db()() as s:
+        try:
+            result = marc_import.preview(s, data)
+        except UserInputError as exc:
+            assert exc.message
+        else:
+            assert all(r.status in ("new", "matched", "skipped") for r in result.rows)
+            assert all(r.reason for r in result.rows if r.status == "skipped")
+
+
+_memory: list[Any] = []
+
+
+def _memory_db():  # type: ignore[no-untyped-def]
+    if not _memory:
+        engine = make_engine("sqlite://")
+        m.Base.metadata.create_all(engine)
+        _memory.append(session_factory(engine))
+    return _memory[0]
