@@ -23,6 +23,7 @@ PAGES = (
     "pages_conflicts",
     "pages_catalogue",
     "pages_targets",
+    "pages_marc",
     "pages_policies",
     "pages_reports",
     "pages_staff",

@@ -16,6 +16,10 @@
       <translation>检索套录书目源</translation>
     </message>
     <message>
+      <source>Import a MARC file for the county</source>
+      <translation>为全县导入 MARC 文件（统一文献采编）</translation>
+    </message>
+    <message>
       <source>Search</source>
       <translation>检索</translation>
     </message>
@@ -54,10 +58,6 @@
     <message>
       <source>Available</source>
       <translation>在架</translation>
-    </message>
-    <message>
-      <source>Central cataloguing (MARC import) is done with the desktop app for now; see the README.</source>
-      <translation>统一文献采编（MARC 导入）暂时在桌面程序中完成，详见 README。</translation>
     </message>
   </context>
 </TS>
