@@ -20,6 +20,7 @@ from server.copycat.targets import list_targets
 from server.timeutil import iso, utcnow
 from shuwu_shared.domain.isbn import try_normalise_isbn
 from shuwu_shared.i18n import _
+from shuwu_shared.protocol import ErrorEnvelope
 
 router = APIRouter()
 MAX_QUERY = 200
@@ -51,7 +52,18 @@ def _authorised(request: Request) -> JSONResponse | None:
     return None
 
 
-@router.get("/v1/copycat/isbn/{isbn}")
+# The refusals these endpoints give, in the server's error envelope (documented in OpenAPI).
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorEnvelope, "description": text}
+    for code, text in (
+        (400, "Not an ISBN or not a query (the envelope says what)"),
+        (401, "Unknown or revoked device token"),
+        (422, "A value does not fit the protocol"),
+    )
+}
+
+
+@router.get("/v1/copycat/isbn/{isbn}", responses=_ERRORS)
 async def copycat_isbn(request: Request, isbn: str) -> Any:
     refused = await run_in_threadpool(_authorised, request)
     if refused is not None:
@@ -88,7 +100,7 @@ async def copycat_isbn(request: Request, isbn: str) -> Any:
     }
 
 
-@router.get("/v1/copycat/search")
+@router.get("/v1/copycat/search", responses=_ERRORS)
 async def copycat_search(request: Request, q: str = "", field: str = "any", limit: int = 10) -> Any:
     refused = await run_in_threadpool(_authorised, request)
     if refused is not None:

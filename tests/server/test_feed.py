@@ -69,6 +69,7 @@ def test_scope_per_branch(server: serverproc.ServerProcess) -> None:
             loan["branch_code"] == "CW01"
             or loan["item_uuid"] in cw_items
             or loan["return_branch_code"] == "CW01"
+            or by_entity.get("reader", {}).get(loan["reader_uuid"], {}).get("home_branch") == "CW01"
         )
     # Another branch's new reader stays out of CW01's feed.
     dh = enrol(server, "DH01")

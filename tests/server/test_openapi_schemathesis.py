@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
+from hypothesis.errors import Unsatisfiable
 from schemathesis.checks import not_a_server_error
 from schemathesis.generation.modes import GenerationMode
 from schemathesis.specs.openapi.checks import (
@@ -73,7 +74,14 @@ def test_every_operation_keeps_its_promises(
 
         if mode is GenerationMode.NEGATIVE and not _has_inputs(operation):
             continue  # nothing to get wrong (GET /v1/hello): no negative case exists
-        run()
+        try:
+            run()
+        except Unsatisfiable:
+            # Only inputs that accept any value (an unconstrained path string): schemathesis
+            # can build no invalid request for them, so there is nothing negative to try.
+            if mode is GenerationMode.NEGATIVE:
+                continue
+            raise
         tried += 1
     assert tried >= 6
     assert client.changes(limit=1) is not None  # still serving

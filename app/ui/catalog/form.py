@@ -118,7 +118,8 @@ class CatalogueForm(QWidget):
             edit.setAccessibleName(labels[key])
             edit.setMinimumWidth(60)
             self.fields[key] = edit
-            if key == "clc_class":
+            if key == "clc_class":  # room for a class number such as S831.42 at any font size
+                edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("S831.42") + 24)
                 edit.setPlaceholderText(_("e.g. S831.4 — F4 to search"))
                 edit.returnPressed.connect(self.on_class_entered)
                 edit.textChanged.connect(self._show_class_caption)

@@ -127,10 +127,12 @@ class LabelsPage(QWidget):
         self.template_combo.clear()
         for t in self.templates:
             mark = _(" (my copy)") if t.user else ""
-            text = f"{t.name}{mark} — {t.describe()}"
-            self.template_combo.addItem(text, t.name)
+            # The name fits the bar at any font size; the sheet and label sizes are the tooltip.
+            self.template_combo.addItem(f"{t.name}{mark}", t.name)
             self.template_combo.setItemData(
-                self.template_combo.count() - 1, text, Qt.ItemDataRole.ToolTipRole
+                self.template_combo.count() - 1,
+                f"{t.name}{mark} — {t.describe()}",
+                Qt.ItemDataRole.ToolTipRole,
             )
         index = max(0, self.template_combo.findData(current))
         self.template_combo.setCurrentIndex(index)

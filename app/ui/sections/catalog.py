@@ -29,7 +29,7 @@ from app.services.catalog import LookupResult
 from app.services.catalog_rules import ScanDeduper, clean_scan
 from app.services.catalog_search import SearchHit, SearchResult, search
 from app.services.catalog_union import union_catalog_for
-from app.ui.catalog.common import fill_table, read_only, scrolling_body, status_text
+from app.ui.catalog.common import fill_table, read_only, scrolling_body, size_columns, status_text
 from app.ui.catalog.form import CatalogueForm
 from app.ui.catalog.record import RecordDialog
 from app.ui.catalog.shelves import ShelvesDialog
@@ -159,6 +159,7 @@ class CatalogPage(QWidget):
         self.results.setAccessibleName(_("Search results"))
         self.results.setToolTip(_("Double-click or press Enter to open the record."))
         read_only(self.results)
+        size_columns(self.results, stretch=5)  # headers readable before the first search
         self.results.activated.connect(lambda index: self.open_record_at(index.row()))
         self.results.doubleClicked.connect(lambda index: self.open_record_at(index.row()))
         return self.results
