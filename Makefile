@@ -47,7 +47,8 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
-	$(PY) -m pytest -q -p no:xdist tests/protocol/test_shared_protocol.py tests/foundation/test_qt_free.py
+	$(PY) -m pytest -q -p no:xdist tests/protocol/test_shared_protocol.py tests/foundation/test_qt_free.py \
+		tests/foundation/test_layers.py tests/foundation/test_layers_ui.py
 
 bench: sysdeps-test $(STAMP) translations
 	$(PY) -m bench
