@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import requests
 
 from tests import serverproc
@@ -38,7 +39,11 @@ def test_feed_is_gzip_and_marked(server: serverproc.ServerProcess) -> None:
     assert len(r.json()["changes"]) == 200 and r.json()["has_more"] is True
 
 
-def test_scope_per_branch(server: serverproc.ServerProcess) -> None:
+# A server of its own: the feed is history, so another test's ops on the shared server (an undo by
+# CW01 of a DH01 loan, a transfer) rightly put rows in CW01's feed that today's state can't explain.
+@pytest.mark.parametrize("fresh_server", ["sqlite", "postgres"], indirect=True)
+def test_scope_per_branch(fresh_server: serverproc.ServerProcess) -> None:
+    server = fresh_server
     cw = enrol(server, "CW01")
     changes, _ = cw.all_changes()
     by_entity: dict[str, dict[str, dict]] = {}
