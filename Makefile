@@ -35,7 +35,7 @@ run: sysdeps-run $(STAMP) translations
 
 test: sysdeps-test $(STAMP) translations
 	@start=$$(date +%s); status=0; \
-	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS) || status=$$?; \
+	$(PY) -m pytest -n $(TEST_WORKERS) --durations=30 $(PYTEST_ARGS) || status=$$?; \
 	echo "make test: wall time $$(( $$(date +%s) - start )) s"; exit $$status
 
 test-fast: $(STAMP) translations
