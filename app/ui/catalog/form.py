@@ -8,6 +8,7 @@ and beep → Delete removes a pending row → Ctrl+S or F10 saves, off the GUI t
 
 from __future__ import annotations
 
+import functools
 import re
 import time
 from typing import TYPE_CHECKING, Any
@@ -316,7 +317,7 @@ class CatalogueForm(QWidget):
             if (
                 (head == "" or well_formed_class(head))
                 and len(tail) >= 4
-                and ops.query(self.ctx, lambda s, tail=tail: self._takes(s, tail))
+                and ops.query(self.ctx, functools.partial(self._takes, code=tail))
             ):
                 return head, tail
         if len(text) >= 4 and ops.query(
