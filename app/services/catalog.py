@@ -178,13 +178,26 @@ def classify_scan(session: Session, code: str) -> str:
 
 
 def lookup_isbn(session: Session, raw: str, union: UnionCatalog | None) -> LookupResult:
-    """Local record (already in the catalogue) → county union catalogue → empty form."""
+    """Local record (already in the catalogue) → county union catalogue → empty form.
+    The county is asked while ``session`` is open: callers that must not hold a transaction
+    during the network call use ``catalog_save.lookup_title``."""
     isbn = require_isbn(raw)
+    return lookup_local(session, isbn) or lookup_county(union, isbn)
+
+
+def lookup_local(session: Session, isbn: str) -> LookupResult | None:
+    """The record this computer already has for ``isbn`` (ISBN-13, checked), with its copies."""
     local = session.scalar(
         select(BibRecord).where(BibRecord.isbn == isbn).order_by(BibRecord.id).limit(1)
     )
-    if local is not None:
-        return LookupResult(isbn, "local", bib_data(local), local.uuid, items_of(session, local.id))
+    if local is None:
+        return None
+    return LookupResult(isbn, "local", bib_data(local), local.uuid, items_of(session, local.id))
+
+
+def lookup_county(union: UnionCatalog | None, isbn: str) -> LookupResult:
+    """The county union catalogue's record (a network call: no session needed), else an empty
+    form (``offline`` when the county could not be asked)."""
     offline = union is None
     if union is not None:
         try:

@@ -1,4 +1,10 @@
-"""Saving a title with its new copies: reserve the call number first, then one transaction.
+"""The catalogue's steps that need the county: no session is open during a network call.
+
+Looking up an ISBN (``lookup_title``): this computer's record in a read session, closed; else
+the county union catalogue with no session open.
+
+Saving a title with its new copies (``save_title``): reserve the call number first, then one
+transaction.
 
 No network call runs inside a database transaction. A new 种 (title) takes the next 种次号
 of its class from the county (``POST /v1/catalog/call-seq``, the union client's timeout), so
@@ -10,7 +16,7 @@ of its class from the county (``POST /v1/catalog/call-seq``, the union client's 
 3. one write transaction: ``save_bib`` and ``add_copies`` with the reserved number, or the
    device's next number when offline (as before: the server files a clash).
 
-The Catalogue form runs this off the GUI thread (``app.ui.ops.job``); ``shuwu catalog add``
+The Catalogue screen runs both off the GUI thread (``app.ui.ops.job``); ``shuwu catalog add``
 calls it too.
 """
 
@@ -20,12 +26,22 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from app.services import catalog
-from app.services.catalog import AddedCopies, BibView, CopyInput
+from app.services.catalog import AddedCopies, BibView, CopyInput, LookupResult
 from app.services.catalog_union import ExternalRecord, union_catalog_for
 from shuwu_shared.bib import BibData
 
 if TYPE_CHECKING:
     from app.profile import Profile
+
+
+def lookup_title(profile: Profile, raw: str) -> LookupResult:
+    """Local record → county union catalogue → empty form (``catalog.lookup_isbn``'s order),
+    with the read session closed before the county is asked."""
+    isbn = catalog.require_isbn(raw)
+    with profile.sessions() as session:
+        found = catalog.lookup_local(session, isbn)
+        union = union_catalog_for(session) if found is None else None
+    return found or catalog.lookup_county(union, isbn)
 
 
 def save_title(

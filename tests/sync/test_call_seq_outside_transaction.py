@@ -3,9 +3,10 @@
 Saving a new title asks the county for its 种次号 (``POST /v1/catalog/call-seq``). The real
 county server is frozen (SIGSTOP: the socket accepts, nothing answers) while a save waits for
 it, and another connection writes to the device's database meanwhile. It succeeds at once, so
-the save holds no transaction (no write lock) during the network call. Thawed, the server's
-number is used; left frozen past the client's timeout, the save falls back to the device's
-next number as before.
+the save holds no transaction (no write lock) during the network call, and no session holds a
+pooled connection either. Thawed, the server's number is used; left frozen past the client's
+timeout, the save falls back to the device's next number as before. Looking up an ISBN the
+device lacks closes its local read's session before the county is asked, too.
 """
 
 from __future__ import annotations
@@ -45,6 +46,20 @@ def waiting_on(port: int) -> bool:
     return False
 
 
+class Lookup(threading.Thread):
+    def __init__(self, profile: Profile, isbn: str) -> None:
+        super().__init__(daemon=True)
+        self.profile, self.isbn = profile, isbn
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            self.result = catalog_save.lookup_title(self.profile, self.isbn)
+        except BaseException as exc:  # reported by the test
+            self.error = exc
+
+
 class Save(threading.Thread):
     def __init__(self, profile: Profile, title: str, clc: str, barcode: str) -> None:
         super().__init__(daemon=True)
@@ -64,7 +79,8 @@ class Save(threading.Thread):
 
 def write_from_another_connection(db: Path, value: str) -> float:
     """A write transaction on its own sqlite3 connection; seconds it took. A held write lock
-    makes it fail after 0.5 s ("database is locked")."""
+    makes it fail after 0.5 s ("database is locked"). Then a full WAL checkpoint, which only
+    completes when no other connection holds even a read transaction."""
     started = time.monotonic()
     conn = sqlite3.connect(db, timeout=0.5, isolation_level=None)
     try:
@@ -75,9 +91,12 @@ def write_from_another_connection(db: Path, value: str) -> float:
             (value,),
         )
         conn.execute("COMMIT")
+        took = time.monotonic() - started
+        busy, _log, _done = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
     finally:
         conn.close()
-    return time.monotonic() - started
+    assert busy == 0, "another connection holds a transaction open"
+    return took
 
 
 @pytest.fixture
@@ -109,6 +128,7 @@ def test_the_save_holds_no_transaction_while_the_county_answers(
     assert waiting_on(frozen.port), "the save never reached the county"
     took = write_from_another_connection(device.db_path, "during the call")
     assert took < 0.4
+    assert device.engine.pool.checkedout() == 0  # not even a read session waits on the county
     assert save.is_alive()  # still waiting for the county's answer
     frozen.proc.send_signal(signal.SIGCONT)
     save.join(timeout=30)
@@ -125,6 +145,7 @@ def test_the_save_holds_no_transaction_while_the_county_answers(
     while not waiting_on(frozen.port) and time.monotonic() < deadline:
         time.sleep(0.02)
     assert write_from_another_connection(device.db_path, "during the timeout") < 0.4
+    assert device.engine.pool.checkedout() == 0
     assert offline.is_alive()
     offline.join(timeout=30)
     frozen.proc.send_signal(signal.SIGCONT)
@@ -142,3 +163,19 @@ def test_the_save_holds_no_transaction_while_the_county_answers(
         ]
     )
     assert meanwhile is not None and meanwhile.value == "during the timeout"
+
+    # Looking up an ISBN the device does not have: no session open while the county answers.
+    frozen.proc.send_signal(signal.SIGSTOP)
+    lookup = Lookup(device, "9787020002207")
+    lookup.start()
+    deadline = time.monotonic() + 3
+    while not waiting_on(frozen.port) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert waiting_on(frozen.port), "the lookup never reached the county"
+    assert write_from_another_connection(device.db_path, "during the lookup") < 0.4
+    assert device.engine.pool.checkedout() == 0  # the local read's session is closed
+    assert lookup.is_alive()
+    frozen.proc.send_signal(signal.SIGCONT)
+    lookup.join(timeout=60)
+    assert not lookup.is_alive() and lookup.error is None
+    assert lookup.result.source in ("union", "empty") and not lookup.result.offline

@@ -16,7 +16,6 @@ from app.services.catalog_union import (
     external_search,
     keep_source,
     origin_text,
-    union_catalog_for,
 )
 from shuwu_shared.bib import BibData
 from shuwu_shared.errors import UserInputError
@@ -109,8 +108,7 @@ def run_search(ctx: CliContext) -> CommandResult:
 
 
 def run_lookup(ctx: CliContext) -> CommandResult:
-    with ctx.profile.sessions() as s:
-        found = catalog.lookup_isbn(s, ctx.args.isbn, union_catalog_for(s))
+    found = catalog_save.lookup_title(ctx.profile, ctx.args.isbn)
     data = {
         "isbn": found.isbn,
         "source": found.source,
@@ -179,9 +177,7 @@ def run_external_search(ctx: CliContext) -> CommandResult:
 
 def run_add(ctx: CliContext) -> CommandResult:
     a = ctx.args
-    with ctx.profile.sessions() as s:
-        union = union_catalog_for(s)
-        base = catalog.lookup_isbn(s, a.isbn, union) if a.isbn else None
+    base = catalog_save.lookup_title(ctx.profile, a.isbn) if a.isbn else None
     data = base.data if base else BibData()
     overrides = {
         "title": a.title,

@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import catalog, catalog_shelves
+from app.profile import Profile
+from app.services import catalog, catalog_save, catalog_shelves
 from app.services.catalog import LookupResult
 from app.services.catalog_rules import ScanDeduper, clean_scan
 from app.services.catalog_search import SearchHit, SearchResult, search
-from app.services.catalog_union import union_catalog_for
 from app.ui import ops
 from app.ui.catalog.common import fill_table, read_only, scrolling_body, size_columns, status_text
 from app.ui.catalog.form import CatalogueForm
@@ -379,10 +379,11 @@ class CatalogPage(QWidget):
             return
         self.banner("idle", _("Looking up {code}…").format(code=code))
 
-        def job(s: ops.DbSession, _control: Any) -> LookupResult:
-            return catalog.lookup_isbn(s, code, union_catalog_for(s))
+        def job(profile: Profile, _control: Any) -> LookupResult:
+            # The local read's session is closed before the county is asked.
+            return catalog_save.lookup_title(profile, code)
 
-        ops.in_background(self.ctx, job, on_done=self.lookup_done.emit, on_error=self.problem)
+        ops.job(self.ctx, job, on_done=self.lookup_done.emit, on_error=self.problem)
 
     def show_lookup(self, found: LookupResult) -> None:
         self.tabs.setCurrentWidget(self.form)
