@@ -48,7 +48,8 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 	$(PY) -m pytest -q -p no:xdist tests/protocol/test_shared_protocol.py tests/foundation/test_qt_free.py \
-		tests/foundation/test_layers.py tests/foundation/test_layers_ui.py
+		tests/foundation/test_layers.py tests/foundation/test_layers_ui.py \
+		tests/foundation/test_ops_only.py
 
 bench: sysdeps-test $(STAMP) translations
 	$(PY) -m bench

@@ -178,13 +178,26 @@ def classify_scan(session: Session, code: str) -> str:
 
 
 def lookup_isbn(session: Session, raw: str, union: UnionCatalog | None) -> LookupResult:
-    """Local record (already in the catalogue) → county union catalogue → empty form."""
+    """Local record (already in the catalogue) → county union catalogue → empty form.
+    The county is asked while ``session`` is open: callers that must not hold a transaction
+    during the network call use ``catalog_save.lookup_title``."""
     isbn = require_isbn(raw)
+    return lookup_local(session, isbn) or lookup_county(union, isbn)
+
+
+def lookup_local(session: Session, isbn: str) -> LookupResult | None:
+    """The record this computer already has for ``isbn`` (ISBN-13, checked), with its copies."""
     local = session.scalar(
         select(BibRecord).where(BibRecord.isbn == isbn).order_by(BibRecord.id).limit(1)
     )
-    if local is not None:
-        return LookupResult(isbn, "local", bib_data(local), local.uuid, items_of(session, local.id))
+    if local is None:
+        return None
+    return LookupResult(isbn, "local", bib_data(local), local.uuid, items_of(session, local.id))
+
+
+def lookup_county(union: UnionCatalog | None, isbn: str) -> LookupResult:
+    """The county union catalogue's record (a network call: no session needed), else an empty
+    form (``offline`` when the county could not be asked)."""
     offline = union is None
     if union is not None:
         try:
@@ -343,6 +356,22 @@ def check_new_barcode(session: Session, barcode: str, pending: Sequence[str] = (
     return BarcodeCheck(code, True)
 
 
+def refused_in_run(
+    session: Session, codes: Sequence[str], pending: Sequence[str] = ()
+) -> list[str]:
+    """Why each barcode of a run (``barcode_run``) cannot be added after ``pending``; empty
+    when the whole run can. A run is added all or none: a hole would misnumber the labels."""
+    refused: list[str] = []
+    taken = list(pending)
+    for code in codes:
+        check = check_new_barcode(session, code, taken)
+        if check.ok:
+            taken.append(code)
+        else:
+            refused.append(check.message)
+    return refused
+
+
 def barcode_run(start: str, count: int) -> tuple[str, ...]:
     """``start`` and the next ``count - 1`` barcodes: its trailing digits counted up, same width."""
     code = start.strip()
@@ -407,22 +436,57 @@ def _remember_seq(session: Session, class_no: str, seq: int) -> None:
         counter.last_seq = max(counter.last_seq, seq)
 
 
+@dataclass(frozen=True)
+class ReservedSeq:
+    """A county-wide 种次号 handed out for ``class_no`` before the save's transaction began."""
+
+    class_no: str
+    seq: int
+
+
+def reserve_call_seq(union: UnionCatalog | None, class_no: str) -> ReservedSeq | None:
+    """Ask the county for the next 种次号 of ``class_no``: a network call (the union client's
+    timeout), so call it with NO transaction open. None when offline or never enrolled: the
+    save then takes this device's next number."""
+    if union is None:
+        return None
+    try:
+        return ReservedSeq(class_no, union.next_call_seq(class_no))
+    except ServerUnreachable:
+        return None
+
+
 def allocate_call_seq(
-    session: Session, class_no: str, union: UnionCatalog | None
+    session: Session, class_no: str, reserved: ReservedSeq | None = None
 ) -> tuple[int, str]:
-    """The next 种次号: county-wide when the server answers, else this device's next number
-    (the server files a CATALOGUE_CONFLICT if two offline devices chose the same)."""
-    if union is not None:
-        try:
-            seq = union.next_call_seq(class_no)
-        except ServerUnreachable:
-            pass
-        else:
-            _remember_seq(session, class_no, seq)
-            return seq, "county"
+    """The next 种次号: the one the county reserved (``reserve_call_seq``, before the
+    transaction), else this device's next number (the server files a CATALOGUE_CONFLICT if
+    two offline devices chose the same). No network call here: this runs in the transaction."""
+    if reserved is not None and reserved.class_no == class_no:
+        _remember_seq(session, class_no, reserved.seq)
+        return reserved.seq, "county"
     seq = _local_next_seq(session, class_no)
     _remember_seq(session, class_no, seq)
     return seq, "local"
+
+
+def seq_to_reserve(
+    session: Session, data: BibData, bib_uuid: str | None, copies: Sequence[CopyInput]
+) -> str | None:
+    """The class whose next 种次号 saving ``data`` with ``copies`` will take, or None (no
+    copies, or the title already has one). Checks the record and the copies first, so a form
+    that will be refused reserves nothing at the county."""
+    data = validate_bib(data)
+    if not copies:
+        return None
+    bib = get_bib(session, bib_uuid) if bib_uuid else None
+    if bib is None and data.isbn:
+        bib = session.scalar(select(BibRecord).where(BibRecord.isbn == data.isbn).limit(1))
+    class_no = data.clc_class
+    check_copies(session, class_no, copies)
+    if not class_no or (bib is not None and _existing_seq(session, bib, class_no) is not None):
+        return None
+    return class_no
 
 
 def _existing_seq(session: Session, bib: BibRecord, class_no: str) -> int | None:
@@ -451,19 +515,12 @@ def item_payload(item: Item, bib_uuid: str) -> dict[str, Any]:
     }
 
 
-def add_copies(
-    session: Session,
-    clock: Clock,
-    bib_uuid: str,
-    copies: Sequence[CopyInput],
-    union: UnionCatalog | None = None,
-) -> AddedCopies:
-    """Add copies; all or none (a bad barcode refuses the whole batch, nothing saved)."""
+def check_copies(session: Session, class_no: str | None, copies: Sequence[CopyInput]) -> None:
+    """The rules a batch of new copies must pass (UserInputError on the first it breaks)."""
     if not copies:
         raise UserInputError(_("Scan at least one copy barcode."))
-    bib = get_bib(session, bib_uuid)
     branch = branch_code(session)
-    if not bib.clc_class:
+    if not class_no:
         raise UserInputError(_("Choose the 中图法 class before adding copies."))
     seen: set[str] = set()
     for copy in copies:
@@ -487,11 +544,29 @@ def add_copies(
                     code=copy.shelf_location
                 )
             )
+
+
+def add_copies(
+    session: Session,
+    clock: Clock,
+    bib_uuid: str,
+    copies: Sequence[CopyInput],
+    reserved: ReservedSeq | None = None,
+) -> AddedCopies:
+    """Add copies; all or none (a bad barcode refuses the whole batch, nothing saved).
+    ``reserved``: the county's 种次号 for the class (``reserve_call_seq``, asked before this
+    transaction began); without one a new title takes this device's next number."""
+    if not copies:
+        raise UserInputError(_("Scan at least one copy barcode."))
+    bib = get_bib(session, bib_uuid)
+    branch = branch_code(session)
+    check_copies(session, bib.clc_class, copies)
+    assert bib.clc_class is not None  # check_copies refuses a title without a class
     existing = _existing_seq(session, bib, bib.clc_class)
     if existing is not None:
         seq, seq_source = existing, "existing"
     else:
-        seq, seq_source = allocate_call_seq(session, bib.clc_class, union)
+        seq, seq_source = allocate_call_seq(session, bib.clc_class, reserved)
     now = clock.now()
     added: list[ItemView] = []
     for copy in copies:

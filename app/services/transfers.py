@@ -164,6 +164,17 @@ def send(session: Session, clock: Clock, uuid: str) -> TransferView:
     return _view(session, row)
 
 
+def send_batch(
+    session: Session, clock: Clock, to_branch: str, barcodes: Sequence[str]
+) -> TransferView:
+    """One batch created, filled and sent in the caller's transaction (all or nothing): what
+    the Transfers tab's Send and ``shuwu transfer send`` both do."""
+    draft = create(session, clock, to_branch)
+    for code in barcodes:
+        add_item(session, draft.uuid, code)
+    return send(session, clock, draft.uuid)
+
+
 def other_branches(session: Session) -> list[BranchChoice]:
     """The branches a batch may go to (every known branch but this one)."""
     here = branch_code(session)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app import APP_NAME, APP_ORG
 from app.profile import Profile, open_profile
 from app.services import settings
+from app.ui import ops
 from app.ui.context import AppContext
 from app.ui.errors import install_crash_handler
 from app.ui.i18n import _, install_translators
@@ -44,9 +45,13 @@ def load_cjk_font() -> str | None:
 
 
 def apply_preferences(app: QApplication, profile: Profile) -> None:
-    with profile.sessions() as session:
-        language = settings.get(session, settings.LANGUAGE) or DEFAULT_LANGUAGE
-        size = int(settings.get_float(session, settings.FONT_SIZE, DEFAULT_FONT_PT))
+    language, size = ops.query(
+        profile,
+        lambda s: (
+            settings.get(s, settings.LANGUAGE) or DEFAULT_LANGUAGE,
+            int(settings.get_float(s, settings.FONT_SIZE, DEFAULT_FONT_PT)),
+        ),
+    )
     # A size saved by an older version may be larger than the screens are laid out for.
     size = min(max(size, MIN_FONT_PT), MAX_FONT_PT)
     install_translators(app, language)

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QTimer
 
 from app.services import backup
+from app.ui import ops
 from app.ui.context import AppContext
 from app.ui.errors import show_error
 from shuwu_shared.errors import DatabaseDamaged
@@ -21,8 +22,7 @@ def start_auto_backup(ctx: AppContext) -> QTimer:
     profile = ctx.profile
 
     def job(_control: Any) -> backup.BackupInfo | None:
-        with profile.sessions() as session:
-            keep = backup.keep_count(session)
+        keep = ops.query(profile, backup.keep_count)  # the job's own session
         return backup.daily_backup(profile.home, profile.clock, keep)
 
     def tick() -> None:

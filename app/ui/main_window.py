@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.services import settings
 from app.services.status import ProfileStatus, profile_status
+from app.ui import ops
 from app.ui.context import AppContext
 from app.ui.i18n import _
 from app.ui.sections import NAVIGATION, load
@@ -173,8 +174,7 @@ class MainWindow(QMainWindow):
         """Reopen where the user left the window; small screens start maximised."""
         screen = self.screen()
         available = screen.availableGeometry() if screen is not None else QRect(0, 0, 1024, 768)
-        with self.ctx.profile.sessions() as session:
-            saved = settings.get(session, GEOMETRY_KEY)
+        saved = ops.query(self.ctx, lambda s: settings.get(s, GEOMETRY_KEY))
         restored = False
         if saved:
             try:
@@ -189,8 +189,8 @@ class MainWindow(QMainWindow):
 
     def save_geometry(self) -> None:
         data = base64.b64encode(bytes(self.saveGeometry().data())).decode("ascii")
-        with self.ctx.profile.sessions() as session, session.begin():
-            settings.put(session, GEOMETRY_KEY, data)
+        # A window setting, not library data: nothing to announce.
+        ops.change(self.ctx, lambda s: settings.put(s, GEOMETRY_KEY, data), announce=False)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         try:
@@ -200,13 +200,11 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def current_status(self) -> ProfileStatus:
-        with self.ctx.profile.sessions() as session:
-            return profile_status(session)
+        return ops.query(self.ctx, profile_status)
 
     def refresh_status(self) -> None:
         status = self.current_status()
-        with self.ctx.profile.sessions() as session:
-            training = settings.get_bool(session, settings.TRAINING_MODE)
+        training = ops.query(self.ctx, lambda s: settings.get_bool(s, settings.TRAINING_MODE))
         self.training_banner.setVisible(training)
         if training:
             # The simulated date on every screen: trainees must never mistake it for today.

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import catalog_marc
+from app.ui import ops
 from app.ui.context import AppContext
 from app.ui.errors import show_error
 from app.ui.i18n import _
@@ -129,32 +130,37 @@ class MarcImportDialog(QDialog):
         if self.path is None:
             return
         path, encoding = self.path, str(self.encoding.currentData())
-        profile = self.ctx.profile
         self.import_button.setEnabled(False)
         self.summary.setText(_("Reading {file}…").format(file=path.name))
 
-        def job(control: Any) -> catalog_marc.ImportPreview:
-            with profile.sessions() as s:
-                return catalog_marc.preview_import(s, path, encoding, control)
+        def job(s: ops.DbSession, control: Any) -> catalog_marc.ImportPreview:
+            return catalog_marc.preview_import(s, path, encoding, control)
 
-        self.ctx.tasks.run(job, on_done=self.preview_ready.emit, on_error=self.problem)
+        ops.in_background(self.ctx, job, on_done=self.preview_ready.emit, on_error=self.problem)
 
     def start_import(self) -> None:
         if self.path is None or self.preview is None:
             return
         path, encoding = self.path, str(self.encoding.currentData())
         on_match, strict = str(self.on_match.currentData()), self.all_or_nothing.isChecked()
-        profile = self.ctx.profile
+        clock = self.ctx.profile.clock
         self.import_button.setEnabled(False)
 
-        def job(control: Any) -> catalog_marc.ImportOutcome:
-            with profile.sessions() as s, s.begin():
-                fresh = catalog_marc.preview_import(s, path, encoding, control)
-                return catalog_marc.commit_import(
-                    s, profile.clock, fresh, on_match, control, all_or_nothing=strict
-                )
+        def job(s: ops.DbSession, control: Any) -> catalog_marc.ImportOutcome:
+            fresh = catalog_marc.preview_import(s, path, encoding, control)
+            return catalog_marc.commit_import(
+                s, clock, fresh, on_match, control, all_or_nothing=strict
+            )
 
-        self.ctx.tasks.run(job, on_done=self.import_done.emit, on_error=self.problem)
+        # show_outcome announces the change.
+        ops.in_background(
+            self.ctx,
+            job,
+            write=True,
+            announce=False,
+            on_done=self.import_done.emit,
+            on_error=self.problem,
+        )
 
     # --- showing -------------------------------------------------------------------------------
 

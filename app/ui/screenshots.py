@@ -113,6 +113,7 @@ def capture_screens(
 
     from app.profile import open_profile
     from app.services import settings
+    from app.ui import ops
     from app.ui.app import build_main_window
     from app.ui.fit_check import Misfit, find_misfits
     from app.ui.sections import NAVIGATION, load
@@ -122,11 +123,14 @@ def capture_screens(
     profile = open_profile(home)
     reports: list[ScreenReport] = []
     try:
-        with profile.sessions() as session, session.begin():
+
+        def prefer(session: ops.DbSession) -> None:
             if language:
                 settings.put(session, settings.LANGUAGE, language)
             if font_pt:
                 settings.put(session, settings.FONT_SIZE, font_pt)
+
+        ops.change(profile, prefer)
         window = build_main_window(profile)
         window.timer.stop()
         window.resize(width, height)

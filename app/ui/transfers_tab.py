@@ -28,11 +28,12 @@ from PySide6.QtWidgets import (
 
 from app.services import transfers
 from app.services.catalog_rules import clean_scan
+from app.ui import ops
 from app.ui.context import AppContext
 from app.ui.errors import show_error
 from app.ui.i18n import _
 from app.ui.style import font_css
-from shuwu_shared.errors import NeedsConfirmation, ShuwuError
+from shuwu_shared.errors import ShuwuError
 
 STATUS_TEXT = {
     "draft": lambda: _("draft"),
@@ -149,8 +150,7 @@ class TransfersTab(QWidget):
     def refresh_branches(self) -> None:
         chosen = self.destination.currentData()
         try:
-            with self.ctx.profile.sessions() as s:
-                choices = transfers.other_branches(s)
+            choices = ops.query(self.ctx, transfers.other_branches)
         except ShuwuError as exc:
             self.problem(exc)
             choices = []
@@ -162,9 +162,11 @@ class TransfersTab(QWidget):
             self.destination.setCurrentIndex(index)
 
     def refresh_history(self) -> None:
-        with self.ctx.profile.sessions() as s:
+        def load(s: ops.DbSession) -> tuple[list[transfers.TransferView], dict[str, str]]:
             views = transfers.list_transfers(s)[:50]
-            names = transfers.branch_names(s, views)
+            return views, transfers.branch_names(s, views)
+
+        views, names = ops.query(self.ctx, load)
         self.history.setRowCount(len(views))
         for row, view in enumerate(views):
             values = [
@@ -200,8 +202,10 @@ class TransfersTab(QWidget):
             )
             return
         try:
-            with self.ctx.profile.sessions() as s:
-                checked = transfers.check_sendable(s, self.ctx.profile.clock, destination, code)
+            clock = self.ctx.profile.clock
+            checked = ops.query(
+                self.ctx, lambda s: transfers.check_sendable(s, clock, destination, code)
+            )
         except Exception as exc:
             self.problem(exc)
             return
@@ -240,14 +244,15 @@ class TransfersTab(QWidget):
 
     def send_now(self) -> None:
         """Create, fill and send the batch in one transaction (all or nothing)."""
-        profile = self.ctx.profile
+        clock, codes = self.ctx.profile.clock, list(self.outgoing)
+        target = self.destination.currentData()
+
+        def send(s: ops.DbSession) -> tuple[transfers.TransferView, str]:
+            view = transfers.send_batch(s, clock, target, codes)
+            return view, transfers.branch_names(s, [view])[view.to_branch]
+
         try:
-            with profile.sessions() as s, s.begin():
-                draft = transfers.create(s, profile.clock, self.destination.currentData())
-                for code in self.outgoing:
-                    transfers.add_item(s, draft.uuid, code)
-                view = transfers.send(s, profile.clock, draft.uuid)
-                destination = transfers.branch_names(s, [view])[view.to_branch]
+            view, destination = ops.change(self.ctx, send)
         except Exception as exc:  # rolled back: the batch is still on screen to fix
             self.problem(exc)
             return
@@ -259,7 +264,6 @@ class TransfersTab(QWidget):
             )
         )
         self.refresh_history()
-        self.ctx.data_changed.emit()
         self.sent.emit(view)
 
     # --- receiving --------------------------------------------------------------------
@@ -280,17 +284,18 @@ class TransfersTab(QWidget):
         if code:
             self.receive_code(code)
 
-    def receive_code(self, code: str, confirmed: bool = False) -> None:
+    def receive_code(self, code: str) -> None:
         """The rules are the service's; a question it raises is asked here, outside any
         transaction, and the scan is tried again only after a "Yes"."""
-        profile = self.ctx.profile
+        clock = self.ctx.profile.clock
         try:
-            with profile.sessions() as s, s.begin():
-                got = transfers.receive_one(s, profile.clock, code, confirmed=confirmed)
-        except NeedsConfirmation as question:
-            if self.confirm(question.question):
-                self.receive_code(code, confirmed=True)
-            else:
+            got = ops.confirmed_change(
+                self.ctx,
+                self,
+                lambda s, confirmed: transfers.receive_one(s, clock, code, confirmed=confirmed),
+                confirm=self.confirm,
+            )
+            if got is None:
                 self.not_received(
                     code,
                     _(
@@ -298,7 +303,7 @@ class TransfersTab(QWidget):
                         "Check where it came from."
                     ).format(barcode=code),
                 )
-            return
+                return
         except transfers.NotInTransfer as exc:
             self.not_received(code, exc.message)
             return
@@ -314,7 +319,6 @@ class TransfersTab(QWidget):
         )
         self.say(_("{barcode} received.").format(barcode=code))
         self.refresh_history()
-        self.ctx.data_changed.emit()
         self.received.emit(view)
 
     def not_received(self, code: str, message: str) -> None:

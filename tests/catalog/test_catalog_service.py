@@ -76,7 +76,8 @@ def test_lookup_chain_union_then_local_then_empty(branch_profile: Profile) -> No
 
 def test_copies_get_call_numbers_labels_and_ops(branch_profile: Profile) -> None:
     clock = branch_profile.clock
-    union = CountyUnion()
+    reserved = catalog.reserve_call_seq(CountyUnion(), "TS976.3")  # before the transaction
+    assert catalog.reserve_call_seq(OfflineUnion(), "TS976.3") is None
     with branch_profile.sessions() as s, s.begin():
         bib = catalog.save_bib(s, clock, BibData(title="园艺手册", clc_class="TS976.3"))
         added = catalog.add_copies(
@@ -84,12 +85,12 @@ def test_copies_get_call_numbers_labels_and_ops(branch_profile: Profile) -> None
             clock,
             bib.uuid,
             [CopyInput("V0010005", "B1"), CopyInput("V0010006", "B1", aux="2")],
-            union,
+            reserved,
         )
     assert added.seq_source == "county"
     assert [i.call_number for i in added.items] == ["TS976.3/41", "TS976.3/41:2"]
     with branch_profile.sessions() as s, s.begin():
-        more = catalog.add_copies(s, clock, bib.uuid, [CopyInput("V0010007")], OfflineUnion())
+        more = catalog.add_copies(s, clock, bib.uuid, [CopyInput("V0010007")])
         assert more.items[0].call_number == "TS976.3/41"  # same 种, same 种次号
         assert len(catalog.pending_labels(s)) == 3
         kinds = s.scalars(select(OutboxOp.kind).order_by(OutboxOp.device_seq)).all()

@@ -8,7 +8,7 @@ from typing import Any
 from app.cli import values
 from app.cli.base import CliContext, CommandResult, add_command, add_group
 from app.cli.commands import catalog_routine
-from app.services import catalog, catalog_marc
+from app.services import catalog, catalog_marc, catalog_save
 from app.services.catalog import CopyInput
 from app.services.catalog_search import reindex_all, search
 from app.services.catalog_union import (
@@ -16,7 +16,6 @@ from app.services.catalog_union import (
     external_search,
     keep_source,
     origin_text,
-    union_catalog_for,
 )
 from shuwu_shared.bib import BibData
 from shuwu_shared.errors import UserInputError
@@ -109,8 +108,7 @@ def run_search(ctx: CliContext) -> CommandResult:
 
 
 def run_lookup(ctx: CliContext) -> CommandResult:
-    with ctx.profile.sessions() as s:
-        found = catalog.lookup_isbn(s, ctx.args.isbn, union_catalog_for(s))
+    found = catalog_save.lookup_title(ctx.profile, ctx.args.isbn)
     data = {
         "isbn": found.isbn,
         "source": found.source,
@@ -179,30 +177,26 @@ def run_external_search(ctx: CliContext) -> CommandResult:
 
 def run_add(ctx: CliContext) -> CommandResult:
     a = ctx.args
-    with ctx.profile.sessions() as s, s.begin():
-        union = union_catalog_for(s)
-        base = catalog.lookup_isbn(s, a.isbn, union) if a.isbn else None
-        data = base.data if base else BibData()
-        overrides = {
-            "title": a.title,
-            "author": a.author,
-            "publisher": a.publisher,
-            "pub_year": a.year,
-            "clc_class": a.clc,
-        }
-        merged = BibData.from_mapping({**vars(data), **{k: v for k, v in overrides.items() if v}})
-        bib = catalog.save_bib(
-            s,
-            ctx.profile.clock,
-            merged,
-            base.bib_uuid if base else None,
-            "union" if base and base.source == "union" else "manual",
-            base.source_record if base else None,
-        )
-        copies = [CopyInput(b, a.shelf, a.aux) for b in a.barcode]
-        added = (
-            catalog.add_copies(s, ctx.profile.clock, bib.uuid, copies, union) if copies else None
-        )
+    base = catalog_save.lookup_title(ctx.profile, a.isbn) if a.isbn else None
+    data = base.data if base else BibData()
+    overrides = {
+        "title": a.title,
+        "author": a.author,
+        "publisher": a.publisher,
+        "pub_year": a.year,
+        "clc_class": a.clc,
+    }
+    merged = BibData.from_mapping({**vars(data), **{k: v for k, v in overrides.items() if v}})
+    copies = [CopyInput(b, a.shelf, a.aux) for b in a.barcode]
+    # The call number is reserved before the save's transaction (no network call inside it).
+    bib, added = catalog_save.save_title(
+        ctx.profile,
+        merged,
+        base.bib_uuid if base else None,
+        "union" if base and base.source == "union" else "manual",
+        base.source_record if base else None,
+        copies,
+    )
     items = [vars(i) for i in added.items] if added else []
     text = "\n".join([bib.data.title] + [f"  {i['barcode']}  {i['call_number']}" for i in items])
     return CommandResult({**bib.to_json(), "added": items}, text)

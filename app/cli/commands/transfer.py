@@ -51,10 +51,7 @@ def _line(view: TransferView, names: dict[str, str] | None = None) -> str:
 
 def run_send(ctx: CliContext) -> CommandResult:
     with ctx.profile.sessions() as s, s.begin():
-        view = transfers.create(s, ctx.profile.clock, ctx.args.to_branch)
-        for code in ctx.args.barcodes:
-            transfers.add_item(s, view.uuid, code)
-        view = transfers.send(s, ctx.profile.clock, view.uuid)
+        view = transfers.send_batch(s, ctx.profile.clock, ctx.args.to_branch, ctx.args.barcodes)
         names = _names(s, [view])
     return CommandResult(view.to_json(), _line(view, names))
 

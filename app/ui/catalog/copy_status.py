@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from app.services import catalog
 from app.services.catalog import ItemView
+from app.ui import ops
 from app.ui.catalog.common import status_text
 from app.ui.context import AppContext
 from app.ui.errors import show_error
@@ -72,15 +73,14 @@ class CopyStatusDialog(QDialog):
             return
         status = str(self.status_combo.currentData())
         try:
-            with self.ctx.profile.sessions() as s, s.begin():
-                self.result_view = catalog.set_item_status(
-                    s, self.ctx.profile.clock, self.copy.barcode, status, reason
-                )
+            clock, barcode = self.ctx.profile.clock, self.copy.barcode
+            self.result_view = ops.change(
+                self.ctx, lambda s: catalog.set_item_status(s, clock, barcode, status, reason)
+            )
         except ShuwuError as exc:
             self.message.setText(exc.message)
             return
         except Exception as exc:
             show_error(self, exc)
             return
-        self.ctx.data_changed.emit()
         self.accept()

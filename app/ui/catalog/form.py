@@ -8,6 +8,7 @@ and beep → Delete removes a pending row → Ctrl+S or F10 saves, off the GUI t
 
 from __future__ import annotations
 
+import functools
 import re
 import time
 from typing import TYPE_CHECKING, Any
@@ -30,10 +31,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import catalog, catalog_shelves
+from app.profile import Profile
+from app.services import catalog, catalog_save, catalog_shelves
 from app.services.catalog import AddedCopies, BibView, CopyInput, LookupResult
 from app.services.catalog_rules import ScanDeduper, clean_scan
-from app.services.catalog_union import origin_text, union_catalog_for
+from app.services.catalog_union import origin_text
+from app.ui import ops
 from app.ui.catalog.class_picker import ClassPickerDialog
 from app.ui.catalog.record import field_labels
 from app.ui.i18n import _
@@ -311,17 +314,22 @@ class CatalogueForm(QWidget):
         """``S831.4V0010003`` or ``S831.420280102``: a class followed by a scanned code."""
         for cut in range(len(text) - 1, 0, -1):
             head, tail = text[:cut], text[cut:]
-            if (head == "" or well_formed_class(head)) and len(tail) >= 4:
-                with self.ctx.profile.sessions() as s:
-                    kind = catalog.classify_scan(s, tail)
-                    ok = kind == "isbn" or catalog.check_new_barcode(s, tail, self.pending).ok
-                if ok:
-                    return head, tail
-        if len(text) >= 4:
-            with self.ctx.profile.sessions() as s:
-                if catalog.check_new_barcode(s, text, self.pending).ok:
-                    return "", text
+            if (
+                (head == "" or well_formed_class(head))
+                and len(tail) >= 4
+                and ops.query(self.ctx, functools.partial(self._takes, code=tail))
+            ):
+                return head, tail
+        if len(text) >= 4 and ops.query(
+            self.ctx, lambda s: catalog.check_new_barcode(s, text, self.pending).ok
+        ):
+            return "", text
         return None
+
+    def _takes(self, s: ops.DbSession, code: str) -> bool:
+        """A scan the form would take: an ISBN, or a copy barcode it would add."""
+        kind = catalog.classify_scan(s, code)
+        return kind == "isbn" or catalog.check_new_barcode(s, code, self.pending).ok
 
     # --- copies ---------------------------------------------------------------------------
 
@@ -334,8 +342,7 @@ class CatalogueForm(QWidget):
 
     def scan_barcode(self, code: str) -> None:
         """A code scanned while this tab is open: an ISBN opens that book, else a copy."""
-        with self.ctx.profile.sessions() as s:
-            kind = catalog.classify_scan(s, code)
+        kind = ops.query(self.ctx, lambda s: catalog.classify_scan(s, code))
         if kind == "isbn":
             self.page.isbn_scanned(code)
             return
@@ -346,8 +353,7 @@ class CatalogueForm(QWidget):
             self.page.banner("error", _("Scan the book's ISBN first."))
             self.page.beep(2)
             return False
-        with self.ctx.profile.sessions() as s:
-            check = catalog.check_new_barcode(s, code, self.pending)
+        check = ops.query(self.ctx, lambda s: catalog.check_new_barcode(s, code, self.pending))
         if not check.ok:
             self.page.banner("error", check.message)
             self.page.beep(2)
@@ -379,15 +385,7 @@ class CatalogueForm(QWidget):
             self.page.banner("error", exc.message)
             self.page.beep(2)
             return
-        refused: list[str] = []
-        with self.ctx.profile.sessions() as s:
-            taken = list(self.pending)
-            for code in codes:
-                check = catalog.check_new_barcode(s, code, taken)
-                if check.ok:
-                    taken.append(code)
-                else:
-                    refused.append(check.message)
+        refused = ops.query(self.ctx, lambda s: catalog.refused_in_run(s, codes, self.pending))
         if refused:  # all or none: a run with a hole would misnumber the labels on the sheet
             more = _(" (and {n} more)").format(n=len(refused) - 1) if len(refused) > 1 else ""
             self.page.banner("error", _("Run not added: ") + refused[0] + more)
@@ -433,26 +431,19 @@ class CatalogueForm(QWidget):
         aux = self.aux_edit.text().strip() or None
         copies = [CopyInput(code, shelf, aux) for code in self.pending]
         data, current = self.form_data(), self.current
-        profile = self.ctx.profile
         source = "union" if current.source == "union" else "manual"
 
-        def job(_control: Any) -> tuple[BibView, AddedCopies | None]:
-            with profile.sessions() as s, s.begin():  # all or nothing
-                union = union_catalog_for(s)
-                bib = catalog.save_bib(
-                    s, profile.clock, data, current.bib_uuid, source, current.source_record
-                )
-                added = (
-                    catalog.add_copies(s, profile.clock, bib.uuid, copies, union)
-                    if copies
-                    else None
-                )
-            return bib, added
+        def job(profile: Profile, _control: Any) -> tuple[BibView, AddedCopies | None]:
+            # The county's 种次号 is reserved before the save's one transaction (no network
+            # call inside it), on the worker thread: app.services.catalog_save.
+            return catalog_save.save_title(
+                profile, data, current.bib_uuid, source, current.source_record, copies
+            )
 
         self.saving = True
         self.save_button.setEnabled(False)
         self.page.banner("idle", _("Saving…"))
-        self.ctx.tasks.run(job, on_done=self.saved.emit, on_error=self._save_failed)
+        ops.job(self.ctx, job, on_done=self.saved.emit, on_error=self._save_failed)
 
     def _save_failed(self, exc: BaseException) -> None:
         self.saving = False

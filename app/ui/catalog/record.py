@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.services import catalog, catalog_shelves
 from app.services.catalog import BibView, ItemView
+from app.ui import ops
 from app.ui.catalog.class_picker import ClassPickerDialog
 from app.ui.catalog.common import fill_table, no_default, read_only, status_text
 from app.ui.catalog.copy_status import CopyStatusDialog
@@ -128,9 +129,10 @@ class RecordDialog(QDialog):
         self.load()
 
     def load(self) -> None:
-        with self.ctx.profile.sessions() as s:
-            self.view = catalog.get_record(s, self.bib_uuid)
-            shelves = catalog_shelves.list_shelves(s)
+        self.view, shelves = ops.query(
+            self.ctx,
+            lambda s: (catalog.get_record(s, self.bib_uuid), catalog_shelves.list_shelves(s)),
+        )
         for key, edit in self.fields.items():
             edit.setText(getattr(self.view.data, key) or "")
         current = self.shelf_combo.currentData()
@@ -168,8 +170,8 @@ class RecordDialog(QDialog):
     def save_record(self) -> None:
         data = BibData.from_mapping({k: e.text() for k, e in self.fields.items()})
         try:
-            with self.ctx.profile.sessions() as s, s.begin():
-                saved = catalog.save_bib(s, self.ctx.profile.clock, data, self.bib_uuid)
+            clock = self.ctx.profile.clock
+            saved = ops.change(self.ctx, lambda s: catalog.save_bib(s, clock, data, self.bib_uuid))
         except ShuwuError as exc:
             self.say(exc.message, ok=False)
             return
@@ -177,7 +179,6 @@ class RecordDialog(QDialog):
             show_error(self, exc)
             return
         self.say(_("Record “{title}” saved.").format(title=saved.data.title))
-        self.ctx.data_changed.emit()
         self.load()
 
     def selected_copies(self) -> list[ItemView]:
@@ -192,17 +193,14 @@ class RecordDialog(QDialog):
             return
         shelf = str(self.shelf_combo.currentData() or "")
         try:
-            with self.ctx.profile.sessions() as s, s.begin():
-                catalog_shelves.move_copies(
-                    s, self.ctx.profile.clock, [c.barcode for c in chosen], shelf
-                )
+            clock, codes = self.ctx.profile.clock, [c.barcode for c in chosen]
+            ops.change(self.ctx, lambda s: catalog_shelves.move_copies(s, clock, codes, shelf))
         except ShuwuError as exc:
             self.say(exc.message, ok=False)
             return
         self.say(
             _("{n} copies moved to {shelf}.").format(n=len(chosen), shelf=shelf or _("(no shelf)"))
         )
-        self.ctx.data_changed.emit()
         self.load()
 
     def change_status(self) -> None:

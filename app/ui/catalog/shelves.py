@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.services import catalog_shelves
 from app.services.catalog_shelves import ShelfLocationView
+from app.ui import ops
 from app.ui.catalog.common import fill_table, initial_size, no_default, read_only
 from app.ui.context import AppContext
 from app.ui.errors import show_error
@@ -84,10 +85,10 @@ class ShelvesDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        with self.ctx.profile.sessions() as s:
-            self.shelves = catalog_shelves.list_shelves(
-                s, include_retired=self.show_retired.isChecked()
-            )
+        retired = self.show_retired.isChecked()
+        self.shelves = ops.query(
+            self.ctx, lambda s: catalog_shelves.list_shelves(s, include_retired=retired)
+        )
 
         def state(v: ShelfLocationView) -> str:
             if v.retired:
@@ -105,8 +106,7 @@ class ShelvesDialog(QDialog):
 
     def _write(self, action: Callable[[Any], ShelfLocationView], done: str) -> bool:
         try:
-            with self.ctx.profile.sessions() as s, s.begin():
-                view = action(s)
+            view = ops.change(self.ctx, action, announce=False)
         except ShuwuError as exc:
             self.message.setText(exc.message)
             return False

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import catalog_shelves, stocktake
+from app.ui import ops
 from app.ui.i18n import _
 from shuwu_shared.errors import ShuwuError
 
@@ -81,8 +82,7 @@ class StocktakeTab(QWidget):
             self.stock_shelf.setCurrentIndex(max(0, self.stock_shelf.findData(current)))
 
     def resume(self) -> None:
-        with self.ctx.profile.sessions() as s:
-            open_ = stocktake.open_sessions(s)
+        open_ = ops.query(self.ctx, stocktake.open_sessions)
         if open_ and self.stocktake_uuid is None:
             self.stocktake_uuid = open_[0].uuid
             self.stock_status.setText(
@@ -93,10 +93,8 @@ class StocktakeTab(QWidget):
 
     def start_stocktake(self) -> None:
         try:
-            with self.ctx.profile.sessions() as s, s.begin():
-                info = stocktake.start(
-                    s, self.ctx.profile.clock, self.stock_shelf.currentData() or None
-                )
+            clock, shelf = self.ctx.profile.clock, self.stock_shelf.currentData() or None
+            info = ops.change(self.ctx, lambda s: stocktake.start(s, clock, shelf), announce=False)
         except ShuwuError as exc:
             self.page.problem(exc)
             return
@@ -108,8 +106,10 @@ class StocktakeTab(QWidget):
 
     def stocktake_scan(self, code: str) -> None:
         try:
-            with self.ctx.profile.sessions() as s, s.begin():
-                outcome = stocktake.scan(s, self.ctx.profile.clock, code, self.stocktake_uuid)
+            clock, uuid = self.ctx.profile.clock, self.stocktake_uuid
+            outcome = ops.change(
+                self.ctx, lambda s: stocktake.scan(s, clock, code, uuid), announce=False
+            )
         except ShuwuError as exc:
             self.page.problem(exc)
             return
@@ -149,8 +149,8 @@ class StocktakeTab(QWidget):
 
     def show_stocktake_report(self) -> None:
         try:
-            with self.ctx.profile.sessions() as s:
-                result = stocktake.report(s, self.stocktake_uuid)
+            uuid = self.stocktake_uuid
+            result = ops.query(self.ctx, lambda s: stocktake.report(s, uuid))
         except ShuwuError as exc:
             self.page.problem(exc)
             return
@@ -158,14 +158,13 @@ class StocktakeTab(QWidget):
 
     def finish_stocktake(self) -> None:
         try:
-            with self.ctx.profile.sessions() as s, s.begin():
-                result = stocktake.finish(s, self.ctx.profile.clock, self.stocktake_uuid)
+            clock, uuid = self.ctx.profile.clock, self.stocktake_uuid
+            result = ops.change(self.ctx, lambda s: stocktake.finish(s, clock, uuid))
         except ShuwuError as exc:
             self.page.problem(exc)
             return
         self.stock_report.setPlainText(self._report_text(result))
         self.stock_status.setText(_("Stocktake finished; the result will be sent to the county."))
-        self.ctx.data_changed.emit()
 
     def export_stocktake(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(
@@ -174,8 +173,8 @@ class StocktakeTab(QWidget):
         if not path:
             return
         try:
-            with self.ctx.profile.sessions() as s:
-                result = stocktake.report(s, self.stocktake_uuid)
+            uuid = self.stocktake_uuid
+            result = ops.query(self.ctx, lambda s: stocktake.report(s, uuid))
             stocktake.export_csv(result, Path(path))
         except ShuwuError as exc:
             self.page.problem(exc)

@@ -28,6 +28,7 @@ from app.printing.calibration import Calibration
 from app.printing.templates import LabelTemplate, list_templates, refused_templates
 from app.services import labels
 from app.services.labels import OutputResult, QueueEntry
+from app.ui import ops
 from app.ui.catalog.common import scrolling_body
 from app.ui.context import AppContext
 from app.ui.errors import show_error
@@ -159,8 +160,7 @@ class LabelsPage(QWidget):
         return cal_store.load_calibration(self.profile.home, name) if name else cal_store.NONE
 
     def library_name(self) -> str:
-        with self.profile.sessions() as s:
-            return labels.library_name(s)
+        return ops.query(self.profile, labels.library_name)
 
     def _template_changed(self) -> None:
         t = self.template()
@@ -197,8 +197,8 @@ class LabelsPage(QWidget):
         profile = self.profile
 
         def job(control: TaskControl) -> OutputResult:
-            with profile.sessions() as s:  # the job's own session, on the worker thread
-                data = labels.label_data(s, entries)
+            # A session of the job's own, on the worker thread, closed before the slow part.
+            data = ops.query(profile, lambda s: labels.label_data(s, entries))
             layouts = labels.build_layouts(data, kind, template, control)
             return labels.write_output(
                 layouts, template, out, calibration=cal, skip=skip, progress=control

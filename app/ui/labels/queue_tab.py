@@ -33,6 +33,7 @@ from app.printing.layout import LabelData, layout_label
 from app.printing.templates import LabelTemplate
 from app.services import catalog_shelves, labels
 from app.services.labels import LabelSelection, OutputResult, QueueEntry
+from app.ui import ops
 from app.ui.catalog.common import size_columns
 from app.ui.errors import show_error
 from app.ui.i18n import _
@@ -204,8 +205,7 @@ class QueueTab(QWidget):
 
     def refresh_shelves(self) -> None:
         try:
-            with self.profile.sessions() as s:
-                shelves = catalog_shelves.list_shelves(s)
+            shelves = ops.query(self.profile, catalog_shelves.list_shelves)
         except ShuwuError:
             shelves = []
         self.shelf_combo.clear()
@@ -243,8 +243,7 @@ class QueueTab(QWidget):
         self.update_failed_button()
 
     def update_failed_button(self) -> None:
-        with self.profile.sessions() as s:
-            n = len(labels.failed_queue(s))
+        n = len(ops.query(self.profile, labels.failed_queue))
         self.failed_button.setText(_("补缺打印 ({n})").format(n=n) if n else _("补缺打印"))
         self.failed_button.setEnabled(bool(n))
 
@@ -258,13 +257,11 @@ class QueueTab(QWidget):
                 self.table.selectRow(row)
 
     def show_queue(self) -> None:
-        with self.profile.sessions() as s:
-            entries = labels.list_queue(s)
+        entries = ops.query(self.profile, labels.list_queue)
         self.fill(entries, _("{n} copies waiting for labels").format(n=len(entries)))
 
     def show_failed(self) -> None:
-        with self.profile.sessions() as s:
-            entries = labels.failed_queue(s)
+        entries = ops.query(self.profile, labels.failed_queue)
         self.fill(
             entries,
             _("补缺打印: {n} labels that came out wrong. Print them on the free positions.").format(
@@ -274,8 +271,8 @@ class QueueTab(QWidget):
 
     def search(self) -> None:
         try:
-            with self.profile.sessions() as s:
-                found = labels.find_copies(s, self.search_box.text())
+            text = self.search_box.text()
+            found = ops.query(self.profile, lambda s: labels.find_copies(s, text))
         except ShuwuError as exc:
             self.page.say(exc.message, ok=False)
             return
@@ -295,8 +292,8 @@ class QueueTab(QWidget):
 
     def select_copies(self) -> None:
         try:
-            with self.profile.sessions() as s:
-                found = labels.select_copies(s, self.selection())
+            chosen = self.selection()
+            found = ops.query(self.profile, lambda s: labels.select_copies(s, chosen))
         except ShuwuError as exc:
             self.page.say(exc.message, ok=False)
             return
@@ -401,23 +398,21 @@ class QueueTab(QWidget):
         dialog.open()
 
     def finish_print(self, entries: list[QueueEntry], failed: list[str]) -> None:
-        with self.profile.sessions() as s, s.begin():
-            outcome = labels.record_print_outcome(
-                s, self.profile.clock, [e.item_uuid for e in entries], failed
-            )
+        clock, uuids = self.profile.clock, [e.item_uuid for e in entries]
+        outcome = ops.change(
+            self.page.ctx, lambda s: labels.record_print_outcome(s, clock, uuids, failed)
+        )
         text = _("{n} queued labels marked printed.").format(n=outcome.printed)
         if outcome.failed:
             text += " " + _("{n} wait for 补缺打印.").format(n=outcome.failed)
         self.page.say(text)
         self.show_queue()
-        self.page.ctx.data_changed.emit()
 
     def mark_printed(self) -> None:
         entries = self.selected_entries()
         if not entries:
             return
-        with self.profile.sessions() as s, s.begin():
-            n = labels.mark_printed(s, self.profile.clock, [e.item_uuid for e in entries])
+        clock, uuids = self.profile.clock, [e.item_uuid for e in entries]
+        n = ops.change(self.page.ctx, lambda s: labels.mark_printed(s, clock, uuids))
         self.page.say(_("{n} queued labels marked printed.").format(n=n))
         self.show_queue()
-        self.page.ctx.data_changed.emit()

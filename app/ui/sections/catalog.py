@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import catalog, catalog_shelves
+from app.profile import Profile
+from app.services import catalog, catalog_save, catalog_shelves
 from app.services.catalog import LookupResult
 from app.services.catalog_rules import ScanDeduper, clean_scan
 from app.services.catalog_search import SearchHit, SearchResult, search
-from app.services.catalog_union import union_catalog_for
+from app.ui import ops
 from app.ui.catalog.common import fill_table, read_only, scrolling_body, size_columns, status_text
 from app.ui.catalog.form import CatalogueForm
 from app.ui.catalog.record import RecordDialog
@@ -212,8 +213,7 @@ class CatalogPage(QWidget):
 
     def refresh_shelves(self) -> None:
         try:
-            with self.ctx.profile.sessions() as s:
-                shelves = catalog_shelves.list_shelves(s)
+            shelves = ops.query(self.ctx, catalog_shelves.list_shelves)
         except ShuwuError:
             shelves = []
         self.form.refresh_shelves(shelves)
@@ -263,8 +263,7 @@ class CatalogPage(QWidget):
         self.route(code)
 
     def route(self, code: str) -> None:
-        with self.ctx.profile.sessions() as s:
-            kind = catalog.classify_scan(s, code)
+        kind = ops.query(self.ctx, lambda s: catalog.classify_scan(s, code))
         tab = self.tabs.currentWidget()
         if kind == "isbn":
             self.isbn_scanned(code)
@@ -289,8 +288,7 @@ class CatalogPage(QWidget):
         query = query.strip()
         if not query:
             return
-        with self.ctx.profile.sessions() as s:
-            result = search(s, query)
+        result = ops.query(self.ctx, lambda s: search(s, query))
         self.last_query = query
         self.tabs.setCurrentIndex(SEARCH_TAB)
         self.show_results(result)
@@ -380,13 +378,12 @@ class CatalogPage(QWidget):
             self.problem(exc)
             return
         self.banner("idle", _("Looking up {code}…").format(code=code))
-        profile = self.ctx.profile
 
-        def job(_control: Any) -> LookupResult:
-            with profile.sessions() as s:
-                return catalog.lookup_isbn(s, code, union_catalog_for(s))
+        def job(profile: Profile, _control: Any) -> LookupResult:
+            # The local read's session is closed before the county is asked.
+            return catalog_save.lookup_title(profile, code)
 
-        self.ctx.tasks.run(job, on_done=self.lookup_done.emit, on_error=self.problem)
+        ops.job(self.ctx, job, on_done=self.lookup_done.emit, on_error=self.problem)
 
     def show_lookup(self, found: LookupResult) -> None:
         self.tabs.setCurrentWidget(self.form)

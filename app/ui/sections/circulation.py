@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from app.services import circulation, credit, overdues
 from app.services.circulation import DeskReader, Refused, ScanResult
+from app.ui import ops
 from app.ui.context import AppContext
 from app.ui.errors import show_error
 from app.ui.i18n import _
@@ -229,8 +230,10 @@ class CheckoutTab(QWidget):
         if not card:
             return
         try:
-            with self.page.ctx.profile.sessions() as s, s.begin():
-                self.reader = circulation.desk_reader(s, self.page.ctx.profile.clock, card)
+            clock = self.page.ctx.profile.clock
+            self.reader = ops.query(
+                self.page.ctx, lambda s: circulation.desk_reader(s, clock, card)
+            )
         except ShuwuError as exc:
             self.reader = None
             self.loan_order = []
@@ -262,12 +265,16 @@ class CheckoutTab(QWidget):
             self.item_input.clear()
             self.load_reader()
             return
-        profile = self.page.ctx.profile
+        clock, card = self.page.ctx.profile.clock, self.reader.card
         try:
-            with profile.sessions() as s, s.begin():
-                result = circulation.checkout(
-                    s, profile.clock, self.reader.card, barcode, override_reason=override_reason
-                )
+            # page.done() announces the change when the scan recorded one (result.op_id).
+            result = ops.change(
+                self.page.ctx,
+                lambda s: circulation.checkout(
+                    s, clock, card, barcode, override_reason=override_reason
+                ),
+                announce=False,
+            )
         except ShuwuError as exc:
             if exc.code == "card_not_item":  # the next reader's card: switch to them
                 self.card_input.setText(barcode)
@@ -330,12 +337,13 @@ class CheckoutTab(QWidget):
         self._renew(barcode, override_reason)
 
     def _renew(self, barcode: str, override_reason: str | None = None) -> None:
-        profile = self.page.ctx.profile
+        clock = self.page.ctx.profile.clock
         try:
-            with profile.sessions() as s, s.begin():
-                result = circulation.renew(
-                    s, profile.clock, barcode, override_reason=override_reason
-                )
+            result = ops.change(
+                self.page.ctx,
+                lambda s: circulation.renew(s, clock, barcode, override_reason=override_reason),
+                announce=False,  # page.done() announces it
+            )
         except ShuwuError as exc:
             self.page.refused(exc, retry=lambda reason: self._renew(barcode, reason))
             return
@@ -357,8 +365,8 @@ class CheckoutTab(QWidget):
     def refresh_reader(self) -> None:
         if self.reader is None:
             return
-        with self.page.ctx.profile.sessions() as s, s.begin():
-            self.reader = circulation.desk_reader(s, self.page.ctx.profile.clock, self.reader.card)
+        clock, card = self.page.ctx.profile.clock, self.reader.card
+        self.reader = ops.query(self.page.ctx, lambda s: circulation.desk_reader(s, clock, card))
         self.show_reader()
 
     def show_reader(self) -> None:
@@ -429,10 +437,13 @@ class ReturnTab(QWidget):
         barcode = self.item_input.text().strip()
         if not barcode:
             return
-        profile = self.page.ctx.profile
+        clock = self.page.ctx.profile.clock
         try:
-            with profile.sessions() as s, s.begin():
-                result = circulation.return_item(s, profile.clock, barcode)
+            result = ops.change(
+                self.page.ctx,
+                lambda s: circulation.return_item(s, clock, barcode),
+                announce=False,  # page.done() announces it
+            )
         except ShuwuError as exc:
             self.item_input.selectAll()
             self.page.refused(exc)
@@ -489,9 +500,8 @@ class OverduesTab(QWidget):
         layout.addWidget(self.status)
 
     def refresh(self) -> None:
-        profile = self.page.ctx.profile
-        with profile.sessions() as s:
-            rows = overdues.list_overdues(s, profile.clock)
+        clock = self.page.ctx.profile.clock
+        rows = ops.query(self.page.ctx, lambda s: overdues.list_overdues(s, clock))
         self.table.setRowCount(len(rows))
         for row, item in enumerate(rows):
             _set_row(
@@ -515,10 +525,11 @@ class OverduesTab(QWidget):
         cell = self.table.item(row, 5) if row >= 0 else None
         if cell is None:
             return
-        profile = self.page.ctx.profile
+        clock = self.page.ctx.profile.clock
         reader_uuid = str(cell.data(Qt.ItemDataRole.UserRole))
-        with profile.sessions() as s, s.begin():
-            phone = overdues.reveal_phone(s, profile.clock, reader_uuid)
+        phone = ops.change(
+            self.page.ctx, lambda s: overdues.reveal_phone(s, clock, reader_uuid), announce=False
+        )
         cell.setText(phone or _("(no phone)"))
 
     def print_slips(self) -> None:
@@ -529,9 +540,10 @@ class OverduesTab(QWidget):
             return
         profile = self.page.ctx.profile
 
-        def write(path: Path) -> int:
-            with profile.sessions() as s, s.begin():
-                return overdues.write_reminder_slips(s, profile.clock, path)
+        def write(path: Path) -> int:  # on the print job's thread, in a session of its own
+            return ops.change(
+                profile, lambda s: overdues.write_reminder_slips(s, profile.clock, path)
+            )
 
         print_document(
             self,
@@ -551,19 +563,18 @@ class OverduesTab(QWidget):
             self.write_slips(Path(path))
 
     def write_slips(self, path: Path) -> None:
-        profile = self.page.ctx.profile
-
-        def job(_control: Any) -> int:
-            with profile.sessions() as s, s.begin():
-                return overdues.write_reminder_slips(s, profile.clock, path)
+        clock = self.page.ctx.profile.clock
 
         def done(count: int) -> None:
             self.status.setText(
                 _("{n} reminder slips written to {path}").format(n=count, path=path)
             )
 
-        self.page.ctx.tasks.run(
-            job,
+        ops.in_background(
+            self.page.ctx,
+            lambda s, _control: overdues.write_reminder_slips(s, clock, path),
+            write=True,
+            announce=False,
             title=_("Reminder slips"),
             on_done=done,
             on_error=lambda exc: show_error(self, exc),
@@ -618,9 +629,8 @@ class CirculationPage(QWidget):
 
     def screenshot_scene(self) -> None:
         """For `shuwu selftest --screenshots`: the first reader with an overdue book, scanned."""
-        profile = self.ctx.profile
-        with profile.sessions() as s:
-            late = overdues.list_overdues(s, profile.clock)
+        clock = self.ctx.profile.clock
+        late = ops.query(self.ctx, lambda s: overdues.list_overdues(s, clock))
         if late:
             self.show_tab(0)
             self.checkout_tab.card_input.setText(late[0].card)
@@ -715,10 +725,9 @@ class CirculationPage(QWidget):
         )
         if not reason:
             return
-        profile = self.ctx.profile
+        clock = self.ctx.profile.clock
         try:
-            with profile.sessions() as s, s.begin():
-                circulation.undo(s, profile.clock, scan.op_id, reason)
+            ops.change(self.ctx, lambda s: circulation.undo(s, clock, scan.op_id, reason))
         except ShuwuError as exc:
             self.refused(exc)
             return
@@ -726,7 +735,6 @@ class CirculationPage(QWidget):
         self.banner.show_message("ok", _("Undone: the {what}.").format(what=what))
         beep(1)
         self.checkout_tab.refresh_reader()
-        self.ctx.data_changed.emit()
 
 
 SECTION = SectionSpec(key="circulation", factory=CirculationPage)

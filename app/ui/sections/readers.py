@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from app.services import readers
 from app.services.readers import ReaderInput, ReaderView
+from app.ui import ops
 from app.ui.context import AppContext
 from app.ui.errors import show_error
 from app.ui.i18n import _
@@ -106,9 +107,8 @@ class ReaderForm(QDialog):
         self.phone.setAccessibleName(_("Phone"))
         self.reader_type = QComboBox()
         self.reader_type.setAccessibleName(_("Reader type"))
-        with page.ctx.profile.sessions() as s:
-            for rtype, label in readers.reader_type_labels(s).items():
-                self.reader_type.addItem(label, rtype)
+        for rtype, label in ops.query(page.ctx, readers.reader_type_labels).items():
+            self.reader_type.addItem(label, rtype)
         self.card = QLineEdit()
         self.card.setAccessibleName(_("Card number"))
         self.card.setPlaceholderText(_("empty: a provisional number is given"))
@@ -166,15 +166,16 @@ class ReaderForm(QDialog):
         )
 
     def save(self) -> None:
-        profile = self.page.ctx.profile
+        clock, data, existing = self.page.ctx.profile.clock, self.data(), self.existing
+
+        def save(s: ops.DbSession) -> ReaderView:
+            if existing is None:
+                return readers.register_reader(s, clock, data)
+            return readers.update_reader(s, clock, existing.uuid, data)
+
         try:
-            with profile.sessions() as s, s.begin():
-                if self.existing is None:
-                    self.saved = readers.register_reader(s, profile.clock, self.data())
-                else:
-                    self.saved = readers.update_reader(
-                        s, profile.clock, self.existing.uuid, self.data()
-                    )
+            # The page announces the change once the form is closed (after_save).
+            self.saved = ops.change(self.page.ctx, save, announce=False)
         except ShuwuError as exc:
             show_error(self, exc)  # the form stays open with everything typed
             return
@@ -242,9 +243,10 @@ class ReadersPage(QWidget):
         self.search.setFocus()
 
     def refresh(self) -> None:
-        with self.ctx.profile.sessions() as s:
-            self.rows = readers.find_readers(s, self.search.text())
-            labels = readers.reader_type_labels(s)
+        text = self.search.text()
+        self.rows, labels = ops.query(
+            self.ctx, lambda s: (readers.find_readers(s, text), readers.reader_type_labels(s))
+        )
         self.table.setRowCount(len(self.rows))
         for row, reader in enumerate(self.rows):
             card = reader.card + (" " + _("(provisional)") if reader.card_provisional else "")
@@ -288,8 +290,7 @@ class ReadersPage(QWidget):
         reader = self.selected()
         if reader is None:
             return
-        with self.ctx.profile.sessions() as s:
-            full = readers.get_reader(s, reader.uuid)
+        full = ops.query(self.ctx, lambda s: readers.get_reader(s, reader.uuid))
         form = self.open_form(full)
         if form.exec() == QDialog.DialogCode.Accepted and form.saved is not None:
             self.after_save(form.saved)
@@ -310,9 +311,8 @@ class ReadersPage(QWidget):
             return None
         profile = self.ctx.profile
 
-        def write(path: Path) -> Any:
-            with profile.sessions() as s:
-                return printer(s, profile.home, [reader.card], path)
+        def write(path: Path) -> Any:  # on the print job's thread, in a session of its own
+            return ops.query(profile, lambda s: printer(s, profile.home, [reader.card], path))
 
         return write
 
@@ -341,14 +341,10 @@ class ReadersPage(QWidget):
         )
         if not path:
             return
-        profile = self.ctx.profile
-
-        def job(_control: Any) -> Any:
-            with profile.sessions() as s:
-                return printer(s, profile.home, [reader.card], Path(path))
-
-        self.ctx.tasks.run(
-            job,
+        home = self.ctx.profile.home
+        ops.in_background(
+            self.ctx,
+            lambda s, _control: printer(s, home, [reader.card], Path(path)),
             title=_("Reader card"),
             on_done=lambda _r: self._saved(path),
             on_error=lambda exc: show_error(self, exc),

@@ -40,6 +40,7 @@ from app.services.reports.activities import (
     record_activity,
     set_visit_count,
 )
+from app.ui import ops
 from app.ui.context import AppContext
 from app.ui.errors import show_error
 from app.ui.i18n import _
@@ -274,9 +275,14 @@ class ReportsPage(QWidget):
 
     def refresh_activities(self) -> None:
         end = self.ctx.profile.clock.now().astimezone(LOCAL_TZ).date()
-        with self.ctx.profile.sessions() as session:
+
+        def load(session: ops.DbSession) -> tuple[list[Any], dict[str, str]]:
             rows = list_activities(session, date(1900, 1, 1), end, limit=200)
-            names = {code: branch_name(session, code) for code in {r.branch_code for r in rows}}
+            return rows, {
+                code: branch_name(session, code) for code in {r.branch_code for r in rows}
+            }
+
+        rows, names = ops.query(self.ctx, load)
         headers = [_("Date"), _("Branch"), _("Kind"), _("Title"), _("Attendance")]
         self.act_table.setColumnCount(len(headers))
         self.act_table.setHorizontalHeaderLabels(headers)
@@ -297,16 +303,15 @@ class ReportsPage(QWidget):
 
     def save_activity(self) -> None:
         try:
-            with self.ctx.profile.sessions() as session, session.begin():
-                view = record_activity(
-                    session,
-                    self.ctx.profile.clock,
-                    on_date=_pydate(self.act_date.date()),
-                    kind=str(self.act_kind.currentData()),
-                    title=self.act_title.text(),
-                    attendance=self.act_attendance.value(),
-                    note=self.act_note.text(),
-                )
+            clock = self.ctx.profile.clock
+            fields: dict[str, Any] = {
+                "on_date": _pydate(self.act_date.date()),
+                "kind": str(self.act_kind.currentData()),
+                "title": self.act_title.text(),
+                "attendance": self.act_attendance.value(),
+                "note": self.act_note.text(),
+            }
+            view = ops.change(self.ctx, lambda s: record_activity(s, clock, **fields))
         except Exception as exc:  # shown as a message; nothing was saved
             show_error(self, exc)
             return
@@ -314,18 +319,15 @@ class ReportsPage(QWidget):
         self.act_note.clear()
         self.act_attendance.setValue(0)
         self.status.setText(_("Activity saved: {title}").format(title=view.title))
-        self.ctx.data_changed.emit()
         self.act_title.setFocus()
 
     def save_visits(self) -> None:
         try:
-            with self.ctx.profile.sessions() as session, session.begin():
-                view = set_visit_count(
-                    session,
-                    self.ctx.profile.clock,
-                    on_date=_pydate(self.visit_date.date()),
-                    count=self.visit_count.value(),
-                )
+            clock, day = self.ctx.profile.clock, _pydate(self.visit_date.date())
+            count = self.visit_count.value()
+            view = ops.change(
+                self.ctx, lambda s: set_visit_count(s, clock, on_date=day, count=count)
+            )
         except Exception as exc:
             show_error(self, exc)
             return
@@ -334,7 +336,6 @@ class ReportsPage(QWidget):
                 day=view.on_date.isoformat(), count=view.count
             )
         )
-        self.ctx.data_changed.emit()
 
     # --- computing -----------------------------------------------------------------------
 
@@ -358,20 +359,18 @@ class ReportsPage(QWidget):
     def compute(self) -> None:
         if self.control is not None:
             return
-        profile = self.ctx.profile
+        clock = self.ctx.profile.clock
         start, end = _pydate(self.start.date()), _pydate(self.end.date())
         branch = self.scope.currentData()
 
-        def job(control: TaskControl) -> Report:
-            with profile.sessions() as session:
-                return branch_report(
-                    session, profile.clock, start, end, branch=branch, progress=control
-                )
+        def job(session: ops.DbSession, control: TaskControl) -> Report:
+            return branch_report(session, clock, start, end, branch=branch, progress=control)
 
         self.compute_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.status.setText(_("Computing…"))
-        self.control = self.ctx.tasks.run(
+        self.control = ops.in_background(
+            self.ctx,
             job,
             title=_("Statistics report"),
             on_done=self.show_report,
@@ -469,8 +468,7 @@ class ReportsPage(QWidget):
     def activate(self) -> None:
         self.refresh_activities()
         self.compute_button.setFocus()
-        with self.ctx.profile.sessions() as session:
-            has_branch = bool(settings.get(session, settings.BRANCH_CODE))
+        has_branch = bool(ops.query(self.ctx, lambda s: settings.get(s, settings.BRANCH_CODE)))
         self.scope.setCurrentIndex(0 if has_branch else 1)
 
 

@@ -37,6 +37,7 @@ from app.sync.overview import (
     waiting_text,
 )
 from app.sync.refused import list_refused
+from app.ui import ops
 from app.ui.auto_sync import sync_controller
 from app.ui.context import AppContext
 from app.ui.errors import show_error
@@ -190,8 +191,8 @@ class SyncPage(QWidget):
 
     # -- state ---------------------------------------------------------------------------------
     def overview(self) -> SyncOverview:
-        with self.ctx.profile.sessions() as session:
-            return sync_overview(session, self.ctx.profile.home)
+        home = self.ctx.profile.home
+        return ops.query(self.ctx, lambda s: sync_overview(s, home))
 
     def refresh(self) -> None:
         info = self.overview()
@@ -228,8 +229,7 @@ class SyncPage(QWidget):
         self._fill_conflicts()
 
     def _fill_conflicts(self) -> None:
-        with self.ctx.profile.sessions() as session:
-            rows = list_exceptions(session)
+        rows = ops.query(self.ctx, list_exceptions)
         self.table.setRowCount(len(rows))
         for index, row in enumerate(rows):
             when = row.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
@@ -243,8 +243,7 @@ class SyncPage(QWidget):
         self._fill_refused()
 
     def _fill_refused(self) -> None:
-        with self.ctx.profile.sessions() as session:
-            rows = list_refused(session)
+        rows = ops.query(self.ctx, list_refused)
         self.refused_table.setRowCount(len(rows))
         for index, row in enumerate(rows):
             when = row.made_at.astimezone().strftime("%Y-%m-%d %H:%M")

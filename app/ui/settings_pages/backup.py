@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import backup, settings
+from app.ui import ops
 from app.ui.a11y import name_buttons
 from app.ui.context import AppContext
 from app.ui.errors import show_error
@@ -76,8 +77,7 @@ class BackupPage(QWidget):
         self.activate()
 
     def activate(self) -> None:
-        with self.ctx.profile.sessions() as session:
-            keep = backup.keep_count(session)
+        keep = ops.query(self.ctx, backup.keep_count)
         self.keep.blockSignals(True)
         self.keep.setValue(keep)
         self.keep.blockSignals(False)
@@ -86,8 +86,8 @@ class BackupPage(QWidget):
             self.list.addItem(path.name)
 
     def _save_keep(self, value: int) -> None:
-        with self.ctx.profile.sessions() as session, session.begin():
-            settings.put(session, backup.KEEP_SETTING, value)
+        # A backup setting: no screen shows it elsewhere, nothing to announce (as before).
+        ops.change(self.ctx, lambda s: settings.put(s, backup.KEEP_SETTING, value), announce=False)
 
     def _done(self, info: backup.BackupInfo) -> None:
         self.message.setText(

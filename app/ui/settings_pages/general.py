@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import settings
+from app.ui import ops
 from app.ui.context import AppContext
 from app.ui.i18n import _
 from app.ui.settings_pages import SettingsPageSpec, add_save_row
@@ -63,9 +64,13 @@ class GeneralPage(QWidget):
         self.load()
 
     def load(self) -> None:
-        with self.ctx.profile.sessions() as session:
-            language = settings.get(session, settings.LANGUAGE) or DEFAULT_LANGUAGE
-            size = int(settings.get_float(session, settings.FONT_SIZE, DEFAULT_FONT_PT))
+        language, size = ops.query(
+            self.ctx,
+            lambda s: (
+                settings.get(s, settings.LANGUAGE) or DEFAULT_LANGUAGE,
+                int(settings.get_float(s, settings.FONT_SIZE, DEFAULT_FONT_PT)),
+            ),
+        )
         index = self.language.findData(language)
         self.language.setCurrentIndex(max(0, index))
         self.font_size.setValue(size)
@@ -76,10 +81,14 @@ class GeneralPage(QWidget):
     def save(self) -> None:
         language = str(self.language.currentData())
         size = self.font_size.value()
-        with self.ctx.profile.sessions() as session, session.begin():
-            old_language = settings.get(session, settings.LANGUAGE) or DEFAULT_LANGUAGE
+
+        def store(session: ops.DbSession) -> str:
+            old = settings.get(session, settings.LANGUAGE) or DEFAULT_LANGUAGE
             settings.put(session, settings.LANGUAGE, language)
             settings.put(session, settings.FONT_SIZE, size)
+            return old
+
+        old_language = ops.change(self.ctx, store, announce=False)  # announced once shown
         apply_font_size(size)
         window = self.window()
         if hasattr(window, "apply_font_styles"):

@@ -18,6 +18,7 @@ from app.services.reports.preferences import (
     load_preferences,
     save_preferences,
 )
+from app.ui import ops
 from app.ui.context import AppContext
 from app.ui.i18n import _
 from app.ui.settings_pages import SettingsPageSpec, add_save_row
@@ -73,8 +74,7 @@ class ReportSettingsPage(QWidget):
         self.load()
 
     def load(self) -> None:
-        with self.ctx.profile.sessions() as session:
-            prefs = load_preferences(session)
+        prefs = ops.query(self.ctx, load_preferences)
         self.age_bands.setText(prefs.age_bands)
         self.population.setValue(prefs.population or 0)
         self.target.setValue(prefs.new_books_target or 0.0)
@@ -84,13 +84,13 @@ class ReportSettingsPage(QWidget):
 
     def save(self) -> None:
         try:
-            with self.ctx.profile.sessions() as session, session.begin():
-                prefs = save_preferences(
-                    session,
-                    self.age_bands.text(),
-                    self.population.value() or None,
-                    self.target.value() or None,
-                )
+            bands, population = self.age_bands.text(), self.population.value() or None
+            target = self.target.value() or None
+            prefs = ops.change(
+                self.ctx,
+                lambda s: save_preferences(s, bands, population, target),
+                announce=False,  # announced once the page shows the saved values
+            )
         except UserInputError as exc:
             self.message.setStyleSheet("color: #c92a2a;")
             self.message.setText(exc.message)

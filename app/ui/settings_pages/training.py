@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import training
+from app.ui import ops
 from app.ui.a11y import name_buttons
 from app.ui.context import AppContext
 from app.ui.errors import show_error
@@ -83,10 +84,13 @@ class TrainingPage(QWidget):
         self.activate()
 
     def activate(self) -> None:
-        with self.ctx.profile.sessions() as session:
+
+        def load(session: ops.DbSession) -> tuple[bool, list[training.Exercise], float]:
             active = training.is_training(session)
             items = training.exercises(session) if active else []
-            days = training.simulated_days(session) if active else 0.0
+            return active, items, training.simulated_days(session) if active else 0.0
+
+        active, items, days = ops.query(self.ctx, load)
         for widget in (self.plus_day, self.plus_week, self.plus_month, self.today):
             widget.setEnabled(active)
         self.reset_button.setEnabled(active)

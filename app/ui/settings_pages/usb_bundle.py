@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QVBoxLayout, QWi
 
 from app.services import settings
 from app.sync import usb
+from app.ui import ops
 from app.ui.a11y import name_buttons
 from app.ui.context import AppContext
 from app.ui.errors import show_error
@@ -45,8 +46,7 @@ class UsbBundlePage(QWidget):
         outer.addStretch(1)
 
     def choose_export(self) -> None:
-        with self.ctx.profile.sessions() as session:
-            branch = settings.get(session, settings.BRANCH_CODE) or "shuwu"
+        branch = ops.query(self.ctx, lambda s: settings.get(s, settings.BRANCH_CODE)) or "shuwu"
         day = self.ctx.profile.clock.now().astimezone().strftime("%Y%m%d")
         name, _filter = QFileDialog.getSaveFileName(
             self, _("Save the bundle"), f"{branch}-{day}.shuwu", _("Shuwu bundles (*.shuwu)")
