@@ -41,6 +41,7 @@ from app.models import (
 from app.models.base import Base
 from app.sync import state
 from shuwu_shared.columns import UTCDateTime
+from shuwu_shared.protocol.marcwire import received_marc
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +71,8 @@ REFERENCES: dict[str, tuple[str, type[Base]]] = {
     "item_uuid": ("item_id", Item),
     "reader_uuid": ("reader_id", Reader),
 }
-# Columns only this device computes; never overwritten with nothing.
+# Columns this device computes (or, for ``marc``, may hold before the county has the source
+# record): never overwritten with nothing.
 LOCAL_ONLY = {"id", "search_keys", "call_sort_key", "name_search_keys", "marc"}
 CHUNK = 500
 PARKED = "parked_changes"  # sync_state key: the changes waiting to be applied
@@ -181,6 +183,8 @@ def _parse_date(value: Any) -> date | None:
 
 
 def _convert(table: Table, column: str, value: Any) -> Any:
+    if column == "marc":  # base64 of the source record (None keeps this PC's: LOCAL_ONLY)
+        return received_marc(value)
     col_type = table.c[column].type
     if isinstance(col_type, UTCDateTime):
         return _parse_datetime(value)

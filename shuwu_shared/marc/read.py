@@ -158,6 +158,19 @@ def _structure(raw: bytes) -> tuple[str, list[_RawField]]:
     return leader.decode("ascii"), fields
 
 
+def strict_structure_problem(raw: bytes) -> str | None:
+    """Why ``raw`` is not one well-formed UTF-8 ISO 2709 record (no repair by terminators), or
+    None. For a source record received from another computer (``shuwu_shared.protocol``)."""
+    try:
+        _structure(raw)
+        decode_iso2709(raw, "utf-8")
+    except (UserInputError, ValueError) as exc:
+        return str(exc)
+    except Exception:  # a hostile record must be refused, never crash the caller
+        return "the record cannot be read"
+    return None
+
+
 def _is_control(tag: str) -> bool:
     return tag.isdigit() and tag < "010"
 

@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
+from shuwu_shared.protocol.marcwire import MarcRecord
 from shuwu_shared.protocol.text import (
     ActivityTitle,
     Barcode,
@@ -65,6 +66,12 @@ class BibUpsert(Payload):
     clc_class: Line64 | None = None
     subjects: Text20000 | None = None
     summary: Text20000 | None = None
+    # The source record of an imported or copy-catalogued bib: base64 of one UTF-8 ISO 2709
+    # record (at most 99,999 bytes), so every branch exports its original fields. Null keeps
+    # what the county has. The two flags describe that record.
+    marc: MarcRecord | None = None
+    bad_isbn: Line32 | None = None  # an ISBN as printed whose check digit fails (010$z/020$z)
+    other_class: Line64 | None = None  # a class number that is not 中图法, to be given one
     base_version: Version | None = None
 
 
