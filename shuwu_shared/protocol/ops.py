@@ -69,9 +69,19 @@ class BibUpsert(Payload):
     # The source record of an imported or copy-catalogued bib: base64 of one UTF-8 ISO 2709
     # record (at most 99,999 bytes), so every branch exports its original fields. Null keeps
     # what the county has. The two flags describe that record.
-    marc: MarcRecord | None = None
-    bad_isbn: Line32 | None = None  # an ISBN as printed whose check digit fails (010$z/020$z)
-    other_class: Line64 | None = None  # a class number that is not 中图法, to be given one
+    marc: Annotated[
+        MarcRecord | None,
+        Field(
+            description="base64 of the source MARC record: one UTF-8 ISO 2709 record of at "
+            "most 99,999 bytes, checked; null keeps the county's"
+        ),
+    ] = None
+    bad_isbn: Annotated[
+        Line32 | None, Field(description="an ISBN as printed whose check digit fails")
+    ] = None
+    other_class: Annotated[
+        Line64 | None, Field(description="a class number that is not 中图法, flagged for one")
+    ] = None
     base_version: Version | None = None
 
 
