@@ -25,8 +25,8 @@ _ITEM_COLUMNS = (
 )  # fmt: skip
 
 
-# A source record the county does not have (yet) is not erased here.
-_KEEP_WHEN_NULL = {"marc"}
+# A source record (and its flags) the county does not have (yet) is not erased here.
+_KEEP_WHEN_NULL = {"marc", "bad_isbn", "other_class"}
 
 
 def _upsert(table: str, columns: tuple[str, ...], values: str, extra: dict[str, str]) -> str:
