@@ -12,6 +12,7 @@ from server import changebuf
 from server import models as m
 from server.snapshot import ENTITIES as SNAPSHOT_ENTITIES
 from server.timeutil import iso, iso_date, utcnow
+from shuwu_shared.protocol.marcwire import encode_marc
 
 ENTITIES = (
     "branch",
@@ -111,6 +112,9 @@ def bib_data(row: m.Bib) -> dict[str, Any]:
         "subjects": row.subjects,
         "summary": row.summary,
         "search_keys": row.search_keys,
+        "marc": encode_marc(row.marc),  # base64 of the source record (docs/sync-protocol.md)
+        "bad_isbn": row.bad_isbn,
+        "other_class": row.other_class,
         "created_at": iso(row.created_at),
         "updated_at": iso(row.updated_at),
     }

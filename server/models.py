@@ -17,6 +17,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -110,6 +111,11 @@ class Bib(Base):
     summary: Mapped[str | None] = mapped_column(Text)
     # Pinyin keys, computed once here rather than on every village PC's initial sync.
     search_keys: Mapped[str | None] = mapped_column(Text)
+    # The source record of an imported or copy-catalogued bib (UTF-8 ISO 2709, checked by
+    # shuwu_shared.protocol.marcwire), so every branch exports its original fields.
+    marc: Mapped[bytes | None] = mapped_column(LargeBinary)
+    bad_isbn: Mapped[str | None] = mapped_column(String(32))  # ISBN as printed, check digit bad
+    other_class: Mapped[str | None] = mapped_column(String(64))  # not 中图法: needs a class
     version: Mapped[int] = mapped_column(BigInteger, default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

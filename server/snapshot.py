@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from server import models as m
+from shuwu_shared.protocol.marcwire import encode_marc
 
 ENTITIES = ("bib", "item")  # dependency order: copies refer to their records
 DEFAULT_LIMIT = 20_000
@@ -25,7 +26,7 @@ MAX_LIMIT = 50_000
 BIB_COLUMNS = (
     "uuid", "isbn", "title", "author", "publisher", "pub_place", "pub_year", "edition",
     "pages", "price", "clc_class", "subjects", "summary", "search_keys", "created_at",
-    "updated_at", "version",
+    "updated_at", "version", "marc", "bad_isbn", "other_class",
 )  # fmt: skip
 ITEM_COLUMNS = (
     "uuid", "bib_uuid", "barcode", "call_number", "shelf_location", "status",
@@ -86,6 +87,7 @@ def page(session: Session, entity: str, after: int, limit: int) -> dict[str, Any
     found = found[:limit]
     times = [i for i, c in enumerate(columns) if c in ("created_at", "updated_at")]
     days = [i for i, c in enumerate(columns) if c == "acquired_on"]
+    blobs = [i for i, c in enumerate(columns) if c == "marc"]
     rows = []
     for raw in found:
         row = list(raw[1:])
@@ -93,6 +95,8 @@ def page(session: Session, entity: str, after: int, limit: int) -> dict[str, Any
             row[i] = storage_time(row[i])
         for i in days:
             row[i] = _day(row[i])
+        for i in blobs:
+            row[i] = encode_marc(row[i])
         rows.append(row)
     next_after = int(found[-1][0]) if found else after
     return {

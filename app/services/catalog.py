@@ -6,10 +6,11 @@ item_status). New copies are put in ``label_queue`` for the labels screen.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, replace
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -24,14 +25,22 @@ from app.services.catalog_rules import (
     pinyin_keys,
 )
 from app.services.catalog_search import index_bib
-from app.services.catalog_union import ExternalRecord, UnionCatalog, keep_source
+from app.services.catalog_union import ExternalRecord, UnionCatalog, source_of
 from app.services.outbox import check_payload, record_op
 from shuwu_shared.bib import BIB_FIELDS, BibData
 from shuwu_shared.clock import Clock
 from shuwu_shared.domain.clc import valid_class_number
 from shuwu_shared.errors import NotFound, ServerUnreachable, UserInputError
 from shuwu_shared.i18n import _
+from shuwu_shared.protocol.marcwire import (
+    BAD_ISBN_MAX,
+    OTHER_CLASS_MAX,
+    encode_marc,
+    flag_text,
+    marc_problem,
+)
 
+log = logging.getLogger(__name__)
 BARCODE_RE = re.compile(r"^[A-Za-z0-9]{4,32}$")
 MANUAL_STATUSES = ("available", "missing", "lost", "withdrawn", "damaged")
 
@@ -247,10 +256,41 @@ def validate_bib(data: BibData) -> BibData:
 
 
 def bib_payload(bib: BibRecord) -> dict[str, Any]:
+    """The bib_upsert payload, with the source MARC record and its flags when the bib has one
+    (so other branches export it losslessly; docs/sync-protocol.md)."""
     payload: dict[str, Any] = {"bib_uuid": bib.uuid}
     payload.update({k: getattr(bib, k) for k in BIB_FIELDS})
+    if bib.marc:
+        raw = bytes(bib.marc)
+        problem = marc_problem(raw)
+        if problem is None:
+            payload["marc"] = encode_marc(raw)
+        else:  # kept on this PC (its export still uses it); the county gets the columns
+            log.warning("bib %s: source record not sent (%s)", bib.uuid, problem)
+    for key, limit in (("bad_isbn", BAD_ISBN_MAX), ("other_class", OTHER_CLASS_MAX)):
+        value = flag_text(getattr(bib, key), limit)
+        if value:
+            payload[key] = value
     payload["base_version"] = bib.server_version
     return payload
+
+
+class SourceRecord(Protocol):
+    """What a bib keeps of its source MARC record (``marc.convert.ConvertedRecord``)."""
+
+    @property
+    def source(self) -> bytes: ...
+    @property
+    def bad_isbn(self) -> str | None: ...
+    @property
+    def other_class(self) -> str | None: ...
+
+
+def set_source(bib: BibRecord, converted: SourceRecord) -> None:
+    """Keep the source record and its flags beside the columns."""
+    bib.marc = converted.source
+    bib.bad_isbn = converted.bad_isbn
+    bib.other_class = converted.other_class
 
 
 def search_keys_for(data: BibData) -> str:
@@ -258,15 +298,23 @@ def search_keys_for(data: BibData) -> str:
 
 
 def apply_bib(
-    session: Session, clock: Clock, data: BibData, bib: BibRecord | None, source: str
+    session: Session,
+    clock: Clock,
+    data: BibData,
+    bib: BibRecord | None,
+    source: str,
+    marc: SourceRecord | None = None,
 ) -> BibRecord:
-    """Write the record (insert or update), its search keys, index and bib_upsert op."""
+    """Write the record (insert or update), its search keys, index and bib_upsert op.
+    ``marc``: a source record to keep with it (import, copy cataloguing), sent in the same op."""
     now = clock.now()
     if bib is None:
         bib = BibRecord(title=data.title, source=source, created_at=now, updated_at=now)
         session.add(bib)
     for key in BIB_FIELDS:
         setattr(bib, key, getattr(data, key))
+    if marc is not None:
+        set_source(bib, marc)
     bib.search_keys = search_keys_for(data)
     bib.updated_at = now
     session.flush()
@@ -289,10 +337,15 @@ def save_bib(
     bib = get_bib(session, bib_uuid) if bib_uuid else None
     if bib is None and data.isbn:
         bib = session.scalar(select(BibRecord).where(BibRecord.isbn == data.isbn).limit(1))
-    bib = apply_bib(session, clock, data, bib, source)
-    if source_record is not None:
-        keep_source(session, bib.uuid, source_record)
+    converted = source_of(source_record) if source_record is not None else None
+    bib = apply_bib(session, clock, data, bib, source, converted)
     return bib_view(session, bib)
+
+
+def has_source_record(session: Session, bib_uuid: str) -> bool:
+    """Whether the bib keeps a source MARC record (exported field for field)."""
+    marc = session.scalar(select(BibRecord.marc).where(BibRecord.uuid == bib_uuid))
+    return marc is not None
 
 
 # --- copies --------------------------------------------------------------------------------

@@ -27,7 +27,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import BibRecord
-from app.services.catalog import apply_bib, validate_bib
+from app.services.catalog import apply_bib, set_source, validate_bib
 from shuwu_shared.bib import BIB_FIELDS, BibData
 from shuwu_shared.clock import Clock
 from shuwu_shared.errors import UserInputError
@@ -271,10 +271,9 @@ def _matched(
 
 
 def store_converted(bib: BibRecord, converted: ConvertedRecord) -> None:
-    """Keep the source record and the flags beside the columns (after ``apply_bib``)."""
-    bib.marc = converted.source
-    bib.bad_isbn = converted.bad_isbn
-    bib.other_class = converted.other_class
+    """Keep the source record and the flags beside the columns (``apply_bib(marc=...)`` does
+    this before it queues the bib_upsert, so the county receives the source record too)."""
+    set_source(bib, converted)
 
 
 def commit_import(
@@ -323,14 +322,12 @@ def commit_import(
             bib = _match_target(session, row, by_row)
             current = {k: getattr(bib, k) for k in BIB_FIELDS}
             incoming = {k: getattr(data, k) for k in BIB_FIELDS if getattr(data, k)}
-            apply_bib(
-                session, clock, BibData.from_mapping({**current, **incoming}), bib, bib.source
-            )
+            merged_data = BibData.from_mapping({**current, **incoming})
+            apply_bib(session, clock, merged_data, bib, bib.source, converted)
             merged += 1
         else:
-            bib = apply_bib(session, clock, data, None, "marc")
+            bib = apply_bib(session, clock, data, None, "marc", converted)
             created += 1
-        store_converted(bib, converted)
         by_row[row.number] = bib
     return ImportOutcome(
         created,

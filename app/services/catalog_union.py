@@ -20,10 +20,9 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 import requests
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import BibRecord, SyncState
+from app.models import SyncState
 from shuwu_shared.bib import BIB_FIELDS
 from shuwu_shared.errors import ServerUnreachable, UserInputError
 from shuwu_shared.i18n import _
@@ -263,30 +262,21 @@ def _optional(module: str) -> Any:
         return None
 
 
-def keep_source(session: Session, bib_uuid: str, record: ExternalRecord) -> bool:
-    """Store the target's record with a picked bib, as a MARC import does, so a MARC export
-    gives it back field for field. False when this build's MARC importer cannot keep sources
-    (before the lossless-MARC rework) or cannot read the record; the bib is saved either way.
-    Columns the librarian changed before saving differ from the source; the export rewrites
-    only those fields (``catalog_marc.record_for_export``)."""
+def source_of(record: ExternalRecord) -> Any | None:
+    """The target's record converted as a MARC import converts it (``ConvertedRecord``), to be
+    stored with the bib; None when this build cannot keep sources or cannot read the record."""
     if not record.marc:
-        return False
+        return None
     read = _optional("shuwu_shared.marc.read")
     convert = _optional("shuwu_shared.marc.convert")
-    marc = _optional("app.services.catalog_marc")
-    if read is None or convert is None or not hasattr(marc, "store_converted"):
-        return False
+    if read is None or convert is None:
+        return None
     try:
         if record.marc_format == "iso2709":
             decoded = read.decode_iso2709(record.marc, record.marc_charset or "auto").record
         else:
             entries = read.read_marc_bytes(record.marc).entries
             decoded = next(e.record for e in entries if hasattr(e, "record"))
-        converted = convert.convert_record(decoded)
+        return convert.convert_record(decoded)
     except (UserInputError, StopIteration, ValueError):
-        return False
-    bib = session.scalar(select(BibRecord).where(BibRecord.uuid == bib_uuid))
-    if bib is None:
-        return False
-    marc.store_converted(bib, converted)
-    return True
+        return None

@@ -41,6 +41,7 @@ from app.models import (
 from app.models.base import Base
 from app.sync import state
 from shuwu_shared.columns import UTCDateTime
+from shuwu_shared.protocol.marcwire import received_marc
 
 log = logging.getLogger(__name__)
 
@@ -70,8 +71,10 @@ REFERENCES: dict[str, tuple[str, type[Base]]] = {
     "item_uuid": ("item_id", Item),
     "reader_uuid": ("reader_id", Reader),
 }
-# Columns only this device computes; never overwritten with nothing.
+# Columns this device computes (or, for ``marc``, may hold before the county has the source
+# record): never overwritten with nothing.
 LOCAL_ONLY = {"id", "search_keys", "call_sort_key", "name_search_keys", "marc"}
+SOURCE_FLAGS = ("bad_isbn", "other_class")  # describe the source MARC record (bib_record.marc)
 CHUNK = 500
 PARKED = "parked_changes"  # sync_state key: the changes waiting to be applied
 DELETE_GRAMS = text("DELETE FROM fts_bib_bigram WHERE rowid = :id")
@@ -181,6 +184,8 @@ def _parse_date(value: Any) -> date | None:
 
 
 def _convert(table: Table, column: str, value: Any) -> Any:
+    if column == "marc":  # base64 of the source record (None keeps this PC's: LOCAL_ONLY)
+        return received_marc(value)
     col_type = table.c[column].type
     if isinstance(col_type, UTCDateTime):
         return _parse_datetime(value)
@@ -229,6 +234,12 @@ def _wire_to_row(
         column = RENAMES.get(key, key)
         if column in table.c and column not in ("id", "uuid", "server_version", "detail"):
             row[column] = _convert(table, column, value)
+    if entity == "bib" and row.get("marc") is None:
+        # No source record from the county (yet): flags it does not know are kept too; with a
+        # record, its flags come with it (docs/sync-protocol.md).
+        for key in ("marc", *SOURCE_FLAGS):
+            if row.get(key) is None:
+                row.pop(key, None)
     row["uuid"] = change["uuid"]
     if "server_version" in table.c:
         row["server_version"] = int(change.get("seq") or 0)

@@ -11,11 +11,12 @@ from typing import Any
 
 from app.services.catalog_rules import call_sort_key
 from shuwu_shared.domain.pinyin import record_search_keys
+from shuwu_shared.protocol.marcwire import received_marc
 
 _BIB_COLUMNS = (
     "uuid", "isbn", "title", "author", "publisher", "pub_place", "pub_year", "edition",
     "pages", "price", "clc_class", "subjects", "summary", "created_at", "updated_at",
-    "server_version", "search_keys",
+    "server_version", "search_keys", "marc", "bad_isbn", "other_class",
 )  # fmt: skip
 _ITEM_COLUMNS = (
     "uuid", "bib_id", "barcode", "call_number", "call_sort_key", "shelf_location", "status",
@@ -24,9 +25,19 @@ _ITEM_COLUMNS = (
 )  # fmt: skip
 
 
+# A source record (and its flags) the county does not have (yet) is not erased here.
+_KEEP_WHEN_NULL = {"marc", "bad_isbn", "other_class"}
+
+
 def _upsert(table: str, columns: tuple[str, ...], values: str, extra: dict[str, str]) -> str:
     names = ", ".join((*columns, *extra))
-    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "uuid")
+    updates = ", ".join(
+        f"{c} = coalesce(excluded.{c}, {table}.{c})"
+        if c in _KEEP_WHEN_NULL
+        else f"{c} = excluded.{c}"
+        for c in columns
+        if c != "uuid"
+    )
     return (
         f"INSERT INTO {table} ({names}) VALUES ({values}"
         f"{''.join(', ' + v for v in extra.values())})"
@@ -57,6 +68,7 @@ def bib_params(row: dict[str, Any]) -> tuple[Any, ...]:
         row.get("price"), row.get("clc_class"), row.get("subjects"), row.get("summary"),
         row["created_at"], row["updated_at"], int(row.get("version") or 0),
         row.get("search_keys") or record_search_keys(row["title"], row.get("author")),
+        received_marc(row.get("marc")), row.get("bad_isbn"), row.get("other_class"),
     )  # fmt: skip
 
 

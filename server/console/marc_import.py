@@ -3,8 +3,10 @@
 The desktop client's preview rules (app/services/catalog_marc.py), applied to the server's
 ``bib`` table: each record is new, matched (our own 035 uuid, or the same ISBN and title with
 volume as a record already here or earlier in the file), or skipped with its number and reason.
-Matched records are skipped on confirm (the client's default); new records are inserted with
-their pinyin search keys and published to every device's change feed.
+On confirm, matched records are skipped (the client's default), merged into the record they
+match, or added as separate records, as the administrator chooses; every record written keeps
+its source MARC record (``bib.marc``) and flags, gets its pinyin search keys and is published to
+every device's change feed, so any branch exports it field for field.
 """
 
 from __future__ import annotations
@@ -26,8 +28,15 @@ from shuwu_shared.errors import UserInputError
 from shuwu_shared.i18n import _
 from shuwu_shared.marc.convert import ConvertedRecord, convert_record, display_text
 from shuwu_shared.marc.read import DecodedRecord, read_marc_bytes
+from shuwu_shared.protocol.marcwire import (
+    BAD_ISBN_MAX,
+    OTHER_CLASS_MAX,
+    flag_text,
+    marc_problem,
+)
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
+ON_MATCH = ("skip", "merge", "new")
 SAMPLE_TITLES = 5
 
 
@@ -136,19 +145,66 @@ def _matched(
     return Row(**{**vars(row), **changes, "matched_title": title})
 
 
-def commit(session: Session, result: Preview) -> list[str]:
-    """Insert the new records (inside a ``server.db.writer`` transaction); their uuids."""
+@dataclass(frozen=True)
+class Outcome:
+    created: tuple[str, ...]  # uuids of the records added
+    merged: tuple[str, ...]  # per merged record, the uuid of the record it was merged into
+    skipped: int  # matched records left out (the default)
+
+
+def commit(session: Session, result: Preview, on_match: str = "skip") -> Outcome:
+    """Write the previewed records (inside a ``server.db.writer`` transaction).
+
+    ``on_match`` says what happens to a matched record (same ISBN, title and volume, or our own
+    035 uuid): ``skip`` (the default) leaves it out; ``merge`` fills the existing record's
+    columns with the file's non-empty values and keeps the file's source record with it;
+    ``new`` adds it as a separate record (volumes of a set, print and e-book share ISBNs).
+    Every record written keeps its source MARC record and flags, and reaches every device."""
+    if on_match not in ON_MATCH:
+        raise UserInputError(_("Choose what to do with records already in the catalogue."))
     now = utcnow()
     created: list[str] = []
+    merged: list[str] = []
+    skipped = 0
+    by_row: dict[int, m.Bib] = {}
     for row in result.rows:
-        if row.status != "new" or row.converted is None:
+        converted = row.converted
+        if row.status not in ("new", "matched") or converted is None:
             continue
-        data = row.converted.data
-        values = {f: getattr(data, f) for f in BIB_FIELDS}
-        bib = m.Bib(uuid=new_uuid(), created_at=now, updated_at=now, **values)
+        incoming = {f: getattr(converted.data, f) for f in BIB_FIELDS}
+        if row.status == "matched" and on_match == "skip":
+            skipped += 1
+            continue
+        bib = _merge_target(session, row, by_row) if row.status == "matched" else None
+        if row.status == "matched" and on_match == "merge" and bib is not None:
+            for f, v in incoming.items():
+                if v:
+                    setattr(bib, f, v)
+            bib.updated_at = now
+            merged.append(bib.uuid)
+        else:
+            bib = m.Bib(uuid=new_uuid(), created_at=now, updated_at=now, **incoming)
+            session.add(bib)
+            created.append(bib.uuid)
+        keep_source(bib, converted)
         bib.search_keys = record_search_keys(bib.title, bib.author)
-        session.add(bib)
         # Every device gets the record at its next sync, as a branch's own bib upsert would.
+        session.flush()
         bib.version = record_change(session, "bib", bib.uuid)
-        created.append(bib.uuid)
-    return created
+        by_row[row.number] = bib
+    return Outcome(tuple(created), tuple(merged), skipped)
+
+
+def _merge_target(session: Session, row: Row, by_row: dict[int, m.Bib]) -> m.Bib | None:
+    if row.matched_row is not None:
+        return by_row.get(row.matched_row)
+    return session.scalar(select(m.Bib).where(m.Bib.uuid == row.matched_uuid))
+
+
+def keep_source(bib: m.Bib, converted: ConvertedRecord) -> None:
+    """The source record and its flags, as a PC's bib_upsert brings them (checked the same
+    way, so every PC's reader takes it; a record too large for ISO 2709 is not kept)."""
+    if marc_problem(converted.source) is None:
+        bib.marc = converted.source
+    bib.bad_isbn = flag_text(converted.bad_isbn, BAD_ISBN_MAX)
+    bib.other_class = flag_text(converted.other_class, OTHER_CLASS_MAX)

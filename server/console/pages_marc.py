@@ -60,7 +60,7 @@ def _page(
     result: marc_import.Preview | None = None,
     token: str = "",
     encoding: str = "auto",
-    created: int | None = None,
+    outcome: marc_import.Outcome | None = None,
 ) -> Response:
     return web.render(
         request,
@@ -73,7 +73,8 @@ def _page(
         token=token,
         encoding=encoding,
         encodings=ENCODINGS,
-        created=created,
+        outcome=outcome,
+        on_match_choices=marc_import.ON_MATCH,
         shown=SHOWN_ROWS,
         max_mb=marc_import.MAX_FILE_BYTES // (1024 * 1024),
     )
@@ -123,18 +124,23 @@ def import_confirm(request: Request, ctx: web.CtxDep) -> Response:
     if path is None or not path.is_file():
         message = ctx.t(_("This preview has expired. Upload the file again."))
         return _page(request, ctx, 400, message)
+    on_match = web.form(request).get("on_match", "skip")
+    if on_match not in marc_import.ON_MATCH:
+        on_match = "skip"
     data = path.read_bytes()
     try:
         with ctx.write() as s:
             result = marc_import.preview(s, data, encoding)
-            created = marc_import.commit(s, result)
+            outcome = marc_import.commit(s, result, on_match)
             audit(
                 s,
                 ctx.actor,
                 "catalogue.import",
                 None,
-                created=len(created),
+                created=len(outcome.created),
+                merged=len(outcome.merged),
                 matched=result.count("matched"),
+                on_match=on_match,
                 skipped=result.count("skipped"),
                 bytes=len(data),
             )
@@ -142,7 +148,7 @@ def import_confirm(request: Request, ctx: web.CtxDep) -> Response:
         return _page(request, ctx, 400, exc.message, encoding=encoding)
     finally:
         path.unlink(missing_ok=True)
-    return _page(request, ctx, result=result, created=len(created))
+    return _page(request, ctx, result=result, outcome=outcome)
 
 
 @router.post("/catalogue-import/cancel")

@@ -22,6 +22,12 @@ from server.ops.context import (
 )
 from shuwu_shared.domain.pinyin import record_search_keys
 from shuwu_shared.i18n import _
+from shuwu_shared.protocol.marcwire import (
+    BAD_ISBN_MAX,
+    OTHER_CLASS_MAX,
+    decode_marc,
+    flag_text,
+)
 
 BIB_FIELDS = (
     "isbn",
@@ -48,13 +54,15 @@ def bib_upsert(ctx: OpContext, p: dict[str, Any]) -> None:
     bib = s.scalar(select(m.Bib).where(m.Bib.uuid == bib_uuid))
     values = {f: opt_str(p, f) for f in BIB_FIELDS}
     values["title"] = title
+    source = source_values(p)
     if bib is None:
         bib = m.Bib(uuid=bib_uuid, created_at=ctx.received_at, updated_at=ctx.received_at, **values)
         s.add(bib)
     else:
         base = opt_int(p, "base_version")
         changed = {f: v for f, v in values.items() if getattr(bib, f) != v}
-        if changed and not _may_edit_bib(ctx, bib):
+        source_changed = sorted(k for k, v in source.items() if getattr(bib, k) != v)
+        if (changed or source_changed) and not _may_edit_bib(ctx, bib):
             ctx.file(
                 "CATALOGUE_CONFLICT",
                 [ctx.branch],
@@ -62,7 +70,11 @@ def bib_upsert(ctx: OpContext, p: dict[str, Any]) -> None:
                     "Record 《{title}》 is held only by other branches; the edit from {branch} "
                     "is kept for the county library and not applied"
                 ).format(title=bib.title, branch=ctx.branch),
-                {"bib_uuid": bib_uuid, "fields": sorted(changed), "proposed": changed},
+                {
+                    "bib_uuid": bib_uuid,
+                    "fields": sorted([*changed, *source_changed]),
+                    "proposed": changed,
+                },
             )
             return
         if base is not None and bib.version > base and changed:
@@ -81,8 +93,30 @@ def bib_upsert(ctx: OpContext, p: dict[str, Any]) -> None:
         for f, v in values.items():
             setattr(bib, f, v)
         bib.updated_at = ctx.received_at
+    for f, v in source.items():
+        setattr(bib, f, v)
     bib.search_keys = record_search_keys(bib.title, bib.author)
     publish.bib(ctx, bib)
+
+
+def source_values(p: dict[str, Any]) -> dict[str, Any]:
+    """The source-record columns a bib_upsert sets. A record (already checked by the protocol)
+    comes with its flags, which describe it; without one, the county's record is kept (an older
+    client, or a PC that has not received it yet, must not erase it), and only flags that are
+    given are set."""
+    marc = opt_str(p, "marc")
+    if marc is not None:
+        try:
+            raw = decode_marc(marc)
+        except ValueError as exc:  # checked by the protocol already; never a 500 regardless
+            raise OpRejected("invalid_payload", f"marc: {exc}") from None
+        return {
+            "marc": raw,
+            "bad_isbn": flag_text(opt_str(p, "bad_isbn"), BAD_ISBN_MAX),
+            "other_class": flag_text(opt_str(p, "other_class"), OTHER_CLASS_MAX),
+        }
+    flags = {"bad_isbn": BAD_ISBN_MAX, "other_class": OTHER_CLASS_MAX}
+    return {k: flag_text(opt_str(p, k), n) for k, n in flags.items() if opt_str(p, k)}
 
 
 def _may_edit_bib(ctx: OpContext, bib: m.Bib) -> bool:

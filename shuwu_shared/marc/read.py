@@ -18,6 +18,9 @@ from __future__ import annotations
 import contextlib
 import io
 import re
+import shutil
+import subprocess
+import unicodedata
 import xml.sax
 from dataclasses import dataclass, field
 
@@ -158,6 +161,19 @@ def _structure(raw: bytes) -> tuple[str, list[_RawField]]:
     return leader.decode("ascii"), fields
 
 
+def strict_structure_problem(raw: bytes) -> str | None:
+    """Why ``raw`` is not one well-formed UTF-8 ISO 2709 record (no repair by terminators), or
+    None. For a source record received from another computer (``shuwu_shared.protocol``)."""
+    try:
+        _structure(raw)
+        decode_iso2709(raw, "utf-8")
+    except (UserInputError, ValueError) as exc:
+        return str(exc)
+    except Exception:  # a hostile record must be refused, never crash the caller
+        return "the record cannot be read"
+    return None
+
+
 def _is_control(tag: str) -> bool:
     return tag.isdigit() and tag < "010"
 
@@ -244,7 +260,16 @@ class _Marc8Trouble(ValueError):
     """Some MARC-8 bytes could not be converted (the converter put a blank instead)."""
 
 
-def _decode_text(value: bytes, encoding: str, marc8: MARC8ToUnicode | None = None) -> str:
+def _decode_text(
+    value: bytes,
+    encoding: str,
+    marc8: MARC8ToUnicode | None = None,
+    table: dict[bytes, str] | None = None,
+) -> str:
+    if encoding == "iso5426":
+        if table is None or value not in table:
+            raise ValueError("ISO 5426 text not decoded")
+        return table[value]
     if encoding == "marc8":
         # One converter per field: real records keep an escape (e.g. to EACC) across subfields.
         converter = marc8 or MARC8ToUnicode(quiet=True)
@@ -263,6 +288,50 @@ def _decode_text(value: bytes, encoding: str, marc8: MARC8ToUnicode | None = Non
         return "".join(out)
     text = value.decode(encoding)
     return text.replace("\x1bH", _NSB).replace("\x1bI", _NSE)  # ISO 6630 escape form
+
+
+ISO5426_TIMEOUT = 30  # seconds for one record
+
+
+def _iso5426_table(fields: list[_RawField]) -> dict[bytes, str] | None:
+    """Every control field and subfield value of a record, decoded from ISO 5426 (UNIMARC's
+    extended Latin set) by YAZ's ``yaz-iconv`` in one call: diacritics, which ISO 5426 puts
+    before their letter, become NFC characters; the non-sorting markers U+0098/U+009C that YAZ
+    gives are kept as NSB/NSE (U+0088/U+0089) like other UNIMARC records. None when yaz-iconv
+    is not installed (Debian/Ubuntu: package ``yaz``) or cannot read the bytes."""
+    exe = shutil.which("yaz-iconv")
+    if exe is None:
+        return None
+    values: list[bytes] = []
+    for raw in fields:
+        if _is_control(raw.tag):
+            values.append(raw.data)
+        else:
+            values.extend(sub[1:] for sub in raw.data.split(SF)[1:] if sub)
+    values = list(dict.fromkeys(values))
+    if any(SF in v or RT in v for v in values):
+        return None
+    try:
+        done = subprocess.run(
+            [exe, "-f", "ISO5426", "-t", "UTF-8"],
+            input=SF.join(values) + RT,
+            capture_output=True,
+            timeout=ISO5426_TIMEOUT,
+            check=False,
+        )
+        text = done.stdout.decode("utf-8")
+    except (OSError, subprocess.SubprocessError, UnicodeDecodeError):
+        return None
+    if done.returncode != 0 or not text.endswith("\x1d"):
+        return None
+    decoded = text[:-1].split("\x1f")
+    if len(decoded) != len(values):
+        return None
+    markers = str.maketrans({"\x98": _NSB, "\x9c": _NSE})
+    return {
+        value: unicodedata.normalize("NFC", out).translate(markers)
+        for value, out in zip(values, decoded, strict=True)
+    }
 
 
 def _structure_by_terminators(raw: bytes) -> tuple[str, list[_RawField]]:
@@ -291,6 +360,7 @@ def _structure_by_terminators(raw: bytes) -> tuple[str, list[_RawField]]:
 
 def _decode_chunk(number: int, raw: bytes, requested: str) -> DecodedRecord | Damaged:
     notes: list[str] = []
+    table: dict[bytes, str] | None = None
     try:
         leader, fields = _structure(raw)
     except ValueError as exc:
@@ -308,14 +378,16 @@ def _decode_chunk(number: int, raw: bytes, requested: str) -> DecodedRecord | Da
         if encoding is None:
             return Damaged(number, _("the text is not UTF-8, GB18030 or MARC-8"))
         if encoding == "iso5426":
-            return Damaged(
-                number,
-                _(
-                    "the text looks like ISO 5426 (UNIMARC Latin characters), which Shuwu cannot "
-                    "read; convert the file to UTF-8 first, e.g. yaz-marcdump -f iso5426 -t utf8 "
-                    "-o marc"
-                ),
-            )
+            table = _iso5426_table(fields)
+            if table is None:
+                return Damaged(
+                    number,
+                    _(
+                        "the text looks like ISO 5426 (UNIMARC Latin characters), which needs "
+                        "YAZ's yaz-iconv to read; install yaz, or convert the file to UTF-8 "
+                        "first, e.g. yaz-marcdump -f iso5426 -t utf8 -o marc"
+                    ),
+                )
     else:
         encoding = requested
         readable = _marc8_plausible(data) if encoding == "marc8" else _decodes(data, encoding)
@@ -333,7 +405,7 @@ def _decode_chunk(number: int, raw: bytes, requested: str) -> DecodedRecord | Da
     record = Record(to_unicode=True, force_utf8=True)
     record.leader = Leader(leader)  # the constructor would overwrite positions 10-11 and 20-23
     for raw_field in fields:
-        built = _build_field(raw_field, encoding, notes)
+        built = _build_field(raw_field, encoding, notes, table)
         if built is not None:
             record.add_field(built)  # type: ignore[no-untyped-call]
     if not record.fields:
@@ -344,13 +416,15 @@ def _decode_chunk(number: int, raw: bytes, requested: str) -> DecodedRecord | Da
 _TAG_RE = re.compile(r"^[0-9A-Za-z]{3}$")
 
 
-def _build_field(raw: _RawField, encoding: str, notes: list[str]) -> Field | None:
+def _build_field(
+    raw: _RawField, encoding: str, notes: list[str], table: dict[bytes, str] | None = None
+) -> Field | None:
     if not _TAG_RE.match(raw.tag):
         notes.append(_("field with a damaged tag dropped"))
         return None
     try:
         if _is_control(raw.tag):
-            return Field(tag=raw.tag, data=_decode_text(raw.data, encoding))
+            return Field(tag=raw.tag, data=_decode_text(raw.data, encoding, table=table))
         marc8 = MARC8ToUnicode(quiet=True) if encoding == "marc8" else None
         head, *subs = raw.data.split(SF)
         indicators = head.decode("latin-1")
@@ -366,7 +440,7 @@ def _build_field(raw: _RawField, encoding: str, notes: list[str]) -> Field | Non
                 notes.append(_("{tag}: subfield with a damaged code dropped").format(tag=raw.tag))
                 continue
             try:
-                value = _decode_text(sub[1:], encoding, marc8)
+                value = _decode_text(sub[1:], encoding, marc8, table)
             except _Marc8Trouble:
                 notes.append(
                     _("{tag}${code}: some MARC-8 characters could not be read").format(

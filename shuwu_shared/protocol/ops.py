@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
+from shuwu_shared.protocol.marcwire import MarcRecord
 from shuwu_shared.protocol.text import (
     ActivityTitle,
     Barcode,
@@ -65,6 +66,22 @@ class BibUpsert(Payload):
     clc_class: Line64 | None = None
     subjects: Text20000 | None = None
     summary: Text20000 | None = None
+    # The source record of an imported or copy-catalogued bib: base64 of one UTF-8 ISO 2709
+    # record (at most 99,999 bytes), so every branch exports its original fields. Null keeps
+    # what the county has. The two flags describe that record.
+    marc: Annotated[
+        MarcRecord | None,
+        Field(
+            description="base64 of the source MARC record: one UTF-8 ISO 2709 record of at "
+            "most 99,999 bytes, checked; null keeps the county's"
+        ),
+    ] = None
+    bad_isbn: Annotated[
+        Line32 | None, Field(description="an ISBN as printed whose check digit fails")
+    ] = None
+    other_class: Annotated[
+        Line64 | None, Field(description="a class number that is not 中图法, flagged for one")
+    ] = None
     base_version: Version | None = None
 
 

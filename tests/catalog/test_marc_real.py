@@ -366,8 +366,9 @@ def test_gbk_marc21_is_not_mistaken_for_marc8(title: str) -> None:
     assert entry.record["245"]["a"] == title and entry.record["100"]["a"] == "朱镕基"
 
 
-def test_unimarc_in_iso5426_is_refused_with_its_reason_not_garbled(tmp_path: Path) -> None:
-    """ISO 5426 diacritics (0xC2 = acute, before the letter) would read as GBK characters."""
+def _iso5426_record() -> bytes:
+    """A French UNIMARC record in ISO 5426 (100$a/26-29 ``0103``): 0xC1 = grave, 0xC2 = acute,
+    written before the letter; 0x88/0x89 = non-sorting begin/end around the article."""
     from tests.catalog.marc_fixtures import _assemble
 
     def latin(ind: str, subs: list[tuple[str, bytes]]) -> bytes:
@@ -376,18 +377,59 @@ def test_unimarc_in_iso5426_is_refused_with_its_reason_not_garbled(tmp_path: Pat
     fields = [
         ("001", b"fr-0001\x1e"),
         ("100", latin("  ", [("a", b"19961119d1996    m  y0frey0103    ba")])),
-        ("200", latin("1 ", [("a", b"L'\xc2ecole des femmes"), ("f", b"Moli\xc1ere")])),
+        ("200", latin("1 ", [("a", b"\x88L'\x89\xc2ecole des femmes"), ("f", b"Moli\xc1ere")])),
+        ("700", latin(" 1", [("a", b"Moli\xc1ere"), ("b", b"Jean-Baptiste Poquelin dit")])),
     ]
-    raw = _assemble(fields, b"   450 ", " ")
+    return _assemble(fields, b"   450 ", " ")
+
+
+def test_unimarc_in_iso5426_is_decoded_with_yaz_iconv(tmp_path: Path) -> None:
+    """ISO 5426 diacritics (0xC2 = acute, before the letter) would read as GBK characters; they
+    are decoded by yaz-iconv, agree with yaz-marcdump's reading, and import and export as
+    UTF-8 with the non-sorting markers kept in the source record."""
+    raw = _iso5426_record()
     path = tmp_path / "iso5426.mrc"
     path.write_bytes(raw)
     done = subprocess.run(
-        ["yaz-marcdump", "-f", "iso5426", "-t", "utf8", str(path)], capture_output=True, check=True
+        ["yaz-marcdump", "-f", "iso5426", "-t", "utf8", "-o", "marcxml", str(path)],
+        capture_output=True,
+        check=True,
     )
-    judged = unicodedata.normalize("NFC", done.stdout.decode())
-    assert "L'école" in judged and "Molière" in judged  # what the bytes really say
+    [judged] = pymarc.parse_xml_to_array(io.BytesIO(done.stdout))
     [entry] = read_marc_bytes(raw).entries
+    assert isinstance(entry, DecodedRecord) and entry.encoding == "iso5426"
+    assert entry.record["200"]["a"] == "\x88L'\x89école des femmes"  # by the ISO 5426 table
+    assert entry.record["200"]["f"] == "Molière" == entry.record["700"]["a"]
+    # YAZ writes the non-sorting markers as U+0098/U+009C; Shuwu keeps UNIMARC's U+0088/U+0089.
+    for fld in judged.fields:
+        if not fld.is_control_field():
+            fld.subfields = [
+                pymarc.Subfield(sub.code, sub.value.replace("\x98", "\x88").replace("\x9c", "\x89"))
+                for sub in fld.subfields
+            ]
+    assert field_list(entry.record) == field_list(judged)
+    profile = open_profile(tmp_path / "profile")
+    preview = import_file(profile, path)
+    assert preview.count("new") == 1 and preview.encoding == "iso5426"
+    with profile.sessions() as s:
+        bib = s.scalars(select(BibRecord)).one()
+        assert bib.title == "L'école des femmes" and bib.marc is not None
+        assert "\x88L'\x89école".encode() in bytes(bib.marc)
+    out = tmp_path / "out.mrc"
+    with profile.sessions() as s:
+        catalog_marc.export_marc(s, profile.clock, out, "cnmarc")
+    [back] = yaz_records(out, "utf8")
+    assert back["700"]["a"] == "Molière" and back["100"]["a"][26:30] == "50  "
+    profile.close()
+
+
+def test_iso5426_without_yaz_is_refused_with_its_reason_not_garbled(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("PATH", "/nonexistent")  # no yaz-iconv on this computer
+    [entry] = read_marc_bytes(_iso5426_record()).entries
     assert not isinstance(entry, DecodedRecord) and "ISO 5426" in entry.reason
+    assert "yaz" in entry.reason
 
 
 @pytest.mark.parametrize(

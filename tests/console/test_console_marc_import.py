@@ -67,7 +67,10 @@ def test_preview_then_confirm_adds_records_to_the_union_catalogue(console_server
     second = upload(admin, (REAL / "dp2-190-tianjin.iso").read_bytes())
     assert second.status_code == 200
     assert f"/console/catalogue/{bib.uuid}" in second.text
-    assert "Add " not in second.text and "条记录加入" not in second.text
+    # Nothing new to add: no "add N records" button, only the choice for the matched record
+    # (skip by default).
+    assert not re.search(r"Add \d+ records|\d+ 条记录加入", second.text)
+    assert re.search(r'name="on_match" value="skip" checked', second.text)
 
 
 def test_hostile_files_give_a_message(console_server, staff_as) -> None:
@@ -129,3 +132,91 @@ def _memory_db():  # type: ignore[no-untyped-def]
         m.Base.metadata.create_all(engine)
         _memory.append(session_factory(engine))
     return _memory[0]
+
+
+def _confirm(member: Staff, preview_page: str, **choice: str):  # type: ignore[no-untyped-def]
+    token = re.search(r'name="token" value="([^"]+)"', preview_page)
+    assert token, preview_page[:500]
+    fields = {"token": token.group(1), "encoding": "auto", **choice}
+    return member.post("/console/catalogue-import/confirm", fields)
+
+
+def _bibs(db_url: str, isbn: str) -> list[m.Bib]:
+    with read(db_url) as s:
+        return list(s.scalars(select(m.Bib).where(m.Bib.isbn == isbn).order_by(m.Bib.id)))
+
+
+def _file_sources(name: str) -> list[bytes]:
+    from shuwu_shared.marc.convert import convert_record
+    from shuwu_shared.marc.read import DecodedRecord, read_marc_bytes
+
+    entries = read_marc_bytes((REAL / name).read_bytes()).entries
+    return [
+        convert_record(e.record, e.marc_format).source
+        for e in entries
+        if isinstance(e, DecodedRecord)
+    ]
+
+
+def test_source_record_kept_and_duplicates_skipped_merged_or_added(
+    console_server, staff_as
+) -> None:
+    """Library of Congress records (marc4j's chabon.mrc: Kavalier & Clay, Summerland; and
+    summerland.mrc): the source record is stored with the bib; a record already there is
+    skipped by default (and counted), merged on request, or added as a separate record."""
+    import pymarc
+
+    from shuwu_shared.protocol.marcwire import marc_problem
+
+    admin: Staff = staff_as("admin")
+    summerland, kavalier = "9780786808779", "9780679450047"
+    db = console_server.db_url
+    first = _confirm(admin, upload(admin, (REAL / "marc4j-summerland.mrc").read_bytes()).text)
+    assert first.status_code == 200 and 'id="imported"' in first.text
+    [bib] = _bibs(db, summerland)
+    [source] = _file_sources("marc4j-summerland.mrc")
+    assert bib.marc == source and marc_problem(bib.marc) is None
+    [again] = list(pymarc.MARCReader(bib.marc, to_unicode=True, force_utf8=True))
+    assert again is not None and again["245"]["a"].startswith("Summerland")
+    # Kavalier is new, Summerland matched: the preview offers the three choices, skip chosen.
+    shown = upload(admin, (REAL / "marc4j-chabon.mrc").read_bytes())
+    assert shown.status_code == 200
+    choices = re.search(r'<fieldset id="on-match">(.*?)</fieldset>', shown.text, re.S)
+    assert choices, shown.text[:2000]
+    assert re.findall(r'value="(\w+)"( checked)?', choices.group(1)) == [
+        ("skip", " checked"),
+        ("merge", ""),
+        ("new", ""),
+    ]
+    done = _confirm(admin, shown.text)  # the default
+    summary = re.search(r'<p class="summary">(.*?)</p>', done.text, re.S)
+    assert summary and re.findall(r"\d+", summary.group(1)) == ["1", "1", "0"], summary.group(1)
+    assert len(_bibs(db, summerland)) == 1 and len(_bibs(db, kavalier)) == 1
+    # Merge: the existing record takes the file's fields and source record, and is published.
+    with read(db) as s, s.begin():
+        s.get(m.Bib, bib.id).pages = None  # type: ignore[union-attr]
+        s.get(m.Bib, bib.id).marc = None  # type: ignore[union-attr]
+    before = _bibs(db, summerland)[0].version
+    merged = _confirm(
+        admin, upload(admin, (REAL / "marc4j-chabon.mrc").read_bytes()).text, on_match="merge"
+    )
+    summary = re.search(r'<p class="summary">(.*?)</p>', merged.text, re.S)
+    assert summary and re.findall(r"\d+", summary.group(1)) == ["0", "2", "0", "0"]
+    [after] = _bibs(db, summerland)
+    chabon_sources = _file_sources("marc4j-chabon.mrc")
+    assert after.uuid == bib.uuid and after.pages and after.version > before
+    assert after.marc == chabon_sources[1]
+    assert _bibs(db, kavalier)[0].marc == chabon_sources[0]
+    # Add as new: separate records sharing the ISBN, each with its own source record.
+    added = _confirm(
+        admin, upload(admin, (REAL / "marc4j-chabon.mrc").read_bytes()).text, on_match="new"
+    )
+    summary = re.search(r'<p class="summary">(.*?)</p>', added.text, re.S)
+    assert summary and re.findall(r"\d+", summary.group(1))[0] == "2"
+    assert [b.marc for b in _bibs(db, summerland)] == [chabon_sources[1]] * 2
+    assert len({b.uuid for b in _bibs(db, kavalier)}) == 2
+    # A forged choice is the default, never an error page.
+    forged = _confirm(
+        admin, upload(admin, (REAL / "marc4j-chabon.mrc").read_bytes()).text, on_match="drop"
+    )
+    assert forged.status_code == 200 and len(_bibs(db, kavalier)) == 2

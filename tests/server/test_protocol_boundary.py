@@ -7,6 +7,7 @@ alone while the rest applies, and the server keeps serving.
 
 from __future__ import annotations
 
+import base64
 import gzip
 import http.client
 import json
@@ -405,3 +406,136 @@ def test_failed_enrolments_are_limited_per_address_and_per_code(
     # Other PCs still enrol.
     status, body, _h = _enrol_from(proc, "127.0.0.5", device_code(proc.db_url, "CW01"))
     assert status == 200
+
+
+# -- a bib's source MARC record (bib_upsert.marc): untrusted bytes from a PC ----------------------
+
+REAL_MARC = Path(__file__).parents[1] / "catalog" / "fixtures" / "real"
+
+
+def _real_source(name: str = "dp2-190-tianjin.iso") -> bytes:
+    """A real published record as a PC stores it: cleaned, UTF-8 ISO 2709."""
+    from shuwu_shared.marc.convert import convert_record
+    from shuwu_shared.marc.read import DecodedRecord, read_marc_bytes
+
+    [entry] = read_marc_bytes((REAL_MARC / name).read_bytes()).entries
+    assert isinstance(entry, DecodedRecord)
+    return convert_record(entry.record, entry.marc_format).source
+
+
+def _marc_op(client: Client, marc: Any, bib_uuid: str | None = None) -> dict[str, Any]:
+    payload = {"bib_uuid": bib_uuid or str(uuid.uuid4()), "title": "边界测试", "marc": marc}
+    return client.op("bib_upsert", payload)
+
+
+def _stored_marc(db_url: str, bib_uuid: str) -> bytes | None:
+    engine = create_engine(db_url)
+    try:
+        with engine.connect() as conn:
+            value = conn.execute(
+                text("SELECT marc FROM bib WHERE uuid = :u"), {"u": bib_uuid}
+            ).scalar()
+    finally:
+        engine.dispose()
+    return bytes(value) if value is not None else None
+
+
+def test_a_hostile_marc_field_is_rejected_alone(
+    boundary: tuple[serverproc.ServerProcess, Client],
+) -> None:
+    """Not base64, too long, not MARC, not UTF-8, a lying leader, two records, a wrong type:
+    each is a per-op ``invalid_payload``; the good record beside them is stored byte for byte."""
+    from shuwu_shared.protocol.marcwire import MAX_MARC_BASE64
+
+    proc, client = boundary
+    good = _real_source()
+    gb18030 = (REAL_MARC / "dp2-645-gb2312.iso").read_bytes()  # a valid record, but not UTF-8
+    b64 = base64.b64encode
+    lying = b"99999" + good[5:]
+    hostile = [
+        "这不是base64",
+        "!!!!",
+        b64(good).decode()[:-3],  # bad padding
+        b64(good).decode()[:40] + "\n" + b64(good).decode()[40:],  # a line break
+        "A" * (MAX_MARC_BASE64 + 4),  # longer than any ISO 2709 record
+        b64(b"\x00" * 99_999 + b"\x00" * 3).decode()[: MAX_MARC_BASE64 + 4],
+        b64(b"hello, this is not MARC at all").decode(),
+        b64(b"").decode(),
+        b64(gb18030).decode(),
+        b64(lying).decode(),
+        b64(good[:-1]).decode(),  # truncated: no record terminator
+        b64(good + good).decode(),  # two records
+        b64(good[:24] + b"\x1d").decode(),  # a leader and nothing else
+        12345,
+        ["x"],
+    ]
+    good_uuid = str(uuid.uuid4())
+    bad_ops = [_marc_op(client, value) for value in hostile]
+    ops = [*bad_ops, _marc_op(client, b64(good).decode(), good_uuid)]
+    results = client.push(ops)
+    assert [r["status"] for r in results] == ["rejected"] * len(hostile) + ["applied"]
+    assert {r["error"] for r in results[:-1]} == {"invalid_payload"}
+    assert all("marc" in r["message"] for r in results[:-1]), results
+    for op in bad_ops:
+        u = op["payload"]["bib_uuid"]
+        assert _count(proc.db_url, "SELECT count(*) FROM bib WHERE uuid = :u", u=u) == 0
+    assert _stored_marc(proc.db_url, good_uuid) == good
+    # The feed sends it back as base64 of the same bytes.
+    changes, _cursor = client.all_changes()
+    sent = [c["data"] for c in changes if c["entity"] == "bib" and c["uuid"] == good_uuid]
+    assert sent and base64.b64decode(sent[-1]["marc"]) == good
+    # A later edit without a record keeps the county's (an older PC cannot erase it).
+    again = client.op("bib_upsert", {"bib_uuid": good_uuid, "title": "边界测试（修订）"})
+    assert client.push([again])[0]["status"] == "applied"
+    assert _stored_marc(proc.db_url, good_uuid) == good
+    assert_serving(proc, client)
+
+
+@st.composite
+def damaged_records(draw: st.DrawFn, good: bytes) -> Any:
+    """A real record broken in one of the ways bytes break, or anything at all."""
+    kind = draw(st.integers(0, 5))
+    raw = bytearray(good)
+    if kind == 0:  # flip some bytes
+        for _ in range(draw(st.integers(1, 8))):
+            raw[draw(st.integers(0, len(raw) - 1))] = draw(st.integers(0, 255))
+    elif kind == 1:  # cut it short or pad it
+        raw = raw[: draw(st.integers(0, len(raw)))] + draw(st.binary(max_size=40))
+    elif kind == 2:  # a directory entry pointing anywhere
+        at = 24 + 12 * draw(st.integers(0, 5))
+        raw[at + 3 : at + 12] = draw(st.text("0123456789", min_size=9, max_size=9)).encode()
+    elif kind == 3:
+        return base64.b64encode(draw(st.binary(max_size=300))).decode()
+    elif kind == 4:
+        return draw(st.one_of(st.text(max_size=60), HOSTILE))
+    return base64.b64encode(bytes(raw)).decode()
+
+
+def test_fuzz_marc_field(boundary: tuple[serverproc.ServerProcess, Client]) -> None:
+    """Whatever the field holds: never a 500; either ``invalid_payload`` for that op, or a
+    record the shared check (and so every PC's MARC reader) accepts, stored as sent."""
+    from shuwu_shared.protocol.marcwire import marc_problem
+
+    proc, client = boundary
+    good = _real_source()
+
+    @FUZZ
+    @given(value=damaged_records(good))
+    def run(value: Any) -> None:
+        op = _marc_op(client, value)
+        r = client.push_raw({"device_id": client.device_id, "epoch": client.epoch, "ops": [op]})
+        _check(r)
+        assert r.status_code == 200, r.text[:300]
+        [result] = r.json()["results"]
+        if result["status"] == "rejected":
+            assert result["error"] == "invalid_payload" and "marc" in result["message"]
+        else:
+            assert result["status"] == "applied", result
+            stored = _stored_marc(proc.db_url, op["payload"]["bib_uuid"])
+            if value is None:  # no source record: allowed, nothing stored
+                assert stored is None
+            else:
+                assert stored == base64.b64decode(value) and marc_problem(stored) is None
+
+    run()
+    assert_serving(proc, client)

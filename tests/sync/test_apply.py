@@ -228,3 +228,38 @@ def test_a_clashing_row_is_skipped_and_the_rest_applies(profile):
     assert stats.skipped_bad == 2 and stats.applied == 1
     with profile.sessions() as s:
         assert s.scalar(select(func.count()).select_from(Item)) == 2
+
+
+def test_source_record_and_flags_from_the_feed(profile):
+    """The county's source record arrives as base64 with its flags; a change without one keeps
+    what this PC has (it may have imported the record before the county knew it)."""
+    import base64
+
+    from tests.catalog.marc_fixtures import BOOKS, cnmarc
+
+    mine, theirs = cnmarc(BOOKS[0], "utf-8"), cnmarc(BOOKS[1], "utf-8")
+
+    def bib(seq: int, **extra):  # type: ignore[no-untyped-def]
+        data = {"title": "平凡的世界", "created_at": "2026-01-02T03:04:05Z", **extra}
+        return [{"seq": seq, "entity": "bib", "uuid": BIB, "op": "upsert", "data": data}]
+
+    with profile.sessions() as s, s.begin():
+        apply_page(s, bib(1, marc=base64.b64encode(mine).decode(), other_class="21.2 [690]"), set())
+    with profile.sessions() as s:
+        row = s.scalars(select(BibRecord)).one()
+        assert row.marc == mine and row.other_class == "21.2 [690]"
+    with profile.sessions() as s, s.begin():  # no record from the county: nothing erased
+        apply_page(s, bib(2, marc=None, other_class=None, bad_isbn=None), set())
+    with profile.sessions() as s:
+        row = s.scalars(select(BibRecord)).one()
+        assert row.marc == mine and row.other_class == "21.2 [690]"
+    with profile.sessions() as s, s.begin():  # a new record brings its own flags
+        apply_page(s, bib(3, marc=base64.b64encode(theirs).decode(), other_class=None), set())
+    with profile.sessions() as s:
+        row = s.scalars(select(BibRecord)).one()
+        assert row.marc == theirs and row.other_class is None
+    with profile.sessions() as s, s.begin():  # not base64: dropped, the rest applied
+        apply_page(s, bib(4, marc="%%%", title="平凡的世界（修订）"), set())
+    with profile.sessions() as s:
+        row = s.scalars(select(BibRecord)).one()
+        assert row.marc == theirs and row.title == "平凡的世界（修订）"

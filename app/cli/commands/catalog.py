@@ -14,7 +14,6 @@ from app.services.catalog_search import reindex_all, search
 from app.services.catalog_union import (
     SEARCH_FIELDS,
     external_search,
-    keep_source,
     origin_text,
 )
 from shuwu_shared.bib import BibData
@@ -163,9 +162,14 @@ def run_external_search(ctx: CliContext) -> CommandResult:
             )
         with ctx.profile.sessions() as s, s.begin():
             bib = catalog.save_bib(
-                s, ctx.profile.clock, BibData.from_mapping(chosen.fields), None, "union"
+                s,
+                ctx.profile.clock,
+                BibData.from_mapping(chosen.fields),
+                None,
+                "union",
+                source_record=chosen,
             )
-            kept = keep_source(s, bib.uuid, chosen)
+            kept = catalog.has_source_record(s, bib.uuid)
         data["picked"] = {**bib.to_json(), "origin": chosen.target, "source_kept": kept}
         lines.append(
             _("Catalogued record {number} from {target}: {title}").format(

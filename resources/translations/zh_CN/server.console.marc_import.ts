@@ -12,6 +12,10 @@
       <translation>文件中没有记录，未导入任何内容。</translation>
     </message>
     <message>
+      <source>Choose what to do with records already in the catalogue.</source>
+      <translation>请选择如何处理目录中已有的记录。</translation>
+    </message>
+    <message>
       <source>This file is not a MARC file (ISO 2709 or MARCXML). Nothing was imported.</source>
       <translation>此文件不是 MARC 文件（ISO 2709 或 MARCXML）。没有导入任何记录。</translation>
     </message>

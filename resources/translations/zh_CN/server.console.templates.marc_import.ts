@@ -12,12 +12,16 @@
       <translation>联合目录</translation>
     </message>
     <message>
-      <source>Central cataloguing: records imported here join the union catalogue and reach every branch at its next sync. Records already in the catalogue (same ISBN, title and volume) are skipped.</source>
-      <translation>统一文献采编：在此导入的记录加入联合目录，各分馆下次同步时即可获得。目录中已有的记录（ISBN、题名和分册相同）将跳过。</translation>
+      <source>Central cataloguing: records imported here join the union catalogue with their source MARC record and reach every branch at its next sync. Records already in the catalogue (same ISBN, title and volume) are skipped unless you choose to merge them or add them as new records.</source>
+      <translation>统一文献采编：在此导入的记录连同其原始 MARC 记录进入联合目录，各馆点下次同步时收到。目录中已有的记录（ISBN、题名和卷册相同）默认跳过，也可选择合并或作为新记录添加。</translation>
     </message>
     <message>
       <source>{n} records added to the union catalogue.</source>
       <translation>已向联合目录添加 {n} 条记录。</translation>
+    </message>
+    <message>
+      <source>{n} merged into the records already there.</source>
+      <translation>{n} 条已合并到已有记录。</translation>
     </message>
     <message>
       <source>{n} already there, skipped.</source>
@@ -100,8 +104,28 @@
       <translation>仅显示前 {n} 条</translation>
     </message>
     <message>
+      <source>{n} records are already in the catalogue (same ISBN, title and volume):</source>
+      <translation>{n} 条记录目录中已有（ISBN、题名和卷册相同）：</translation>
+    </message>
+    <message>
+      <source>Skip them (the catalogue's records stay as they are)</source>
+      <translation>跳过（目录中的记录保持不变）</translation>
+    </message>
+    <message>
+      <source>Merge each into the existing record with the same ISBN (fill in its fields and keep this file's MARC record)</source>
+      <translation>合并到 ISBN 相同的已有记录（补充其字段，并保存本文件的 MARC 记录）</translation>
+    </message>
+    <message>
+      <source>Add them as new, separate records (volumes or editions that share an ISBN)</source>
+      <translation>作为新的独立记录添加（共用 ISBN 的分册或版本）</translation>
+    </message>
+    <message>
       <source>Add {n} records to the union catalogue</source>
       <translation>将 {n} 条记录加入联合目录</translation>
+    </message>
+    <message>
+      <source>Import the file</source>
+      <translation>导入文件</translation>
     </message>
     <message>
       <source>Cancel</source>

@@ -48,16 +48,16 @@
       <translation>文字不是 UTF-8、GB18030 或 MARC-8</translation>
     </message>
     <message>
-      <source>the text looks like ISO 5426 (UNIMARC Latin characters), which Shuwu cannot read; convert the file to UTF-8 first, e.g. yaz-marcdump -f iso5426 -t utf8 -o marc</source>
-      <translation>文字看起来是 ISO 5426（UNIMARC 拉丁字符），书屋无法读取；请先把文件转换为 UTF-8，例如 yaz-marcdump -f iso5426 -t utf8 -o marc</translation>
-    </message>
-    <message>
       <source>Unknown encoding {encoding}; use auto, utf-8, gb18030 or marc8.</source>
       <translation>未知的编码 {encoding}；请用 auto、utf-8、gb18030 或 marc8。</translation>
     </message>
     <message>
       <source>the record length in the leader ({declared}) is not its real length ({real})</source>
       <translation>头标区的记录长度（{declared}）与实际长度（{real}）不符</translation>
+    </message>
+    <message>
+      <source>the text looks like ISO 5426 (UNIMARC Latin characters), which needs YAZ's yaz-iconv to read; install yaz, or convert the file to UTF-8 first, e.g. yaz-marcdump -f iso5426 -t utf8 -o marc</source>
+      <translation>文字似为 ISO 5426（UNIMARC 拉丁字符），需要 YAZ 的 yaz-iconv 才能读取；请安装 yaz，或先将文件转换为 UTF-8，例如 yaz-marcdump -f iso5426 -t utf8 -o marc</translation>
     </message>
     <message>
       <source>field {tag} points outside the record</source>
