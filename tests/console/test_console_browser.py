@@ -127,6 +127,26 @@ def enrol_with_cli(home: Path, address: str, code: str) -> dict[str, Any]:
     return dict(json.loads(proc.stdout.strip().splitlines()[-1]))
 
 
+def client_cli(home: Path, *args: str, as_json: bool = True) -> Any:
+    """The branch PC's own command line (``shuwu ARGS --home HOME``): parsed JSON or its text."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "app", *args, "--home", str(home), *(["--json"] if as_json else [])],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+        env={
+            **os.environ,
+            "SHUWU_CREDENTIALS": "file",
+            "SHUWU_LANG": "zh_CN",
+            "PYTHONPATH": str(serverproc.ROOT),
+        },
+        cwd=serverproc.ROOT,
+    )
+    assert proc.returncode == 0, proc.stderr + proc.stdout
+    return json.loads(proc.stdout.strip().splitlines()[-1]) if as_json else proc.stdout
+
+
 def enrolled_profile(
     page: Any, base: str, branch: str, home: Path, opened: list[Profile]
 ) -> Profile:
@@ -176,11 +196,18 @@ def test_double_loan_resolved_in_the_console_reaches_both_clients(
         sync_once(device, config=FAST)
         with device.sessions() as s:
             rows = s.execute(
-                select(SyncException.kind, SyncException.resolved_at).where(
-                    SyncException.kind == "DOUBLE_CHECKOUT"
-                )
+                select(
+                    SyncException.kind, SyncException.resolved_at, SyncException.resolution
+                ).where(SyncException.kind == "DOUBLE_CHECKOUT")
             ).all()
-        assert rows and all(r.resolved_at is not None for r in rows), rows
+        assert rows and all(r.resolved_at is not None and r.resolution == note for r in rows), rows
+        # Each branch's own command line shows the county's note and when it was resolved.
+        assert client_cli(device.home, "exceptions")["exceptions"] == []
+        shown = client_cli(device.home, "exceptions", "--all")["exceptions"]
+        double = [e for e in shown if e["kind"] == "DOUBLE_CHECKOUT"]
+        assert double and all(e["resolution"] == note and e["resolved_at"] for e in double)
+        text = client_cli(device.home, "exceptions", "--all", as_json=False)
+        assert note in text and "已处理" in text and barcode in text
 
 
 def test_a_loan_rule_changed_in_the_console_is_applied_by_a_client(
