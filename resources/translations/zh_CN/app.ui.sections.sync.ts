@@ -104,10 +104,6 @@
       <translation>同步失败。</translation>
     </message>
     <message>
-      <source>: {note}</source>
-      <translation>：{note}</translation>
-    </message>
-    <message>
       <source>Kind</source>
       <translation>类型</translation>
     </message>
