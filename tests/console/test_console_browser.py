@@ -1,14 +1,16 @@
 """The county console in a real browser (Playwright driving Debian's Chromium, headless), with
 real client profiles enrolled through the console's code and synced with the real server.
 
-Set SHUWU_CONSOLE_SCREENSHOTS=DIR to keep a 1366x768 screenshot of every page there
-(docs/screenshots/console-*.png were made that way).
+Pages are driven at 1024x768, the smallest screen county staff use; no page may scroll sideways
+there and no English may show through the Chinese pages. Set SHUWU_CONSOLE_SCREENSHOTS=DIR to
+keep a screenshot of every page there (docs/screenshots/console-*.png were made that way).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -25,6 +27,7 @@ from app.models import Item, Loan, SyncException
 from app.profile import Profile, open_profile
 from app.services import circulation, credit
 from app.sync.engine import sync_once
+from server.models import SyncExceptionRow
 from tests import serverproc
 from tests.sync.helpers import FAST, branch_of, register
 
@@ -60,7 +63,7 @@ def browser() -> Iterator[Any]:
 @pytest.fixture
 def page(browser: Any) -> Iterator[Any]:
     context = browser.new_context(
-        viewport={"width": 1366, "height": 768}, locale="zh-CN", accept_downloads=True
+        viewport={"width": 1024, "height": 768}, locale="zh-CN", accept_downloads=True
     )
     tab = context.new_page()
     tab.set_default_timeout(60_000)
@@ -190,7 +193,10 @@ def test_double_loan_resolved_in_the_console_reaches_both_clients(
     page.fill("textarea[name=note]", note)
     page.click("text=标记为已处理")
     page.wait_for_load_state()
-    assert note in page.inner_text("#status")
+    status = page.inner_text("#status")
+    assert note in status and "处理人 admin" in status, status
+    page.goto(base + "/console/conflicts?status=resolved&branch=LY01")
+    assert note in page.inner_text("table.list")  # the list shows the note too
 
     for device in (a, b):
         sync_once(device, config=FAST)
@@ -264,6 +270,58 @@ def test_annual_report_downloads_and_opens_in_openpyxl(
     assert year in text
 
 
+def test_overview_charts_and_the_conflict_filters_in_the_browser(
+    county: serverproc.ServerProcess, page: Any
+) -> None:
+    """The overview draws its charts; the conflicts list filters by branch, kind and age with
+    the form, the way staff use it."""
+    from server.db import make_engine, session_factory, writer
+    from server.exceptions import file_exception
+    from server.timeutil import utcnow
+
+    engine = make_engine(county.db_url)
+    with writer(session_factory(engine)) as s:
+        old = file_exception(s, "UNKNOWN_CARD", ["DH01"], "旧：读者证 OLD1 未知", {"card": "OLD1"})
+        new = file_exception(s, "UNKNOWN_CARD", ["DH01"], "新：读者证 NEW1 未知", {"card": "NEW1"})
+        other = file_exception(
+            s, "UNKNOWN_BARCODE", ["FC01"], "他处：条码 OTH1 不在目录中", {"barcode": "OTH1"}
+        )
+        row = s.scalar(select(SyncExceptionRow).where(SyncExceptionRow.uuid == old.uuid))
+        assert row is not None
+        row.created_at = utcnow() - timedelta(days=40)
+    engine.dispose()
+    base = county.base_url
+    sign_in(page, base)
+    page.goto(base + "/console/")
+    charts = page.locator("svg.chart")
+    assert charts.count() == 2  # operations per hour, open conflicts per branch
+    assert page.locator("svg.chart").nth(1).locator("rect").count() >= 2  # DH01 and FC01
+    assert "DH01" in page.inner_text("main") and "FC01" in page.inner_text("main")
+
+    page.goto(base + "/console/conflicts")
+    listed = page.inner_text("table.list")
+    assert all(x in listed for x in ("OLD1", "NEW1", "OTH1"))
+    page.select_option("select[name=branch]", "DH01")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_load_state()
+    listed = page.inner_text("table.list")
+    assert "OLD1" in listed and "NEW1" in listed and "OTH1" not in listed
+    page.select_option("select[name=age]", "30")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_load_state()
+    listed = page.inner_text("table.list")
+    assert "OLD1" in listed and "NEW1" not in listed
+    assert page.locator("select[name=branch]").input_value() == "DH01"  # the form keeps it
+    page.goto(base + "/console/conflicts")
+    page.select_option("select[name=kind]", "UNKNOWN_BARCODE")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_load_state()
+    listed = page.inner_text("table.list")
+    assert "OTH1" in listed and "OLD1" not in listed and "NEW1" not in listed
+    assert other.uuid in page.locator("table.list a").first.get_attribute("href")
+    assert new.uuid and old.uuid
+
+
 PAGES = (
     ("login", "/console/login"),
     ("overview", "/console/"),
@@ -274,7 +332,34 @@ PAGES = (
     ("reports", "/console/reports"),
     ("dashboard", "/console/reports/branch/CW01"),
     ("staff", "/console/staff"),
+    ("marc-import", "/console/catalogue-import"),
 )
+
+# What must never show on a Chinese page: internal codes (reader_upsert, staff.add, OUT_OF_SCOPE).
+CODE_WORD = re.compile(r"\b(?:[a-z]+(?:[._][a-z]+)+|[A-Z]+(?:_[A-Z]+)+)\b")
+
+
+def assert_fits_and_is_chinese(page: Any, name: str) -> None:
+    """No sideways scrolling at 1024 px; no code words or English placeholders in zh_CN."""
+    widths = page.evaluate(
+        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert widths[0] <= widths[1], (name, widths)
+    text = page.evaluate(
+        """() => { const main = document.querySelector('main').cloneNode(true);
+        main.querySelectorAll('.detail, input, textarea, code').forEach(e => e.remove());
+        return main.innerText; }"""
+    )
+    assert not CODE_WORD.findall(text), (name, CODE_WORD.findall(text))
+    placeholders = page.eval_on_selector_all(
+        "[placeholder]", "nodes => nodes.map(n => n.getAttribute('placeholder'))"
+    )
+    english = [
+        p
+        for p in placeholders
+        if re.search(r"[a-z]{3}", p) and not re.search(r"[\u4e00-\u9fff]|://", p)
+    ]
+    assert not english, (name, english)
 
 
 def test_every_page_renders_in_both_languages(
@@ -291,6 +376,7 @@ def test_every_page_renders_in_both_languages(
         response = page.goto(base + path)
         assert response is not None and response.status == 200, path
         assert "书屋县馆管理台" in page.inner_text("header")
+        assert_fits_and_is_chinese(page, name)
         page.screenshot(path=str(shots / f"console-{name}.png"), full_page=True)
     for name, listing, link in (
         ("conflict", "/console/conflicts?status=all", "table.list a"),
@@ -302,6 +388,7 @@ def test_every_page_renders_in_both_languages(
             page.locator(link).first.click()
             page.wait_for_load_state()
             assert "书屋县馆管理台" in page.inner_text("header"), name
+            assert_fits_and_is_chinese(page, name)
             page.screenshot(path=str(shots / f"console-{name}.png"), full_page=True)
     page.goto(base + "/console/lang?to=en")
     page.goto(base + "/console/policies")
