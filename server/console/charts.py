@@ -6,7 +6,7 @@ from markupsafe import Markup, escape
 
 
 def bar_chart(
-    bars: list[tuple[str, int]], *, width: int = 560, height: int = 180, title: str = ""
+    bars: list[tuple[str, int]], *, width: int = 460, height: int = 180, title: str = ""
 ) -> Markup:
     """Vertical bars with their value above and label below; empty data draws an empty axis."""
     top, bottom, left = 18, 34, 8

@@ -11,8 +11,8 @@ from sqlalchemy import select
 
 from server import models as m
 from server.console import web
-from server.console.models import AuditEntry
 from server.console.masking import mask_name, mask_phone
+from server.console.models import AuditEntry
 from server.exceptions import KINDS
 from server.services.audit import audit
 from server.services.errors import ServiceError, _
