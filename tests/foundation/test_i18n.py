@@ -51,7 +51,7 @@ def test_template_strings_are_found_in_either_quote(tmp_path: Path) -> None:
     page = tmp_path / "page.html"
     page.write_text(
         '<h1>{{ _("Title") }}</h1><input placeholder="{{ _(\'new type\') }}">'
-        "<p>{{ _(\"it's\") }} {{ _('say \"hi\"') }}</p>",
+        '<p>{{ _("it\'s") }} {{ _(\'say "hi"\') }}</p>',
         encoding="utf-8",
     )
     assert tool.strings_in(page) == ["Title", "new type", "it's", 'say "hi"']
