@@ -154,14 +154,15 @@ class SyncPage(QWidget):
         conflicts = QVBoxLayout(conflicts_box)
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(
-            [_("Kind"), _("What happened"), _("Date"), _("County's resolution")]
+            [_("Kind"), _("What happened"), _("Date"), _("Outcome")]
         )
         self.table.setAccessibleName(_("Conflicts to check"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # Kind, what happened and the resolution share the width (and wrap); the date does not.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)

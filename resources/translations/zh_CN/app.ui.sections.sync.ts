@@ -116,7 +116,7 @@
       <translation>日期</translation>
     </message>
     <message>
-      <source>County's resolution</source>
+      <source>Outcome</source>
       <translation>县馆处理结果</translation>
     </message>
     <message>
