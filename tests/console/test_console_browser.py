@@ -322,6 +322,56 @@ def test_overview_charts_and_the_conflict_filters_in_the_browser(
     assert new.uuid and old.uuid
 
 
+def test_roles_in_the_browser(county: serverproc.ServerProcess, browser: Any) -> None:
+    """The township supervisor sees and resolves only its own villages' conflicts; read-only
+    sees the conflict but no way to change it; a POST without the form's token is refused."""
+    from server.db import make_engine, session_factory, writer
+    from server.exceptions import file_exception
+
+    engine = make_engine(county.db_url)
+    with writer(session_factory(engine)) as s:
+        mine = file_exception(s, "UNKNOWN_CARD", ["CW01"], "本乡：读者证 MINE1 未知", {})
+        other = file_exception(s, "UNKNOWN_CARD", ["LY01"], "他乡：读者证 OTHER1 未知", {})
+    engine.dispose()
+    base = county.base_url
+    for who in ("supervisor", "readonly"):
+        context = browser.new_context(viewport={"width": 1024, "height": 768}, locale="zh-CN")
+        page = context.new_page()
+        page.set_default_timeout(60_000)
+        sign_in(page, base, who)
+        page.goto(base + "/console/conflicts")
+        listed = page.inner_text("table.list")
+        options = page.eval_on_selector_all(
+            "select[name=branch] option", "nodes => nodes.map(n => n.value).filter(Boolean)"
+        )
+        if who == "supervisor":
+            assert "MINE1" in listed and "OTHER1" not in listed
+            assert set(options) == {"CW", "CW01"}, options
+            foreign = page.goto(f"{base}/console/conflicts/{other.uuid}")
+            assert foreign is not None and foreign.status == 404
+            page.goto(f"{base}/console/conflicts/{mine.uuid}")
+            page.fill("textarea[name=note]", "督导已核实")
+            page.click("text=标记为已处理")
+            page.wait_for_load_state()
+            assert "督导已核实" in page.inner_text("#status")
+        else:
+            assert "OTHER1" in listed  # every township (MINE1 is resolved by now)
+            page.goto(f"{base}/console/conflicts/{other.uuid}")
+            assert page.locator("textarea[name=note]").count() == 0
+            assert page.locator("form[action*='/resolve']").count() == 0
+            page.goto(base + "/console/policies")
+            assert page.locator("button[form^=rule-]").count() == 0
+        # The browser's own session but no CSRF token: refused, nothing resolved.
+        forged = page.request.post(
+            f"{base}/console/conflicts/{other.uuid}/resolve", form={"note": "伪造"}
+        )
+        assert forged.status in (400, 403, 404), forged.status
+        context.close()
+    with writer(session_factory(make_engine(county.db_url))) as s:
+        row = s.scalar(select(SyncExceptionRow).where(SyncExceptionRow.uuid == other.uuid))
+        assert row is not None and row.resolved_at is None
+
+
 PAGES = (
     ("login", "/console/login"),
     ("overview", "/console/"),
@@ -379,7 +429,7 @@ def test_every_page_renders_in_both_languages(
         assert_fits_and_is_chinese(page, name)
         page.screenshot(path=str(shots / f"console-{name}.png"), full_page=True)
     for name, listing, link in (
-        ("conflict", "/console/conflicts?status=all", "table.list a"),
+        ("conflict", "/console/conflicts?status=all&kind=DOUBLE_CHECKOUT", "table.list a"),
         ("record", "/console/catalogue?q=农民", "table.list a"),
         ("device", "/console/branches", "a[href*='/console/devices/']"),
     ):
