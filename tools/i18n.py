@@ -29,13 +29,14 @@ SOURCES = ("app", "server", "shuwu_shared")
 CONTEXT = "shuwu"
 
 
-TEMPLATE_STRING = re.compile(r'_\("((?:[^"\\]|\\.)*)"\)')
+# _("...") or _('...') in a template (an attribute value is often written with the other quote).
+TEMPLATE_STRING = re.compile(r"""_\(\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')\s*\)""")
 
 
 def strings_in(path: Path) -> list[str]:
     if path.suffix == ".html":  # Jinja2 templates (server/console/templates): _("...") calls
         found_html = TEMPLATE_STRING.findall(path.read_text(encoding="utf-8"))
-        return list(dict.fromkeys(found_html))
+        return list(dict.fromkeys(double or single for double, single in found_html))
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     found: list[str] = []
     for node in ast.walk(tree):

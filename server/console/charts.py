@@ -6,7 +6,7 @@ from markupsafe import Markup, escape
 
 
 def bar_chart(
-    bars: list[tuple[str, int]], *, width: int = 560, height: int = 180, title: str = ""
+    bars: list[tuple[str, int]], *, width: int = 460, height: int = 180, title: str = ""
 ) -> Markup:
     """Vertical bars with their value above and label below; empty data draws an empty axis."""
     top, bottom, left = 18, 34, 8
@@ -32,12 +32,12 @@ def bar_chart(
         )
         if value:
             parts.append(
-                f'<text x="{x + w / 2:.1f}" y="{y - 3}" font-size="10" text-anchor="middle">'
+                f'<text x="{x + w / 2:.1f}" y="{y - 3}" font-size="12" text-anchor="middle">'
                 f"{value}</text>"
             )
         if n <= 24 or i % max(1, n // 12) == 0:
             parts.append(
-                f'<text x="{x + w / 2:.1f}" y="{height - bottom + 14}" font-size="10" '
+                f'<text x="{x + w / 2:.1f}" y="{height - bottom + 14}" font-size="12" '
                 f'text-anchor="middle">{escape(label)}</text>'
             )
     parts.append("</svg>")

@@ -40,7 +40,51 @@ EXCEPTION_KINDS = (
     _("DUE_DATE_SUSPECT"),
     _("CATALOGUE_CONFLICT"),
     _("CLOCK_SKEW"),
+    _("OUT_OF_SCOPE"),
 )
+# Operation kinds as the overview counts them (the same words as the PC's list of refused
+# operations, app/sync/refused.py).
+OP_KINDS = {
+    "bib_upsert": _("Catalogue record"),
+    "item_upsert": _("Copy"),
+    "item_status": _("Copy status"),
+    "reader_upsert": _("Reader registration"),
+    "checkout": _("Checkout"),
+    "return": _("Return"),
+    "renew": _("Renewal"),
+    "undo": _("Undo of a desk scan"),
+    "credit_entry": _("Credit points"),
+    "override": _("Staff override"),
+    "transfer_send": _("Transfer sent"),
+    "transfer_receive": _("Transfer received"),
+    "stocktake_result": _("Stocktake result"),
+    "shelf_location_upsert": _("Shelf location"),
+    "activity": _("Reading activity"),
+    "visit_count": _("Visitor count"),
+}
+# The audit log's actions (server/services/audit.py callers), as staff read them.
+AUDIT_ACTIONS = {
+    "login": _("Signed in"),
+    "login.failed": _("Wrong password"),
+    "staff.add": _("Staff account added"),
+    "staff.enable": _("Staff account enabled"),
+    "staff.disable": _("Staff account disabled"),
+    "branch.add": _("Branch added"),
+    "device.add": _("PC registered"),
+    "device.revoke": _("PC revoked"),
+    "exception.resolve": _("Conflict resolved"),
+    "reader.unmask": _("Reader's phone shown"),
+    "policy.loan_rule": _("Loan rule changed"),
+    "policy.credit_rules": _("Credit-point rules changed"),
+    "policy.amnesty_add": _("Amnesty window opened"),
+    "policy.amnesty_remove": _("Amnesty window removed"),
+    "report.download": _("Report downloaded"),
+    "report.population": _("Population served changed"),
+    "catalogue.import": _("MARC file imported"),
+    "target.add": _("Copy-cataloguing target added"),
+    "target.priority": _("Copy-cataloguing target reordered"),
+    "target.remove": _("Copy-cataloguing target removed"),
+}
 POLICY_FIELDS = (
     _("loan_days"),
     _("max_items"),

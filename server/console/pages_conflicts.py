@@ -12,6 +12,7 @@ from sqlalchemy import select
 from server import models as m
 from server.console import web
 from server.console.masking import mask_name, mask_phone
+from server.console.models import AuditEntry
 from server.exceptions import KINDS
 from server.services.audit import audit
 from server.services.errors import ServiceError, _
@@ -120,6 +121,16 @@ def conflict(request: Request, ctx: web.Ctx, uuid: str, error: str = "") -> Resp
         item = s.scalar(select(m.Item).where(m.Item.uuid == item_uuid)) if item_uuid else None
         timeline = _timeline(s, item) if item is not None else []
         bib = s.get(m.Bib, item.bib_id) if item is not None else None
+        resolved_by = (
+            s.scalar(
+                select(AuditEntry.actor)
+                .where(AuditEntry.action == "exception.resolve", AuditEntry.target == row.uuid)
+                .order_by(AuditEntry.id.desc())
+                .limit(1)
+            )
+            if row.resolved_at is not None
+            else None
+        )
     may_resolve = ctx.can("resolve") and row.resolved_at is None
     return web.render(
         request,
@@ -131,6 +142,7 @@ def conflict(request: Request, ctx: web.Ctx, uuid: str, error: str = "") -> Resp
         bib=bib,
         timeline=timeline,
         may_resolve=may_resolve,
+        resolved_by=resolved_by,
         iso=iso,
         error=error,
         status=400 if error else 200,

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from server import devices
 from server import models as m
-from server.console import web
+from server.console import labels, web
 from server.console.charts import bar_chart
 from server.console.slip import enrolment_slip
 from server.feed import record_change
@@ -95,6 +95,7 @@ def overview(request: Request, ctx: web.CtxDep, days: str = "7") -> Response:
         open_by_branch=sorted(open_by_branch.items()),
         ops_total=sum(kinds.values()),
         kinds=kinds.most_common(),
+        op_kinds=labels.OP_KINDS,
         ops_chart=ops_chart,
         conflict_chart=conflict_chart,
         iso=iso,

@@ -7,7 +7,7 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
 
 from server import models as m
-from server.console import web
+from server.console import labels, web
 from server.console.models import ROLES, AuditEntry
 from server.services import staff_accounts
 from server.services.errors import ServiceError, _
@@ -43,6 +43,7 @@ def staff_page(request: Request, ctx: web.Ctx, error: str = "", status: int = 20
         roles=ROLES,
         townships=townships,
         log=log,
+        audit_actions=labels.AUDIT_ACTIONS,
         iso=iso,
         error=error,
     )

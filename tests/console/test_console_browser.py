@@ -1,14 +1,16 @@
 """The county console in a real browser (Playwright driving Debian's Chromium, headless), with
 real client profiles enrolled through the console's code and synced with the real server.
 
-Set SHUWU_CONSOLE_SCREENSHOTS=DIR to keep a 1366x768 screenshot of every page there
-(docs/screenshots/console-*.png were made that way).
+Pages are driven at 1024x768, the smallest screen county staff use; no page may scroll sideways
+there and no English may show through the Chinese pages. Set SHUWU_CONSOLE_SCREENSHOTS=DIR to
+keep a screenshot of every page there (docs/screenshots/console-*.png were made that way).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -25,6 +27,7 @@ from app.models import Item, Loan, SyncException
 from app.profile import Profile, open_profile
 from app.services import circulation, credit
 from app.sync.engine import sync_once
+from server.models import SyncExceptionRow
 from tests import serverproc
 from tests.sync.helpers import FAST, branch_of, register
 
@@ -60,7 +63,7 @@ def browser() -> Iterator[Any]:
 @pytest.fixture
 def page(browser: Any) -> Iterator[Any]:
     context = browser.new_context(
-        viewport={"width": 1366, "height": 768}, locale="zh-CN", accept_downloads=True
+        viewport={"width": 1024, "height": 768}, locale="zh-CN", accept_downloads=True
     )
     tab = context.new_page()
     tab.set_default_timeout(60_000)
@@ -127,6 +130,26 @@ def enrol_with_cli(home: Path, address: str, code: str) -> dict[str, Any]:
     return dict(json.loads(proc.stdout.strip().splitlines()[-1]))
 
 
+def client_cli(home: Path, *args: str, as_json: bool = True) -> Any:
+    """The branch PC's own command line (``shuwu ARGS --home HOME``): parsed JSON or its text."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "app", *args, "--home", str(home), *(["--json"] if as_json else [])],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+        env={
+            **os.environ,
+            "SHUWU_CREDENTIALS": "file",
+            "SHUWU_LANG": "zh_CN",
+            "PYTHONPATH": str(serverproc.ROOT),
+        },
+        cwd=serverproc.ROOT,
+    )
+    assert proc.returncode == 0, proc.stderr + proc.stdout
+    return json.loads(proc.stdout.strip().splitlines()[-1]) if as_json else proc.stdout
+
+
 def enrolled_profile(
     page: Any, base: str, branch: str, home: Path, opened: list[Profile]
 ) -> Profile:
@@ -170,17 +193,27 @@ def test_double_loan_resolved_in_the_console_reaches_both_clients(
     page.fill("textarea[name=note]", note)
     page.click("text=标记为已处理")
     page.wait_for_load_state()
-    assert note in page.inner_text("#status")
+    status = page.inner_text("#status")
+    assert note in status and "处理人 admin" in status, status
+    page.goto(base + "/console/conflicts?status=resolved&branch=LY01")
+    assert note in page.inner_text("table.list")  # the list shows the note too
 
     for device in (a, b):
         sync_once(device, config=FAST)
         with device.sessions() as s:
             rows = s.execute(
-                select(SyncException.kind, SyncException.resolved_at).where(
-                    SyncException.kind == "DOUBLE_CHECKOUT"
-                )
+                select(
+                    SyncException.kind, SyncException.resolved_at, SyncException.resolution
+                ).where(SyncException.kind == "DOUBLE_CHECKOUT")
             ).all()
-        assert rows and all(r.resolved_at is not None for r in rows), rows
+        assert rows and all(r.resolved_at is not None and r.resolution == note for r in rows), rows
+        # Each branch's own command line shows the county's note and when it was resolved.
+        assert client_cli(device.home, "exceptions")["exceptions"] == []
+        shown = client_cli(device.home, "exceptions", "--all")["exceptions"]
+        double = [e for e in shown if e["kind"] == "DOUBLE_CHECKOUT"]
+        assert double and all(e["resolution"] == note and e["resolved_at"] for e in double)
+        text = client_cli(device.home, "exceptions", "--all", as_json=False)
+        assert note in text and "已处理" in text and barcode in text
 
 
 def test_a_loan_rule_changed_in_the_console_is_applied_by_a_client(
@@ -237,6 +270,108 @@ def test_annual_report_downloads_and_opens_in_openpyxl(
     assert year in text
 
 
+def test_overview_charts_and_the_conflict_filters_in_the_browser(
+    county: serverproc.ServerProcess, page: Any
+) -> None:
+    """The overview draws its charts; the conflicts list filters by branch, kind and age with
+    the form, the way staff use it."""
+    from server.db import make_engine, session_factory, writer
+    from server.exceptions import file_exception
+    from server.timeutil import utcnow
+
+    engine = make_engine(county.db_url)
+    with writer(session_factory(engine)) as s:
+        old = file_exception(s, "UNKNOWN_CARD", ["DH01"], "旧：读者证 OLD1 未知", {"card": "OLD1"})
+        new = file_exception(s, "UNKNOWN_CARD", ["DH01"], "新：读者证 NEW1 未知", {"card": "NEW1"})
+        other = file_exception(
+            s, "UNKNOWN_BARCODE", ["FC01"], "他处：条码 OTH1 不在目录中", {"barcode": "OTH1"}
+        )
+        row = s.scalar(select(SyncExceptionRow).where(SyncExceptionRow.uuid == old.uuid))
+        assert row is not None
+        row.created_at = utcnow() - timedelta(days=40)
+    engine.dispose()
+    base = county.base_url
+    sign_in(page, base)
+    page.goto(base + "/console/")
+    charts = page.locator("svg.chart")
+    assert charts.count() == 2  # operations per hour, open conflicts per branch
+    assert page.locator("svg.chart").nth(1).locator("rect").count() >= 2  # DH01 and FC01
+    assert "DH01" in page.inner_text("main") and "FC01" in page.inner_text("main")
+
+    page.goto(base + "/console/conflicts")
+    listed = page.inner_text("table.list")
+    assert all(x in listed for x in ("OLD1", "NEW1", "OTH1"))
+    page.select_option("select[name=branch]", "DH01")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_load_state()
+    listed = page.inner_text("table.list")
+    assert "OLD1" in listed and "NEW1" in listed and "OTH1" not in listed
+    page.select_option("select[name=age]", "30")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_load_state()
+    listed = page.inner_text("table.list")
+    assert "OLD1" in listed and "NEW1" not in listed
+    assert page.locator("select[name=branch]").input_value() == "DH01"  # the form keeps it
+    page.goto(base + "/console/conflicts")
+    page.select_option("select[name=kind]", "UNKNOWN_BARCODE")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_load_state()
+    listed = page.inner_text("table.list")
+    assert "OTH1" in listed and "OLD1" not in listed and "NEW1" not in listed
+    assert other.uuid in page.locator("table.list a").first.get_attribute("href")
+    assert new.uuid and old.uuid
+
+
+def test_roles_in_the_browser(county: serverproc.ServerProcess, browser: Any) -> None:
+    """The township supervisor sees and resolves only its own villages' conflicts; read-only
+    sees the conflict but no way to change it; a POST without the form's token is refused."""
+    from server.db import make_engine, session_factory, writer
+    from server.exceptions import file_exception
+
+    engine = make_engine(county.db_url)
+    with writer(session_factory(engine)) as s:
+        mine = file_exception(s, "UNKNOWN_CARD", ["CW01"], "本乡：读者证 MINE1 未知", {})
+        other = file_exception(s, "UNKNOWN_CARD", ["LY01"], "他乡：读者证 OTHER1 未知", {})
+    engine.dispose()
+    base = county.base_url
+    for who in ("supervisor", "readonly"):
+        context = browser.new_context(viewport={"width": 1024, "height": 768}, locale="zh-CN")
+        page = context.new_page()
+        page.set_default_timeout(60_000)
+        sign_in(page, base, who)
+        page.goto(base + "/console/conflicts")
+        listed = page.inner_text("table.list")
+        options = page.eval_on_selector_all(
+            "select[name=branch] option", "nodes => nodes.map(n => n.value).filter(Boolean)"
+        )
+        if who == "supervisor":
+            assert "MINE1" in listed and "OTHER1" not in listed
+            assert set(options) == {"CW", "CW01"}, options
+            foreign = page.goto(f"{base}/console/conflicts/{other.uuid}")
+            assert foreign is not None and foreign.status == 404
+            page.goto(f"{base}/console/conflicts/{mine.uuid}")
+            page.fill("textarea[name=note]", "督导已核实")
+            page.click("text=标记为已处理")
+            page.wait_for_load_state()
+            assert "督导已核实" in page.inner_text("#status")
+        else:
+            assert "OTHER1" in listed  # every township (MINE1 is resolved by now)
+            page.goto(f"{base}/console/conflicts/{other.uuid}")
+            assert page.locator("textarea[name=note]").count() == 0
+            assert page.locator("form[action*='/resolve']").count() == 0
+            page.goto(base + "/console/policies")
+            assert page.locator("button[form^=rule-]").count() == 0
+        # The browser's own session but no CSRF token: refused, nothing resolved.
+        forged = page.request.post(
+            f"{base}/console/conflicts/{other.uuid}/resolve", form={"note": "伪造"}
+        )
+        assert forged.status in (400, 403, 404), forged.status
+        context.close()
+    with writer(session_factory(make_engine(county.db_url))) as s:
+        row = s.scalar(select(SyncExceptionRow).where(SyncExceptionRow.uuid == other.uuid))
+        assert row is not None and row.resolved_at is None
+
+
 PAGES = (
     ("login", "/console/login"),
     ("overview", "/console/"),
@@ -247,7 +382,34 @@ PAGES = (
     ("reports", "/console/reports"),
     ("dashboard", "/console/reports/branch/CW01"),
     ("staff", "/console/staff"),
+    ("marc-import", "/console/catalogue-import"),
 )
+
+# What must never show on a Chinese page: internal codes (reader_upsert, staff.add, OUT_OF_SCOPE).
+CODE_WORD = re.compile(r"\b(?:[a-z]+(?:[._][a-z]+)+|[A-Z]+(?:_[A-Z]+)+)\b")
+
+
+def assert_fits_and_is_chinese(page: Any, name: str) -> None:
+    """No sideways scrolling at 1024 px; no code words or English placeholders in zh_CN."""
+    widths = page.evaluate(
+        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert widths[0] <= widths[1], (name, widths)
+    text = page.evaluate(
+        """() => { const main = document.querySelector('main').cloneNode(true);
+        main.querySelectorAll('.detail, input, textarea, code').forEach(e => e.remove());
+        return main.innerText; }"""
+    )
+    assert not CODE_WORD.findall(text), (name, CODE_WORD.findall(text))
+    placeholders = page.eval_on_selector_all(
+        "[placeholder]", "nodes => nodes.map(n => n.getAttribute('placeholder'))"
+    )
+    english = [
+        p
+        for p in placeholders
+        if re.search(r"[a-z]{3}", p) and not re.search(r"[\u4e00-\u9fff]|://", p)
+    ]
+    assert not english, (name, english)
 
 
 def test_every_page_renders_in_both_languages(
@@ -264,9 +426,10 @@ def test_every_page_renders_in_both_languages(
         response = page.goto(base + path)
         assert response is not None and response.status == 200, path
         assert "书屋县馆管理台" in page.inner_text("header")
+        assert_fits_and_is_chinese(page, name)
         page.screenshot(path=str(shots / f"console-{name}.png"), full_page=True)
     for name, listing, link in (
-        ("conflict", "/console/conflicts?status=all", "table.list a"),
+        ("conflict", "/console/conflicts?status=all&kind=DOUBLE_CHECKOUT", "table.list a"),
         ("record", "/console/catalogue?q=农民", "table.list a"),
         ("device", "/console/branches", "a[href*='/console/devices/']"),
     ):
@@ -275,6 +438,7 @@ def test_every_page_renders_in_both_languages(
             page.locator(link).first.click()
             page.wait_for_load_state()
             assert "书屋县馆管理台" in page.inner_text("header"), name
+            assert_fits_and_is_chinese(page, name)
             page.screenshot(path=str(shots / f"console-{name}.png"), full_page=True)
     page.goto(base + "/console/lang?to=en")
     page.goto(base + "/console/policies")

@@ -38,3 +38,20 @@ def test_qt_free_translation_follows_language() -> None:
         assert i18n._("Catalogue") == "Catalogue"
     finally:
         i18n.set_language("zh_CN")
+
+
+def test_template_strings_are_found_in_either_quote(tmp_path: Path) -> None:
+    """A template's _('...') inside a double-quoted attribute is extracted like _("...")."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("i18n_tool", ROOT / "tools" / "i18n.py")
+    assert spec is not None and spec.loader is not None
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<h1>{{ _("Title") }}</h1><input placeholder="{{ _(\'new type\') }}">'
+        '<p>{{ _("it\'s") }} {{ _(\'say "hi"\') }}</p>',
+        encoding="utf-8",
+    )
+    assert tool.strings_in(page) == ["Title", "new type", "it's", 'say "hi"']

@@ -28,7 +28,12 @@ from PySide6.QtWidgets import (
 
 from app.sync.engine import SyncResult
 from app.sync.enrol import EnrolResult, enrol
-from app.sync.exceptions import kind_label, list_exceptions
+from app.sync.exceptions import (
+    RECENTLY_RESOLVED,
+    ExceptionView,
+    add_screenshot_examples,
+    list_exceptions,
+)
 from app.sync.overview import (
     SyncOverview,
     clock_text,
@@ -53,6 +58,16 @@ def _local_time(iso: str | None) -> str:
         return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
     except ValueError:
         return iso
+
+
+def resolution_text(row: ExceptionView) -> str:
+    """The last column of the conflicts list: open, or when the county resolved it and its note."""
+    if row.resolved_at is None:
+        return _("Not resolved yet")
+    text = _("Resolved {when}").format(when=row.resolved_at.astimezone().strftime("%Y-%m-%d %H:%M"))
+    if row.resolution:
+        text += "\n" + row.resolution
+    return text
 
 
 class SyncPage(QWidget):
@@ -138,20 +153,34 @@ class SyncPage(QWidget):
         # -- conflicts ------------------------------------------------------------------------
         conflicts_box = QGroupBox(_("Conflicts to check (filed by the county)"))
         conflicts = QVBoxLayout(conflicts_box)
-        self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels([_("Kind"), _("What happened"), _("Date")])
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(
+            [_("Kind"), _("What happened"), _("Date"), _("Outcome")]
+        )
         self.table.setAccessibleName(_("Conflicts to check"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # Kind, what happened and the resolution share the width (and wrap); the date does not.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        # Whole sentences and the county's note, wrapped rather than cut short.
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.empty_label = QLabel(_("No open conflicts."))
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.resolved_hint = QLabel(
+            _("A conflict the county has resolved stays listed for 30 days with its note.")
+        )
+        self.resolved_hint.setWordWrap(True)
+        self.resolved_hint.setStyleSheet("color: #666;")
         conflicts.addWidget(self.table)
         conflicts.addWidget(self.empty_label)
+        conflicts.addWidget(self.resolved_hint)
         layout.addWidget(conflicts_box, 1)
 
         # -- operations the county refused (rare; hidden when there are none) -------------------
@@ -229,17 +258,21 @@ class SyncPage(QWidget):
         self._fill_conflicts()
 
     def _fill_conflicts(self) -> None:
-        rows = ops.query(self.ctx, list_exceptions)
+        since = self.ctx.profile.clock.now() - RECENTLY_RESOLVED
+        rows = ops.query(self.ctx, lambda session: list_exceptions(session, resolved_since=since))
         self.table.setRowCount(len(rows))
         for index, row in enumerate(rows):
             when = row.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
-            cells = (kind_label(row.kind), row.summary, when)
+            cells = (row.kind_label, row.summary, when, resolution_text(row))
             for column, value in enumerate(cells):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)
+                if row.resolved:
+                    item.setForeground(Qt.GlobalColor.darkGray)
                 self.table.setItem(index, column, item)
         self.table.setVisible(bool(rows))
-        self.empty_label.setVisible(not rows)
+        self.empty_label.setVisible(not any(not r.resolved for r in rows))
+        self.resolved_hint.setVisible(any(r.resolved for r in rows))
         self._fill_refused()
 
     def _fill_refused(self) -> None:
@@ -252,6 +285,12 @@ class SyncPage(QWidget):
                 item.setToolTip(value)
                 self.refused_table.setItem(index, column, item)
         self.refused_box.setVisible(bool(rows))
+
+    def screenshot_scene(self) -> None:
+        """For `shuwu selftest --screenshots` (a practice copy): an open and a resolved conflict."""
+        now = self.ctx.profile.clock.now()
+        ops.change(self.ctx, lambda session: add_screenshot_examples(session, now), announce=False)
+        self.refresh()
 
     def activate(self) -> None:
         self.refresh()

@@ -47,5 +47,17 @@
       <source>Copies of other branches left unchanged</source>
       <translation>涉及其他分馆的图书，未作更改</translation>
     </message>
+    <message>
+      <source>Copy {barcode} was returned at {branch} before its loan reached the county; the return is kept</source>
+      <translation>图书 {barcode} 在借出记录到达县馆之前已在 {branch} 归还；归还记录已保留</translation>
+    </message>
+    <message>
+      <source>Copy {barcode} was lent at {a} and at {b} while offline; both loans are kept, the earlier one is closed</source>
+      <translation>图书 {barcode} 离线时在 {a} 和 {b} 都被借出；两条借阅均已保留，较早的一条已关闭</translation>
+    </message>
+    <message>
+      <source>Phoned both readers; the book is at {branch}.</source>
+      <translation>已电话联系两位读者，书在 {branch}。</translation>
+    </message>
   </context>
 </TS>

@@ -8,6 +8,14 @@
       <translation>从未</translation>
     </message>
     <message>
+      <source>Not resolved yet</source>
+      <translation>未处理</translation>
+    </message>
+    <message>
+      <source>Resolved {when}</source>
+      <translation>已处理 {when}</translation>
+    </message>
+    <message>
       <source>County server</source>
       <translation>县馆服务器</translation>
     </message>
@@ -68,6 +76,10 @@
       <translation>没有待处理的冲突。</translation>
     </message>
     <message>
+      <source>A conflict the county has resolved stays listed for 30 days with its note.</source>
+      <translation>县馆已处理的冲突连同处理说明保留显示 30 天。</translation>
+    </message>
+    <message>
       <source>Operations the county refused</source>
       <translation>县馆拒绝的操作</translation>
     </message>
@@ -102,6 +114,10 @@
     <message>
       <source>Date</source>
       <translation>日期</translation>
+    </message>
+    <message>
+      <source>Outcome</source>
+      <translation>县馆处理结果</translation>
     </message>
     <message>
       <source>Operation</source>

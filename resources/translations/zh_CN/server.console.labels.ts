@@ -144,6 +144,154 @@
       <translation>时钟偏差</translation>
     </message>
     <message>
+      <source>OUT_OF_SCOPE</source>
+      <translation>他馆复本未改动</translation>
+    </message>
+    <message>
+      <source>Catalogue record</source>
+      <translation>书目记录</translation>
+    </message>
+    <message>
+      <source>Copy</source>
+      <translation>单册</translation>
+    </message>
+    <message>
+      <source>Copy status</source>
+      <translation>单册状态</translation>
+    </message>
+    <message>
+      <source>Reader registration</source>
+      <translation>读者登记</translation>
+    </message>
+    <message>
+      <source>Checkout</source>
+      <translation>借书</translation>
+    </message>
+    <message>
+      <source>Return</source>
+      <translation>还书</translation>
+    </message>
+    <message>
+      <source>Renewal</source>
+      <translation>续借</translation>
+    </message>
+    <message>
+      <source>Undo of a desk scan</source>
+      <translation>撤销一次扫码</translation>
+    </message>
+    <message>
+      <source>Credit points</source>
+      <translation>信用积分</translation>
+    </message>
+    <message>
+      <source>Staff override</source>
+      <translation>工作人员特批</translation>
+    </message>
+    <message>
+      <source>Transfer sent</source>
+      <translation>调拨发出</translation>
+    </message>
+    <message>
+      <source>Transfer received</source>
+      <translation>调拨接收</translation>
+    </message>
+    <message>
+      <source>Stocktake result</source>
+      <translation>盘点结果</translation>
+    </message>
+    <message>
+      <source>Shelf location</source>
+      <translation>书架位置</translation>
+    </message>
+    <message>
+      <source>Reading activity</source>
+      <translation>阅读活动</translation>
+    </message>
+    <message>
+      <source>Visitor count</source>
+      <translation>到馆人次</translation>
+    </message>
+    <message>
+      <source>Signed in</source>
+      <translation>登录</translation>
+    </message>
+    <message>
+      <source>Wrong password</source>
+      <translation>密码错误</translation>
+    </message>
+    <message>
+      <source>Staff account added</source>
+      <translation>添加工作人员账号</translation>
+    </message>
+    <message>
+      <source>Staff account enabled</source>
+      <translation>启用工作人员账号</translation>
+    </message>
+    <message>
+      <source>Staff account disabled</source>
+      <translation>停用工作人员账号</translation>
+    </message>
+    <message>
+      <source>Branch added</source>
+      <translation>添加馆点</translation>
+    </message>
+    <message>
+      <source>PC registered</source>
+      <translation>登记电脑</translation>
+    </message>
+    <message>
+      <source>PC revoked</source>
+      <translation>停用电脑</translation>
+    </message>
+    <message>
+      <source>Conflict resolved</source>
+      <translation>处理冲突</translation>
+    </message>
+    <message>
+      <source>Reader's phone shown</source>
+      <translation>查看读者电话</translation>
+    </message>
+    <message>
+      <source>Loan rule changed</source>
+      <translation>修改借阅规则</translation>
+    </message>
+    <message>
+      <source>Credit-point rules changed</source>
+      <translation>修改信用积分规则</translation>
+    </message>
+    <message>
+      <source>Amnesty window opened</source>
+      <translation>开设免扣期</translation>
+    </message>
+    <message>
+      <source>Amnesty window removed</source>
+      <translation>删除免扣期</translation>
+    </message>
+    <message>
+      <source>Report downloaded</source>
+      <translation>下载报表</translation>
+    </message>
+    <message>
+      <source>Population served changed</source>
+      <translation>修改服务人口</translation>
+    </message>
+    <message>
+      <source>MARC file imported</source>
+      <translation>导入 MARC 文件</translation>
+    </message>
+    <message>
+      <source>Copy-cataloguing target added</source>
+      <translation>添加套录书目源</translation>
+    </message>
+    <message>
+      <source>Copy-cataloguing target reordered</source>
+      <translation>调整套录书目源顺序</translation>
+    </message>
+    <message>
+      <source>Copy-cataloguing target removed</source>
+      <translation>删除套录书目源</translation>
+    </message>
+    <message>
       <source>loan_days</source>
       <translation>借期（天）</translation>
     </message>

@@ -24,6 +24,10 @@
       <translation>检索</translation>
     </message>
     <message>
+      <source>title, author, pinyin initials, ISBN or barcode</source>
+      <translation>题名、责任者、拼音首字母、ISBN 或条码</translation>
+    </message>
+    <message>
       <source>{n} records</source>
       <translation>{n} 条书目</translation>
     </message>

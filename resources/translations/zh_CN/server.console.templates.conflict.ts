@@ -32,6 +32,10 @@
       <translation>已处理</translation>
     </message>
     <message>
+      <source>by {name}</source>
+      <translation>处理人 {name}</translation>
+    </message>
+    <message>
       <source>open</source>
       <translation>待处理</translation>
     </message>

@@ -20,8 +20,8 @@
       <translation>类型</translation>
     </message>
     <message>
-      <source>Older than</source>
-      <translation>早于</translation>
+      <source>Filed over</source>
+      <translation>登记已超过</translation>
     </message>
     <message>
       <source>{n} days</source>

@@ -32,6 +32,10 @@
       <translation>保存</translation>
     </message>
     <message>
+      <source>new type</source>
+      <translation>新类型</translation>
+    </message>
+    <message>
       <source>Add</source>
       <translation>添加</translation>
     </message>

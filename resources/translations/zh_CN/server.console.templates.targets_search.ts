@@ -16,6 +16,14 @@
       <translation>套录书目源</translation>
     </message>
     <message>
+      <source>Search in</source>
+      <translation>检索范围</translation>
+    </message>
+    <message>
+      <source>title, author or ISBN</source>
+      <translation>题名、责任者或 ISBN</translation>
+    </message>
+    <message>
       <source>Search</source>
       <translation>检索</translation>
     </message>
