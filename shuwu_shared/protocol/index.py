@@ -21,6 +21,7 @@ import base64
 import binascii
 import gzip
 import json
+import re
 import uuid as uuidlib
 import zlib
 from collections.abc import Sequence
@@ -126,9 +127,17 @@ def _unpack(blob: str) -> bytes:
         raise ValueError("uuids are not base64") from exc
 
 
+_CANONICAL = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
+
+
+def _uuid_text(raw: bytes) -> str:
+    h = raw.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
 def _uuid_bytes(value: str, key: str, odd: dict[str, str]) -> bytes:
-    if encodable(value):
-        return uuidlib.UUID(value).bytes
+    if isinstance(value, str) and _CANONICAL.match(value):
+        return bytes.fromhex(value.replace("-", ""))
     odd[key] = value  # sent as text; its 16 bytes are zeros
     return bytes(16)
 
@@ -217,7 +226,7 @@ def page_rows(page: ItemIndexPage) -> list[tuple[Any, ...]]:
         created = page.created_at[i]
         rows.append(
             (
-                odd.get(f"i{i}") or str(uuidlib.UUID(bytes=items[16 * i : 16 * i + 16])),
+                odd.get(f"i{i}") or _uuid_text(items[16 * i : 16 * i + 16]),
                 bibs[page.bib[i]],
                 page.barcode[i],
                 page.call_number[i],
@@ -239,10 +248,7 @@ def page_rows(page: ItemIndexPage) -> list[tuple[Any, ...]]:
 def record_uuids(page: ItemIndexPage) -> list[str]:
     raw = _unpack(page.bib_uuids)
     odd = page.odd_uuids
-    return [
-        odd.get(f"b{i // 16}") or str(uuidlib.UUID(bytes=raw[i : i + 16]))
-        for i in range(0, len(raw), 16)
-    ]
+    return [odd.get(f"b{i // 16}") or _uuid_text(raw[i : i + 16]) for i in range(0, len(raw), 16)]
 
 
 # -- compression ---------------------------------------------------------------------------
