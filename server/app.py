@@ -43,11 +43,14 @@ from shuwu_shared.protocol import (
     EnrolRequest,
     ErrorEnvelope,
     ExceptionsQuery,
+    IndexQuery,
     PushEnvelope,
     SnapshotQuery,
     describe,
 )
 from shuwu_shared.protocol import messages as msg
+from shuwu_shared.protocol.index import COMPRESSION_HEADER, INDEX_MEDIA_TYPE
+from shuwu_shared.protocol.index import compress as compress_index
 from shuwu_shared.version import __version__
 
 log = logging.getLogger(__name__)
@@ -197,7 +200,13 @@ def create_app(db_url: str) -> FastAPI:
     by_address = ratelimit.FailureLimiter(ratelimit.PER_ADDRESS)
     by_code = ratelimit.FailureLimiter(ratelimit.PER_CODE)
     # Level 6, not Starlette's 9: nearly the same size at a third of the CPU on big feed pages.
-    app.add_middleware(GZipMiddleware, minimum_size=500, compresslevel=6)
+    app.add_middleware(
+        GZipMiddleware,
+        minimum_size=500,
+        compresslevel=6,
+        # Desk index pages are compressed already (zstd or gzip, shuwu_shared.protocol.index).
+        exclude_content_types=("text/event-stream", INDEX_MEDIA_TYPE),
+    )
 
     @app.middleware("http")
     async def mark_ours(
@@ -391,6 +400,33 @@ def create_app(db_url: str) -> FastAPI:
                 _device(s, token)
                 out = snapshot.summary(s)
             return {**out, "server_time": _now()}
+
+        return await run_in_threadpool(work)
+
+    @app.get(
+        "/v1/snapshot/index",
+        responses={
+            200: {
+                "content": {INDEX_MEDIA_TYPE: {}},
+                "description": "A compressed shuwu-index/1 page (msg.ItemIndexPage)",
+            },
+            **ERRORS,
+        },
+    )
+    async def snapshot_index(request: Request, query: Annotated[IndexQuery, Query()]) -> Response:
+        token = _bearer(request)
+
+        def work() -> Response:
+            with sessions() as s, s.begin():
+                _device(s, token)
+                out = snapshot.index_page(s, query.after, query.limit, _now())
+            body = json.dumps(out, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            packed, method = compress_index(body, query.compression)
+            return Response(
+                content=packed,
+                media_type=INDEX_MEDIA_TYPE,
+                headers={COMPRESSION_HEADER: method},
+            )
 
         return await run_in_threadpool(work)
 

@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from server import models as m
+from shuwu_shared.protocol.index import INDEX_FORMAT, INDEX_MAX_LIMIT, build_page
 from shuwu_shared.protocol.marcwire import encode_marc
 
 ENTITIES = ("bib", "item")  # dependency order: copies refer to their records
@@ -55,7 +56,50 @@ def summary(session: Session) -> dict[str, Any]:
         "bib": int(session.scalar(select(func.count()).select_from(m.Bib)) or 0),
         "item": int(session.scalar(select(func.count()).select_from(m.Item)) or 0),
     }
-    return {"mark": mark, "entities": list(ENTITIES), "counts": counts}
+    return {
+        "mark": mark,
+        "entities": list(ENTITIES),
+        "counts": counts,
+        # A client that reads it takes the desk index first, then the records (``bib``).
+        "formats": [INDEX_FORMAT],
+    }
+
+
+def index_page(session: Session, after: int, limit: int, server_time: str) -> dict[str, Any]:
+    """One page of the desk index (every county copy, ``shuwu-index/1``) after ``after``."""
+    limit = max(1, min(limit, INDEX_MAX_LIMIT))
+    query = (
+        select(
+            m.Item.id,
+            m.Item.uuid,
+            m.Bib.uuid,
+            m.Item.barcode,
+            m.Item.call_number,
+            m.Item.shelf_location,
+            m.Item.status,
+            m.Item.home_branch_code,
+            m.Item.current_branch_code,
+            m.Item.price,
+            m.Item.acquired_on,
+            m.Item.note,
+            m.Item.created_at,
+            m.Item.updated_at,
+            m.Item.version,
+        )
+        .join(m.Bib, m.Bib.id == m.Item.bib_id)
+        .where(m.Item.id > after)
+        .order_by(m.Item.id)
+        .limit(limit + 1)
+    )
+    found = session.execute(query).all()
+    has_more = len(found) > limit
+    found = found[:limit]
+    rows = [
+        (*r[1:10], _day(r[10]), r[11], storage_time(r[12]), storage_time(r[13]), r[14])
+        for r in found
+    ]
+    next_after = int(found[-1][0]) if found else after
+    return build_page(rows, next_after, has_more, server_time)
 
 
 def page(session: Session, entity: str, after: int, limit: int) -> dict[str, Any]:

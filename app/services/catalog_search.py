@@ -23,6 +23,8 @@ from sqlalchemy.orm import Session
 
 from app.models import BibRecord, Item
 from app.services.catalog_rules import bigram_text, normalise_isbn
+from app.sync import state
+from shuwu_shared.i18n import _
 
 DEFAULT_LIMIT = 50
 
@@ -82,10 +84,18 @@ class SearchResult:
     query: str
     hits: tuple[SearchHit, ...]
     truncated: bool
+    # While a new device still receives the county catalogue: how much is here (0-99).
+    receiving: int | None = None
+
+    @property
+    def receiving_text(self) -> str:
+        """ "Receiving the county catalogue (n%)" while it arrives, else empty."""
+        return receiving_text(self.receiving)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "query": self.query,
+            "receiving_catalogue_percent": self.receiving,
             "count": len(self.hits),
             "truncated": self.truncated,
             "hits": [
@@ -140,10 +150,17 @@ def _exact_ids(session: Session, query: str) -> list[int]:
     return list(dict.fromkeys(ids))
 
 
+def receiving_text(percent: int | None) -> str:
+    if percent is None:
+        return ""
+    return _("Receiving the county catalogue ({percent}%)").format(percent=percent)
+
+
 def search(session: Session, query: str, limit: int = DEFAULT_LIMIT) -> SearchResult:
     query = query.strip()
+    receiving = state.catalogue_percent(session)
     if not query:
-        return SearchResult(query, (), False)
+        return SearchResult(query, (), False, receiving)
     ids = _exact_ids(session, query)
     if not ids:
         subqueries: list[str] = []
@@ -151,7 +168,7 @@ def search(session: Session, query: str, limit: int = DEFAULT_LIMIT) -> SearchRe
         for number, term in enumerate(query.split()[:6]):
             built = _term_query(term, number)
             if built is None:
-                return SearchResult(query, (), False)
+                return SearchResult(query, (), False, receiving)
             subqueries.append(built[0])
             params.update(built[1])
         sql = " INTERSECT ".join(subqueries) + " LIMIT :limit"
@@ -159,7 +176,7 @@ def search(session: Session, query: str, limit: int = DEFAULT_LIMIT) -> SearchRe
         ids = [row[0] for row in session.execute(text(sql), params)]
     truncated = len(ids) > limit
     ids = ids[:limit]
-    return SearchResult(query, tuple(_load_hits(session, ids)), truncated)
+    return SearchResult(query, tuple(_load_hits(session, ids)), truncated, receiving)
 
 
 def _load_hits(session: Session, ids: list[int]) -> list[SearchHit]:

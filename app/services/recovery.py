@@ -28,7 +28,10 @@ from shuwu_shared.i18n import _
 
 # sync_state keys (app.sync.state): reset so the next sync takes the county snapshot again.
 _CURSOR = "change_cursor"
-_SNAPSHOT_KEYS = ("snapshot_mark", "snapshot_entity", "snapshot_after")
+_SNAPSHOT_KEYS = (
+    "snapshot_mark", "snapshot_entity", "snapshot_after", "snapshot_plan", "snapshot_desk_ready",
+    "snapshot_bib_done", "snapshot_bib_total",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.models import BibRecord, Item, Loan, OutboxOp, Reader, SyncState
 from app.services import settings
+from app.sync import state as sync_state
 
 LAST_SYNC_KEY = "last_sync"
 
@@ -25,6 +26,8 @@ class ProfileStatus:
     outbox_pending: int
     last_sync: str | None
     training_mode: bool
+    # While a new device still receives the county catalogue: how much is here (0-99).
+    catalogue_percent: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -50,4 +53,5 @@ def profile_status(session: Session) -> ProfileStatus:
         ),
         last_sync=last_sync.value if last_sync else None,
         training_mode=settings.get_bool(session, settings.TRAINING_MODE),
+        catalogue_percent=sync_state.catalogue_percent(session),
     )

@@ -292,19 +292,36 @@ def pull_changes(
 
 
 def initial_snapshot(profile: Profile, transport: Transport, progress: Progress) -> tuple[int, int]:
-    """A device's first pull: the county item index from the snapshot, then its branch's own
-    history up to the snapshot's mark. (rows, new exceptions); (0, 0) when not needed."""
+    """A device's first pull, desk first: the county copies (the desk index) and its branch's
+    own history up to the snapshot's mark, then the county's records and their search index.
+    Resumes wherever it was cut off. (rows, new exceptions); (0, 0) when not needed."""
     with profile.sessions() as session:
         if not snapshot.snapshot_pending(session):
             return 0, 0
-    loaded = snapshot.load(profile, transport, progress)
-    if loaded is None:
+    plan = snapshot.start(profile, transport)
+    if plan is None:
         return 0, 0
-    caught_up, new_exceptions = pull_changes(profile, transport, progress, until=loaded.mark)
+    rows = new_exceptions = 0
+    with profile.sessions() as session:
+        ready = snapshot.desk_ready(session)
+    if not ready:
+        rows += snapshot.load(profile, transport, progress, plan, plan.desk).rows
+        caught_up, new_exceptions = pull_changes(profile, transport, progress, until=plan.mark)
+        rows += caught_up
+        with profile.sessions() as session, session.begin():
+            snapshot.mark_desk_ready(session, plan.mark)
+        progress.report(0, 0, _("The desk is ready: lending and returning work now"))
+        if plan.catalogue:
+            # What changed since the mark, before the records: the desk is current at once.
+            more, more_exceptions = pull_changes(profile, transport, progress)
+            rows += more
+            new_exceptions += more_exceptions
+    if plan.catalogue:
+        rows += snapshot.load(profile, transport, progress, plan, plan.catalogue).rows
     with profile.sessions() as session, session.begin():
-        snapshot.finish(session, loaded.mark)
-    log.info("initial sync: %d rows from the snapshot up to change %d", loaded.rows, loaded.mark)
-    return loaded.rows + caught_up, new_exceptions
+        snapshot.finish(session, plan.mark)
+    log.info("initial sync: %d rows up to change %d", rows, plan.mark)
+    return rows, new_exceptions
 
 
 def sync_once(

@@ -1,11 +1,14 @@
-"""Initial sync from the server's snapshot: the county item index in large pages of plain rows.
+"""Initial sync from the server's snapshot, desk first.
 
-A device that has never pulled asks ``GET /v1/snapshot`` for a *mark* (the newest change seq),
-copies the ``bib`` and ``item`` pages, then pulls the feed up to the mark without those
-entities (its branch's readers, loans, …), and from then on follows the feed from the mark.
-Each page commits together with the position reached, so an interrupted initial sync resumes
-where it stopped. The next page is fetched while the current one is written: the server's work
-and ours overlap.
+A device that has never pulled asks ``GET /v1/snapshot`` for a *mark* (the newest change seq).
+Desk first (a server offering ``shuwu-index/1``): it copies the *desk index* (every county copy
+in compact pages, shuwu_shared.protocol.index; records a copy names are placeholders until
+their record arrives), pulls the feed up to the mark (its branch's readers, loans, policies,
+credit rules), and lending and returning work from then on. The county's records and their
+search index follow (``bib`` pages). An older server gives plain ``bib`` then ``item`` pages
+before the feed. Each page commits together with the position reached, so an interrupted
+initial sync resumes where it stopped. The next page is fetched while the current one is
+written: the server's work and ours overlap.
 """
 
 from __future__ import annotations
@@ -31,17 +34,37 @@ from app.sync.snapshot_sql import (
     TRIGGER_SQL,
     TRIGRAM_REBUILD,
     TRIGRAM_TRIGGER,
+    TRIGRAM_UPDATE_TRIGGER,
     bib_params,
     item_params,
 )
 from app.sync.transport import ServerRefused, Transport
 from shuwu_shared.i18n import _
 from shuwu_shared.progress import Progress, check_cancel
+from shuwu_shared.protocol.index import (
+    COMPRESSION_HEADER,
+    INDEX_FORMAT,
+    ITEM_FIELDS,
+    IndexPageError,
+    ItemIndexPage,
+    page_rows,
+    read_page,
+    record_uuids,
+    zstd_available,
+)
 
 log = logging.getLogger(__name__)
 
 ENTITIES = ("bib", "item")  # in the order the server's snapshot is copied: copies need records
+# Desk first: the desk index, then (after the feed up to the mark) the records.
+PLANS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "index": (("index",), ("bib",)),
+    "plain": (("bib", "item"), ()),
+}
+ALL_ENTITIES = ("index", "bib", "item")
 PAGE_LIMIT = 20_000
+INDEX_PAGE_LIMIT = 20_000
+BIB_PAGE_LIMIT = 5_000  # the desk keeps working while records arrive: short write transactions
 PREFETCH = 2  # pages in flight: one being written, one or two on the way
 BULK_CACHE_KIB = 65536
 
@@ -53,6 +76,13 @@ class SnapshotResult:
     skipped: int  # rows a pending local op protects, or with an unknown record
 
 
+@dataclass(frozen=True)
+class Plan:
+    mark: int
+    desk: tuple[str, ...]  # entities copied before the desk is ready
+    catalogue: tuple[str, ...]  # entities copied after it (in the background)
+
+
 def snapshot_pending(session: Session) -> bool:
     """True on a device that never pulled, or whose initial sync was interrupted."""
     return state.get(session, state.SNAPSHOT_MARK) is not None or (
@@ -60,10 +90,13 @@ def snapshot_pending(session: Session) -> bool:
     )
 
 
-def start(profile: Profile, transport: Transport) -> tuple[int, dict[str, int]] | None:
-    """The mark and row counts, stored so a resumed run keeps them; None if the server has none."""
+def start(profile: Profile, transport: Transport) -> Plan | None:
+    """The mark and plan, stored so a resumed run keeps them; None if the server has none."""
     with profile.sessions() as session:
         mark = state.get(session, state.SNAPSHOT_MARK)
+        plan = state.get(session, state.SNAPSHOT_PLAN) or "plain"
+    if mark is not None and plan in PLANS:
+        return Plan(int(mark), *PLANS[plan])
     try:
         summary, _s, _r = transport.request("GET", "/v1/snapshot")
     except ServerRefused as exc:
@@ -71,14 +104,62 @@ def start(profile: Profile, transport: Transport) -> tuple[int, dict[str, int]] 
             return None  # an older server: the ordinary feed brings everything
         raise
     counts = {str(k): int(v) for k, v in (summary.get("counts") or {}).items()}
-    if mark is not None:
-        return int(mark), counts
     new_mark = int(summary["mark"])
+    plan = "index" if INDEX_FORMAT in (summary.get("formats") or []) else "plain"
+    desk, catalogue = PLANS[plan]
     with profile.sessions() as session, session.begin():
         state.put(session, state.SNAPSHOT_MARK, new_mark)
-        state.put(session, state.SNAPSHOT_ENTITY, "bib")
+        state.put(session, state.SNAPSHOT_PLAN, plan)
+        state.put(session, state.SNAPSHOT_ENTITY, desk[0])
         state.put(session, state.SNAPSHOT_AFTER, 0)
-    return new_mark, counts
+        state.put(session, state.SNAPSHOT_BIB_TOTAL, counts.get("bib", 0))
+        state.put(session, state.SNAPSHOT_BIB_DONE, 0)
+        state.put(session, state.SNAPSHOT_INDEX_BYTES, 0)
+    return Plan(new_mark, desk, catalogue)
+
+
+def desk_ready(session: Session) -> bool:
+    return state.get(session, state.SNAPSHOT_DESK_READY) is not None
+
+
+def mark_desk_ready(session: Session, mark: int) -> None:
+    """The copies and the branch's history up to the mark are here: the desk can work."""
+    state.put(session, state.CURSOR, max(mark, state.get_int(session, state.CURSOR)))
+    state.put(session, state.SNAPSHOT_DESK_READY, 1)
+
+
+def _path(entity: str, position: int) -> str:
+    if entity == "index":
+        compression = "zstd" if zstd_available() else "gzip"
+        return (
+            f"/v1/snapshot/index?after={position}&limit={INDEX_PAGE_LIMIT}"
+            f"&compression={compression}"
+        )
+    limit = BIB_PAGE_LIMIT if entity == "bib" else PAGE_LIMIT
+    return f"/v1/snapshot/{entity}?after={position}&limit={min(limit, PAGE_LIMIT)}"
+
+
+def _fetch(transport: Transport, entity: str, position: int) -> dict[str, Any]:
+    if entity != "index":
+        page, _s, _r = transport.request("GET", _path(entity, position))
+        return page
+    raw, headers = transport.request_bytes(_path(entity, position))
+    try:
+        checked = read_page(raw, str(headers.get(COMPRESSION_HEADER) or "gzip"))
+    except IndexPageError as exc:
+        log.warning("refused a desk index page: %s", exc)
+        raise damaged_page() from exc
+    return {
+        "entity": "index",
+        "index": checked,
+        "bytes": len(raw),
+        "next_after": checked.next_after,
+        "has_more": checked.has_more,
+    }
+
+
+def damaged_page() -> ServerRefused:
+    return ServerRefused(_("The county server sent a damaged catalogue page."), code="bad_page")
 
 
 def _pages(
@@ -102,8 +183,7 @@ def _pages(
         try:
             for entity in entities:
                 while not stop.is_set():
-                    path = f"/v1/snapshot/{entity}?after={position}&limit={PAGE_LIMIT}"
-                    page, _s, _r = transport.request("GET", path)
+                    page = _fetch(transport, entity, position)
                     if not put(page):
                         return
                     position = int(page.get("next_after") or position)
@@ -129,62 +209,113 @@ def _pages(
         worker.join(timeout=30)
 
 
-def load(profile: Profile, transport: Transport, progress: Progress) -> SnapshotResult | None:
-    """Copy the county item index into this device. None when the server offers no snapshot."""
-    started = start(profile, transport)
-    if started is None:
-        return None
-    mark, counts = started
+def load(
+    profile: Profile,
+    transport: Transport,
+    progress: Progress,
+    plan: Plan,
+    entities: Sequence[str],
+) -> SnapshotResult:
+    """Copy ``entities`` (one phase of ``plan``) into this device, resuming where it stopped."""
     with profile.sessions() as session:
         entity = state.get(session, state.SNAPSHOT_ENTITY)
         after = state.get_int(session, state.SNAPSHOT_AFTER)
-    remaining = ENTITIES[ENTITIES.index(entity) :] if entity in ENTITIES else ()
-    total = sum(counts.values())
+        total = state.get_int(session, state.SNAPSHOT_BIB_TOTAL)
+        done_before = state.get_int(session, state.SNAPSHOT_BIB_DONE)
+    remaining = tuple(entities[entities.index(entity) :]) if entity in entities else ()
     written = skipped = 0
     pages = _pages(transport, remaining, after)
     try:
         for page in pages if remaining else ():
             check_cancel(progress)
-            done, passed = _store(profile, page)
+            done, passed = _store(profile, plan, page)
             written += done
             skipped += passed
-            progress.report(written + skipped, total, _("Receiving the county catalogue"))
+            if page.get("entity") == "index":
+                progress.report(written + skipped, 0, _("Receiving the county copies"))
+            else:
+                progress.report(
+                    done_before + written + skipped,
+                    max(total, done_before + written + skipped),
+                    _("Receiving the county catalogue"),
+                )
     finally:
         pages.close()  # stops the fetching thread, also on cancel or error
     with profile.sessions() as session, session.begin():
         conn = session.connection()
-        progress.report(written + skipped, total, _("Indexing the catalogue for search"))
+        if state.get(session, state.SNAPSHOT_REINDEX) is not None:
+            progress.report(written + skipped, 0, _("Indexing the catalogue for search"))
         restore_indexes(conn)
         if state.get(session, state.SNAPSHOT_REINDEX) is not None:
             conn.exec_driver_sql(TRIGRAM_REBUILD)
             state.delete(session, state.SNAPSHOT_REINDEX)
         conn.exec_driver_sql("PRAGMA cache_size=-2000")  # SQLite's default again
-    return SnapshotResult(mark, written, skipped)
+    return SnapshotResult(plan.mark, written, skipped)
 
 
-def _store(profile: Profile, page: dict[str, Any]) -> tuple[int, int]:
+def _store(profile: Profile, plan: Plan, page: dict[str, Any]) -> tuple[int, int]:
     """Write one page and the position after it in one transaction (a resume starts there)."""
     page_entity = str(page.get("entity"))
+    order = plan.desk + plan.catalogue
     with profile.sessions() as session, session.begin():
         conn = session.connection()
         # Index pages of half a million rows stay in memory (SQLite's default is 2 MB).
         conn.exec_driver_sql(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
-        if page_entity == "item" and not conn.exec_driver_sql("SELECT 1 FROM item").first():
+        if (
+            page_entity in ("item", "index")
+            and not conn.exec_driver_sql("SELECT 1 FROM item").first()
+        ):
             set_aside_indexes(conn, "item")  # an empty catalogue: build them once at the end
-        done, passed = write_page(session, page_entity, page)
+        if page_entity == "index":
+            index: ItemIndexPage = page["index"]
+            done, passed = write_index_page(session, index)
+            state.put(
+                session,
+                state.SNAPSHOT_INDEX_BYTES,
+                state.get_int(session, state.SNAPSHOT_INDEX_BYTES) + int(page.get("bytes") or 0),
+            )
+        else:
+            done, passed = write_page(session, page_entity, page)
+        if page_entity == "bib":
+            state.put(
+                session,
+                state.SNAPSHOT_BIB_DONE,
+                state.get_int(session, state.SNAPSHOT_BIB_DONE) + done + passed,
+            )
         following, position = page_entity, int(page.get("next_after") or 0)
         if not page.get("has_more"):
-            later = ENTITIES[ENTITIES.index(page_entity) + 1 :] if page_entity in ENTITIES else ()
+            later = order[order.index(page_entity) + 1 :] if page_entity in order else ()
             following, position = (later[0], 0) if later else ("", 0)
         state.put(session, state.SNAPSHOT_ENTITY, following)
         state.put(session, state.SNAPSHOT_AFTER, position)
     return done, passed
 
 
+# A copy's record before the record itself arrives: a placeholder the record's page fills in.
+PLACEHOLDER_BIB = (
+    "INSERT INTO bib_record (uuid, title, source, created_at, updated_at, server_version)"
+    " VALUES (?, '', 'union', ?, ?, 0) ON CONFLICT(uuid) DO NOTHING"
+)
+
+
+def write_index_page(session: Session, page: ItemIndexPage) -> tuple[int, int]:
+    """The copies of one desk index page (and placeholders for their records)."""
+    rows = page_rows(page)
+    if not rows:
+        return 0, 0
+    stamp = rows[0][ITEM_FIELDS.index("created_at")]
+    conn = session.connection()
+    conn.exec_driver_sql(PLACEHOLDER_BIB, [(u, stamp, stamp) for u in record_uuids(page)])
+    return write_rows(session, "item", [dict(zip(ITEM_FIELDS, r, strict=True)) for r in rows])
+
+
 def finish(session: Session, mark: int) -> None:
-    """The feed has caught up to the mark: from now on the device follows the ordinary feed."""
+    """Everything of the snapshot is here: from now on the device follows the ordinary feed."""
     state.put(session, state.CURSOR, max(mark, state.get_int(session, state.CURSOR)))
-    for key in (state.SNAPSHOT_MARK, state.SNAPSHOT_ENTITY, state.SNAPSHOT_AFTER):
+    for key in (
+        state.SNAPSHOT_MARK, state.SNAPSHOT_ENTITY, state.SNAPSHOT_AFTER, state.SNAPSHOT_PLAN,
+        state.SNAPSHOT_DESK_READY, state.SNAPSHOT_BIB_DONE, state.SNAPSHOT_BIB_TOTAL,
+    ):  # fmt: skip
         state.delete(session, key)
 
 
@@ -197,9 +328,12 @@ def write_page(session: Session, entity: str, page: dict[str, Any]) -> tuple[int
             raise ValueError("columns")
         rows = [dict(zip(columns, values, strict=True)) for values in zip(*data, strict=True)]
     except (TypeError, ValueError) as exc:
-        raise ServerRefused(
-            _("The county server sent a damaged catalogue page."), code="bad_page"
-        ) from exc
+        raise damaged_page() from exc
+    return write_rows(session, entity, rows)
+
+
+def write_rows(session: Session, entity: str, rows: list[dict[str, Any]]) -> tuple[int, int]:
+    """Upsert rows by uuid; (rows written, rows skipped). Runs in the caller's transaction."""
     if not rows:
         return 0, 0
     protected = _protected_here(session, entity, pending_uuids(session))
@@ -232,12 +366,18 @@ def _bulk_upsert(session: Session, entity: str, rows: list[dict[str, Any]]) -> i
         params = [bib_params(r) for r in rows]
         # The trigram index is rebuilt in one pass at the end (several times faster than its
         # per-row trigger); the trigger is back before this transaction commits.
-        trigger = conn.exec_driver_sql(TRIGGER_SQL, (TRIGRAM_TRIGGER,)).scalar()
-        if trigger:
-            conn.exec_driver_sql(f"DROP TRIGGER {TRIGRAM_TRIGGER}")
+        # Placeholders of the desk index are updated, so the update trigger is set aside too.
+        triggers = [
+            conn.exec_driver_sql(TRIGGER_SQL, (name,)).scalar()
+            for name in (TRIGRAM_TRIGGER, TRIGRAM_UPDATE_TRIGGER)
+        ]
+        for name, sql in zip((TRIGRAM_TRIGGER, TRIGRAM_UPDATE_TRIGGER), triggers, strict=True):
+            if sql:
+                conn.exec_driver_sql(f"DROP TRIGGER {name}")
         conn.exec_driver_sql(BIB_UPSERT, params)
-        if trigger:
-            conn.exec_driver_sql(str(trigger))
+        for sql in triggers:
+            if sql:
+                conn.exec_driver_sql(str(sql))
         state.put(session, state.SNAPSHOT_REINDEX, 1)
         ids = list(uuid_ids(session, table_of(BibRecord), uuids).values())
         index_bibs(session, ids, fresh=not before)

@@ -46,6 +46,7 @@ def _upsert(table: str, columns: tuple[str, ...], values: str, extra: dict[str, 
 
 
 TRIGRAM_TRIGGER = "fts_bib_trigram_ai"
+TRIGRAM_UPDATE_TRIGGER = "fts_bib_trigram_au"
 TRIGGER_SQL = "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?"
 TRIGRAM_REBUILD = "INSERT INTO fts_bib_trigram(fts_bib_trigram) VALUES ('rebuild')"
 BIB_UPSERT = _upsert(

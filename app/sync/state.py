@@ -23,6 +23,14 @@ SNAPSHOT_MARK = "snapshot_mark"
 SNAPSHOT_ENTITY = "snapshot_entity"
 SNAPSHOT_AFTER = "snapshot_after"
 SNAPSHOT_REINDEX = "snapshot_reindex"  # the trigram index awaits its one-pass rebuild
+# Desk first: which pages the snapshot copies ("index": the desk index, then the records;
+# "plain": an older server's record and copy pages), whether the desk phase is over (the
+# copies and the branch's history are here), and the records received of how many.
+SNAPSHOT_PLAN = "snapshot_plan"
+SNAPSHOT_DESK_READY = "snapshot_desk_ready"
+SNAPSHOT_BIB_DONE = "snapshot_bib_done"
+SNAPSHOT_BIB_TOTAL = "snapshot_bib_total"
+SNAPSHOT_INDEX_BYTES = "snapshot_index_bytes"  # compressed desk index received (kept after)
 
 # |offset| above this is shown as a warning (never a refusal).
 CLOCK_WARNING_MS = 5 * 60 * 1000
@@ -53,3 +61,14 @@ def delete(session: Session, key: str) -> None:
     row = session.get(SyncState, key)
     if row is not None:
         session.delete(row)
+
+
+def catalogue_percent(session: Session) -> int | None:
+    """While the county catalogue is still arriving, how much of it is here (0-99); else None."""
+    if get(session, SNAPSHOT_MARK) is None:
+        return None
+    total = get_int(session, SNAPSHOT_BIB_TOTAL)
+    done = get_int(session, SNAPSHOT_BIB_DONE)
+    if total <= 0:
+        return 0
+    return max(0, min(99, done * 100 // total))

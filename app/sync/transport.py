@@ -85,6 +85,15 @@ def normalise_url(url: str) -> str:
     return url.rstrip("/")
 
 
+def _json_or_none(raw: bytes) -> Any:
+    if not raw:
+        return None
+    try:
+        return json.loads(raw)
+    except ValueError:
+        return None
+
+
 def unreachable() -> ServerUnreachable:
     return ServerUnreachable(
         _("The county server cannot be reached. Work continues offline; sync later."),
@@ -128,7 +137,7 @@ class Transport:
     # -- one attempt ----------------------------------------------------------------------
     def _attempt(
         self, method: str, path: str, body: bytes | None, headers: dict[str, str]
-    ) -> tuple[int, Mapping[str, str], Any]:
+    ) -> tuple[int, Mapping[str, str], bytes]:
         cfg = self.config
         started = time.monotonic()
         response = self.session.request(
@@ -148,13 +157,7 @@ class Transport:
             raw = b"".join(chunks)
         finally:
             response.close()
-        payload: Any = None
-        if raw:
-            try:
-                payload = json.loads(raw)
-            except ValueError:
-                payload = None
-        return response.status_code, response.headers, payload
+        return response.status_code, response.headers, raw
 
     # -- public ---------------------------------------------------------------------------
     def request(
@@ -167,7 +170,33 @@ class Transport:
         retry_after_send: bool = True,
         gzip_body: bool = True,
     ) -> tuple[dict[str, Any], float, float]:
-        """Send, retrying transient failures; returns (json, sent_wall_s, received_wall_s).
+        """Send, retrying transient failures; returns (json, sent_wall_s, received_wall_s)."""
+        status, headers, raw, sent, received = self._send(
+            method, path, body, auth=auth, retry_after_send=retry_after_send, gzip_body=gzip_body
+        )
+        return self._check(status, headers, _json_or_none(raw)), sent, received
+
+    def request_bytes(self, path: str) -> tuple[bytes, Mapping[str, str]]:
+        """GET a binary answer (a desk index page): its bytes as sent, and its headers.
+
+        Errors are the server's JSON envelopes, raised as for ``request``.
+        """
+        status, headers, raw, _sent, _received = self._send("GET", path, None)
+        if status >= 300 or headers.get(SERVER_HEADER) is None:
+            self._check(status, headers, _json_or_none(raw))
+        return raw, headers
+
+    def _send(
+        self,
+        method: str,
+        path: str,
+        body: dict[str, Any] | None = None,
+        *,
+        auth: bool = True,
+        retry_after_send: bool = True,
+        gzip_body: bool = True,
+    ) -> tuple[int, Mapping[str, str], bytes, float, float]:
+        """Send, retrying transient failures: (status, headers, body bytes, sent, received).
 
         ``retry_after_send=False`` (enrolment: a one-time code) retries only failures that
         certainly happened before the request reached the server (connect errors).
@@ -206,7 +235,7 @@ class Transport:
                         raise not_shuwu(self.base_url)
                     raise unreachable()
                 else:
-                    return self._check(status, resp_headers, payload), sent, received
+                    return status, resp_headers, payload, sent, received
             attempt += 1
             delay = min(cfg.backoff_cap, cfg.backoff_base * (2**attempt))
             self.sleep(random.uniform(0, delay))  # full jitter: 300 villages must not stampede

@@ -15,6 +15,7 @@ span of classes, not one, so the three are refused.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -241,7 +242,10 @@ class _Parser:
         return letters, digits
 
 
+@functools.lru_cache(maxsize=8192)
 def _parse(text: str) -> tuple[ClassNumber, str]:
+    """Cached: a county's copies share a few thousand class numbers (an initial sync computes
+    the shelf key of every copy); the result is immutable, failures are not cached."""
     folded = _fold(text)
     if not folded:
         raise InvalidClassNumber(text, ClassProblem.EMPTY)

@@ -11,6 +11,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from shuwu_shared.protocol.index import INDEX_DEFAULT_LIMIT, INDEX_MAX_LIMIT
+from shuwu_shared.protocol.index import ItemIndexPage as ItemIndexPage  # documented here too
 from shuwu_shared.protocol.ops import Op
 from shuwu_shared.protocol.text import (
     I64_MAX,
@@ -189,7 +191,23 @@ class SnapshotSummary(Response):
     mark: int
     entities: list[str]
     counts: dict[str, int]
+    formats: list[str] = Field(
+        default_factory=list,
+        description="Page formats offered besides the plain pages: 'shuwu-index/1' (desk index)",
+    )
     server_time: str
+
+
+class IndexQuery(Request):
+    """``GET /v1/snapshot/index``: a page of the desk index (shuwu_shared.protocol.index)."""
+
+    model_config = ConfigDict(extra="forbid", strict=False, frozen=True)
+
+    after: Cursor = 0
+    limit: Annotated[int, Field(ge=1, le=INDEX_MAX_LIMIT)] = INDEX_DEFAULT_LIMIT
+    compression: Literal["zstd", "gzip"] = Field(
+        "gzip", description="zstd when the client has it; the answer's X-Shuwu-Compression says"
+    )
 
 
 class SnapshotQuery(Request):

@@ -221,3 +221,24 @@ def test_stocktake_tab(qtbot, branch_profile: Profile) -> None:  # type: ignore[
     page.stocktake.show_stocktake_report()
     assert "V0010002" in page.stocktake.stock_report.toPlainText()
     assert "V0010001" in page.stocktake.stock_list.item(0).text()
+
+
+def test_search_says_the_county_catalogue_is_still_arriving(qtbot, branch_profile: Profile) -> None:  # type: ignore[no-untyped-def]
+    """A new device mid initial sync: the banner says how much of the catalogue is here."""
+    from app.sync import state
+
+    catalogue(branch_profile, "养鸡实用技术", "S831.4", ["V0010001"])
+    with branch_profile.sessions() as s, s.begin():
+        state.put(s, state.SNAPSHOT_MARK, 10)
+        state.put(s, state.SNAPSHOT_BIB_TOTAL, 300_000)
+        state.put(s, state.SNAPSHOT_BIB_DONE, 120_000)
+    page = open_page(qtbot, branch_profile)
+    page.run_search("养鸡")
+    assert page.message.state == "warn"
+    assert "正在接收县馆目录 (40%)" in page.message.text() and "1" in page.message.text()
+
+    with branch_profile.sessions() as s, s.begin():  # the catalogue is complete
+        for key in (state.SNAPSHOT_MARK, state.SNAPSHOT_BIB_TOTAL, state.SNAPSHOT_BIB_DONE):
+            state.delete(s, key)
+    page.run_search("养鸡")
+    assert page.message.state == "ok" and "县馆目录" not in page.message.text()

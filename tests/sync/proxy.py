@@ -7,6 +7,8 @@ request can be treated on its own:
   the client socket without a byte of the reply.
 - ``duplicate``: send the request to the server twice; the client gets the second answer.
 - ``rate``: bytes per second in both directions (a slow mobile link), e.g. 16 kB/s.
+- ``garble``: forward, then replace the reply's body with ``garbler(body)`` (a hostile or
+  damaged answer; Content-Length is corrected, the headers are the server's).
 ``on_request(path)`` runs before a request is forwarded (to kill the server mid-batch).
 """
 
@@ -69,6 +71,7 @@ class FaultProxy:
         self.faults: list[Fault] = []
         self.stats = ProxyStats()
         self.on_request: Callable[[str], None] | None = None
+        self.garbler: Callable[[bytes], bytes] = lambda body: body[: len(body) // 2]
         self._lock = threading.Lock()
         self._server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self._server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -152,6 +155,8 @@ class FaultProxy:
                     reply = self._forward(request)
                 if mode == "drop_after" or reply is None:
                     return
+                if mode == "garble":
+                    reply = self._garbled(reply)
                 self._send(client, reply)
                 return  # the reply says Connection: close
         except OSError:
@@ -160,6 +165,17 @@ class FaultProxy:
             with contextlib.suppress(OSError):
                 client.shutdown(socket.SHUT_RDWR)
             client.close()
+
+    def _garbled(self, reply: bytes) -> bytes:
+        head, _sep, body = reply.partition(b"\r\n\r\n")
+        body = self.garbler(body)
+        lines = [
+            line
+            for line in head.split(b"\r\n")
+            if not line.lower().startswith((b"content-length:", b"transfer-encoding:"))
+        ]
+        lines.append(b"Content-Length: " + str(len(body)).encode("ascii"))
+        return b"\r\n".join(lines) + b"\r\n\r\n" + body
 
     def _forward(self, request: bytes) -> bytes | None:
         try:

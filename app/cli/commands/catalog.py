@@ -103,6 +103,8 @@ def run_search(ctx: CliContext) -> CommandResult:
         lines.append(f"{hit.call_number or '-':<16} {hit.title}  {hit.author or ''}  [{status}]")
     if not lines:
         lines.append(_("Nothing found."))
+    if result.receiving_text:  # a new device: the county's records are still arriving
+        lines.insert(0, result.receiving_text)
     return CommandResult(result.to_json(), "\n".join(lines))
 
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from app.cli.base import CliContext, CommandResult, add_command
 from app.models.integrity import require_healthy
+from app.services.catalog_search import receiving_text
 from app.services.status import profile_status
 from shuwu_shared.i18n import _
 
@@ -30,6 +31,8 @@ def run(ctx: CliContext) -> CommandResult:
         ),
         _("Last sync: {when}").format(when=status.last_sync or _("never")),
     ]
+    if status.catalogue_percent is not None:
+        lines.append(receiving_text(status.catalogue_percent))
     data = status.to_json()
     data["home"] = str(ctx.profile.home)
     data["integrity"] = "ok"

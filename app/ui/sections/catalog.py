@@ -316,13 +316,18 @@ class CatalogPage(QWidget):
         if rows:
             self.results.selectRow(0)
         more = _(" (more not shown)") if result.truncated else ""
-        self.say(
+        found = (
             _("{count} records found for “{query}”").format(
                 count=len(result.hits), query=result.query
             )
             + more
             + (_(" Double-click or Enter opens a record.") if rows else "")
         )
+        if result.receiving_text:
+            # A new device: the county's records are still arriving, so results are partial.
+            self.banner("warn", result.receiving_text + " · " + found)
+        else:
+            self.say(found)
 
     def open_record_at(self, row: int) -> None:
         if 0 <= row < len(self.hits):

@@ -16,6 +16,10 @@
       <translation>正在接收更新</translation>
     </message>
     <message>
+      <source>The desk is ready: lending and returning work now</source>
+      <translation>借还台已就绪：现在可以借书和还书</translation>
+    </message>
+    <message>
       <source>A sync is already running.</source>
       <translation>同步已在进行中。</translation>
     </message>

@@ -116,16 +116,16 @@
       <translation>{code} 重复扫描，只计一次。</translation>
     </message>
     <message>
+      <source>{count} records found for “{query}”</source>
+      <translation>“{query}”找到 {count} 条记录</translation>
+    </message>
+    <message>
       <source>{count} copies of “{title}” are not saved yet. Save them (Ctrl+S) or remove them (Del) before scanning another book.</source>
       <translation>《{title}》的 {count} 册复本尚未保存。请先保存（Ctrl+S）或删除（Del），再扫描另一本书。</translation>
     </message>
     <message>
       <source>{code} is a reader card. Use Circulation to lend books.</source>
       <translation>{code} 是读者证。借书请到“借还”。</translation>
-    </message>
-    <message>
-      <source>{count} records found for “{query}”</source>
-      <translation>“{query}”找到 {count} 条记录</translation>
     </message>
   </context>
 </TS>

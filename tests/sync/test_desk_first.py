@@ -1,0 +1,232 @@
+"""Desk first: a new device lends and takes back books before the county catalogue arrives.
+
+Real county server (SQLite and PostgreSQL) and real client profiles. The desk index
+(``shuwu-index/1``) brings every county copy; the branch's readers, loans and policies come
+through the feed; then the records follow, resumably, and a damaged page is refused whole.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import func, select
+
+from app.cli.main import main as shuwu
+from app.models import BibRecord, Item, Reader
+from app.services import catalog_search, circulation
+from app.services.status import profile_status
+from app.sync import snapshot, state
+from app.sync.engine import sync_once
+from app.sync.transport import ServerRefused
+from shuwu_shared.i18n import _
+from shuwu_shared.progress import Cancelled
+from tests.sync.helpers import FAST, branch_of, own_available
+from tests.sync.proxy import FaultProxy
+from tests.sync.test_snapshot import local_count, server_rows, trigram_index_is_whole
+
+CATALOGUE = "Receiving the county catalogue"
+
+
+class StopInCatalogue:
+    """Cancels the sync (as the Cancel button does) once ``pages`` record pages were written."""
+
+    def __init__(self, pages: int = 1) -> None:
+        self.pages = pages
+        self.cancelled = False
+        self.desk_ready_seen = False
+
+    def report(self, done: int, total: int, text: str = "") -> None:
+        if text == _("The desk is ready: lending and returning work now"):
+            self.desk_ready_seen = True
+        if text == _(CATALOGUE):
+            self.pages -= 1
+            self.cancelled = self.pages <= 0
+
+
+@pytest.fixture
+def small_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(snapshot, "INDEX_PAGE_LIMIT", 40)
+    monkeypatch.setattr(snapshot, "BIB_PAGE_LIMIT", 15)
+
+
+@pytest.fixture
+def proxy(county) -> Iterator[FaultProxy]:  # type: ignore[no-untyped-def]
+    p = FaultProxy(county.port)
+    yield p
+    p.close()
+
+
+def test_the_desk_lends_and_takes_back_a_foreign_copy_before_the_catalogue_arrives(
+    county, make_device, small_pages, capsys
+):
+    device = make_device()
+    here = branch_of(device)
+    progress = StopInCatalogue(pages=1)
+    with pytest.raises(Cancelled):
+        sync_once(device, progress=progress, config=FAST)
+    assert progress.desk_ready_seen
+
+    bibs, items = server_rows(county.db, "SELECT (SELECT count(*) FROM bib), count(*) FROM item")[0]
+    assert local_count(device, Item) == items  # every county copy, before the records
+    with device.sessions() as s:
+        assert snapshot.desk_ready(s)
+        percent = state.catalogue_percent(s)
+        placeholders = s.scalar(select(func.count()).where(BibRecord.title == ""))
+        assert state.get_int(s, state.SNAPSHOT_INDEX_BYTES) > 0
+        # The branch's readers came with the desk phase.
+        card = s.scalar(
+            select(Reader.card)
+            .where(Reader.home_branch_code == here, Reader.status == "active")
+            .order_by(Reader.card)
+            .limit(1)
+        )
+    assert percent is not None and 0 <= percent < 100
+    assert placeholders and placeholders < bibs  # one record page is here, the rest are not
+    assert card
+
+    # Search says the catalogue is still arriving (GUI banner and CLI use the same text).
+    with device.sessions() as s:
+        found = catalog_search.search(s, "书")
+        assert found.receiving == percent
+        assert profile_status(s).catalogue_percent == percent
+    assert found.receiving_text.startswith("正在接收县馆目录")
+    assert f"({percent}%)" in found.receiving_text
+    assert shuwu(["status", "--home", str(device.home)]) == 0
+    out = capsys.readouterr().out
+    assert f"正在接收县馆目录 ({percent}%)" in out
+
+    # Lending works at once: an own copy to a reader of the branch.
+    own = own_available(device, 1)[0]
+    with device.sessions() as s, s.begin():
+        lent = circulation.checkout(s, device.clock, card, own)
+    assert lent.kind == "checkout", lent
+    # A copy of another branch, whose record has not arrived yet, is recognised and taken back.
+    foreign = server_rows(
+        county.db,
+        "SELECT i.barcode FROM item i JOIN bib b ON b.id = i.bib_id"
+        f" WHERE i.home_branch_code <> '{here}' AND i.status = 'available'"
+        " ORDER BY b.id DESC LIMIT 1",
+    )[0][0]
+    with device.sessions() as s:
+        copy = s.scalars(select(Item).where(Item.barcode == foreign)).one()
+        assert copy.home_branch_code != here
+        assert s.get(BibRecord, copy.bib_id).title == ""  # its record is still on the way
+    with device.sessions() as s, s.begin():
+        taken = circulation.return_item(s, device.clock, foreign)
+    assert taken.kind != "not_on_loan" and foreign in taken.message
+    with device.sessions() as s:
+        assert s.scalar(select(Item.status).where(Item.barcode == foreign)) == "in_transit"
+
+    # The next sync sends both and brings the rest of the catalogue.
+    sync_once(device, config=FAST)
+    assert local_count(device, BibRecord) == bibs
+    with device.sessions() as s:
+        assert s.scalar(select(func.count()).where(BibRecord.title == "")) == 0
+        assert state.catalogue_percent(s) is None
+        assert state.get(s, state.SNAPSHOT_MARK) is None
+        assert catalog_search.search(s, "书").receiving is None
+    trigram_index_is_whole(device)
+    assert server_rows(
+        county.db,
+        f"SELECT status, current_branch_code FROM item WHERE barcode = '{foreign}'",
+    )[0] == ("in_transit", here)
+    assert server_rows(county.db, f"SELECT status FROM item WHERE barcode = '{own}'")[0] == (
+        "on_loan",
+    )
+    assert shuwu(["status", "--home", str(device.home)]) == 0
+    assert "县馆目录" not in capsys.readouterr().out
+
+
+def _after(path: str) -> int:
+    found = re.search(r"after=(\d+)", path)
+    assert found, path
+    return int(found.group(1))
+
+
+def test_a_catalogue_cut_off_resumes_without_fetching_finished_pages_again(
+    county, make_device, small_pages, proxy
+):
+    device = make_device(url=proxy.url)
+    with pytest.raises(Cancelled):
+        sync_once(device, progress=StopInCatalogue(pages=3), config=FAST)
+    with device.sessions() as s:
+        resume_at = state.get_int(s, state.SNAPSHOT_AFTER)
+        assert state.get(s, state.SNAPSHOT_ENTITY) == "bib" and resume_at > 0
+        done = state.get_int(s, state.SNAPSHOT_BIB_DONE)
+    first_run = list(proxy.stats.requests)
+    index_pages = [p for p in first_run if p.startswith("/v1/snapshot/index")]
+    finished = {_after(p) for p in first_run if p.startswith("/v1/snapshot/bib")}
+    finished = {a for a in finished if a < resume_at}  # written and committed
+    assert len(finished) == 3 and index_pages
+
+    sync_once(device, config=FAST)
+    second_run = proxy.stats.requests[len(first_run) :]
+    assert not [p for p in second_run if p.startswith("/v1/snapshot/index")]
+    again = [_after(p) for p in second_run if p.startswith("/v1/snapshot/bib")]
+    assert again and min(again) == resume_at
+    assert not finished & set(again)  # no finished page came twice
+    bibs = server_rows(county.db, "SELECT count(*) FROM bib")[0][0]
+    assert local_count(device, BibRecord) == bibs
+    with device.sessions() as s:
+        assert s.scalar(select(func.count()).where(BibRecord.title == "")) == 0
+        assert state.get(s, state.SNAPSHOT_MARK) is None
+    assert done > 0
+    trigram_index_is_whole(device)
+
+
+HOSTILE = {
+    "cut short": lambda body: body[: len(body) // 2],
+    "not compressed": lambda body: b'{"format": "shuwu-index/1"}',
+    "a copy names a record not on the page": lambda page: {**page, "bib": [10**4] * page["count"]},
+    "a column short": lambda page: {**page, "barcode": page["barcode"][:-1]},
+    "uuids of the wrong length": lambda page: {
+        **page,
+        "item_uuids": base64.b64encode(base64.b64decode(page["item_uuids"])[:-3]).decode(),
+    },
+    "a time in another form": lambda page: {
+        **page,
+        "created_at": ["2026-01-01T00:00:00Z", *page["created_at"][1:]],
+    },
+    "an unknown field": lambda page: {**page, "drop_table": 1},
+    "a word out of range": lambda page: {**page, "status": [999] * page["count"]},
+}
+
+
+@pytest.mark.parametrize("damage", list(HOSTILE))
+def test_a_damaged_desk_index_page_is_refused_whole_and_the_next_sync_completes(
+    county, make_device, proxy, damage
+):
+    device = make_device(url=proxy.url)
+    spoil = HOSTILE[damage]
+    if damage in ("cut short", "not compressed"):
+        proxy.garbler = spoil
+    else:
+        proxy.garbler = lambda body: _recompress_like(body, spoil)
+    proxy.add_fault("/v1/snapshot/index", "garble")
+    with pytest.raises(ServerRefused) as refused:
+        sync_once(device, config=FAST)
+    assert refused.value.code == "bad_page" and "目录" in refused.value.message
+    assert local_count(device, Item) == 0  # nothing of the page was written
+    with device.sessions() as s:
+        assert not snapshot.desk_ready(s)
+
+    sync_once(device, config=FAST)  # the link is good again
+    items = server_rows(county.db, "SELECT count(*) FROM item")[0][0]
+    assert local_count(device, Item) == items
+
+
+def _recompress_like(body: bytes, spoil) -> bytes:  # type: ignore[no-untyped-def]
+    """Spoil the page's JSON and compress it again with the server's own method."""
+    from shuwu_shared.protocol.index import compress, decompress
+
+    for method in ("zstd", "gzip"):
+        try:
+            page = json.loads(decompress(body, method))
+        except Exception:
+            continue
+        return compress(json.dumps(spoil(page)).encode(), method)[0]
+    raise AssertionError("not a desk index page")
