@@ -365,6 +365,8 @@ def apply_page(
     # Kept changes are tried again first; a newer change of the same row replaces its old one.
     retry = [e["change"] for k, e in parked.items() if k not in fresh and e.get("change")]
     grouped = _latest_per_uuid([*retry, *changes])
+    if "loan" in grouped:
+        grouped["loan"].sort(key=_opens)  # stable: closes first, also when row by row
     failed: list[tuple[dict[str, Any], str]] = []
     for entity, model in ENTITY_MODELS.items():
         batch = grouped.get(entity)
@@ -385,6 +387,17 @@ def apply_page(
         failed += [(change, "unknown_entity") for change in grouped[entity]]
     _park(session, parked, failed, stats)
     return stats
+
+
+def _opens(change: dict[str, Any]) -> bool:
+    """An upsert of a loan that is open: it must come after the closes of the same page.
+
+    One open loan per copy is a local rule (``uq_loan_open_item``). After a double loan the
+    county closes this PC's loan (an implied return) and opens the other branch's; both
+    arrive in one page (or the open one is kept from an earlier page), and the close has to
+    be written first or the other loan would wait for the next sync.
+    """
+    return change.get("op") != "delete" and (change.get("data") or {}).get("returned_at") is None
 
 
 def _park(
@@ -450,7 +463,17 @@ def _apply_entity(
             rows.append(row)
     if entity == "exception":
         stats.new_exceptions += sum(1 for r in rows if r["uuid"] not in existing)
-    bib_ids = _write_rows(session, entity, table, rows) if rows else []
+    groups = [rows]
+    if entity == "loan":
+        # Closed loans first (updates included): an open one may take the copy they free.
+        groups = [
+            [r for r in rows if r.get("returned_at") is not None],
+            [r for r in rows if r.get("returned_at") is None],
+        ]
+    bib_ids: list[int] = []
+    for group in groups:
+        if group:
+            bib_ids += _write_rows(session, entity, table, group)
     index_bibs(session, bib_ids)
     stats.applied += len(rows)
     if deletes:

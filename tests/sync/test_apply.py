@@ -263,3 +263,46 @@ def test_source_record_and_flags_from_the_feed(profile):
     with profile.sessions() as s:
         row = s.scalars(select(BibRecord)).one()
         assert row.marc == theirs and row.title == "平凡的世界（修订）"
+
+
+OTHER = "dddddddd-dddd-4ddd-8ddd-dddddddddddd"
+
+
+def _loan(seq: int, uuid: str, checkout_at: str, returned_at: str | None) -> dict:
+    data = {**page()[5]["data"], "checkout_at": checkout_at, "returned_at": returned_at}
+    data["closed_by"] = "implied" if returned_at else None
+    return {"seq": seq, "entity": "loan", "uuid": uuid, "op": "upsert", "data": data}
+
+
+def test_after_a_double_loan_the_close_is_written_before_the_other_open_loan(profile):
+    """The county closes this PC's loan (implied return) and opens another branch's loan of
+    the same copy; the feed sends the open one first. One open loan per copy is the local
+    rule, so the close goes first and nothing waits for the next sync."""
+    mine_open = _loan(400, LOAN, "2026-03-01T08:00:00Z", None)
+    with profile.sessions() as s, s.begin():
+        apply_page(s, [*page(), mine_open], set())
+    feed = [
+        _loan(410, OTHER, "2026-03-01T09:00:00Z", None),
+        _loan(411, LOAN, "2026-03-01T08:00:00Z", "2026-03-01T09:00:00Z"),
+    ]
+    with profile.sessions() as s, s.begin():
+        stats = apply_page(s, feed, set())
+    assert stats.skipped_bad == 0 and stats.waiting == 0 and stats.applied == 2
+    with profile.sessions() as s:
+        open_loans = s.scalars(select(Loan.uuid).where(Loan.returned_at.is_(None))).all()
+        assert open_loans == [OTHER]
+
+
+def test_an_open_loan_kept_from_an_earlier_page_applies_with_the_close_of_the_next(profile):
+    with profile.sessions() as s, s.begin():
+        apply_page(s, [*page(), _loan(400, LOAN, "2026-03-01T08:00:00Z", None)], set())
+    with profile.sessions() as s, s.begin():
+        first = apply_page(s, [_loan(410, OTHER, "2026-03-01T09:00:00Z", None)], set())
+    assert first.waiting == 1  # the copy's open loan here is not closed yet: kept
+    with profile.sessions() as s, s.begin():
+        second = apply_page(
+            s, [_loan(411, LOAN, "2026-03-01T08:00:00Z", "2026-03-01T09:00:00Z")], set()
+        )
+    assert second.waiting == 0 and second.applied == 2
+    with profile.sessions() as s:
+        assert s.scalars(select(Loan.uuid).where(Loan.returned_at.is_(None))).all() == [OTHER]
