@@ -59,8 +59,12 @@ def make_engine(db_url: str) -> Engine:
     return create_engine(db_url, pool_size=20, max_overflow=40, pool_pre_ping=True)
 
 
+SERIAL_PUSH_ENV = "SHUWU_SERIAL_PUSH"
+
+
 def supports_parallel(sessions: sessionmaker[Session]) -> bool:
-    return not is_sqlite(sessions.kw["bind"])
+    """PostgreSQL, unless ``SHUWU_SERIAL_PUSH=1`` (the benchmark's before/after comparison)."""
+    return not is_sqlite(sessions.kw["bind"]) and os.environ.get(SERIAL_PUSH_ENV) != "1"
 
 
 class Contention(Exception):
