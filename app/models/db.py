@@ -134,6 +134,8 @@ def known_heads() -> set[str] | None:
     for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
         names: dict[str, ast.expr | None] = {}
         for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            target: ast.expr
+            value: ast.expr | None
             if isinstance(node, ast.Assign) and len(node.targets) == 1:
                 target, value = node.targets[0], node.value
             elif isinstance(node, ast.AnnAssign):
