@@ -29,9 +29,16 @@ from server import console, devices, feed, ratelimit, snapshot
 from server import models as m
 from server.apidoc import install_openapi
 from server.copycat.api import router as copycat_router
-from server.db import make_engine, session_factory, writer
+from server.db import (
+    Contention,
+    make_engine,
+    parallel_writer,
+    session_factory,
+    supports_parallel,
+    writer,
+)
 from server.exceptions import list_exceptions
-from server.ops import BatchError, apply_batch, parse_ops
+from server.ops import BatchError, apply_batch, parse_ops, rowlocks
 from server.settings import is_training
 from server.timeutil import iso, utcnow
 from shuwu_shared.i18n import _
@@ -359,22 +366,40 @@ def create_app(db_url: str) -> FastAPI:
             raise ApiError(status, error, _validation_message(exc)) from None
         ops = parse_ops(envelope.ops)
 
-        def work() -> dict[str, Any]:
-            with writer(sessions) as s:
-                device = _device(s, token)
-                if device.id != envelope.device_id:
-                    raise ApiError(
-                        409, "wrong_device", _("device_id does not match this device's token")
-                    )
-                if not 1 <= envelope.epoch <= device.epoch:
-                    raise ApiError(
-                        422,
-                        "bad_epoch",
-                        _("Unknown epoch {epoch}").format(epoch=envelope.epoch),
-                    )
-                results = apply_batch(
-                    s, device, envelope.epoch, ops, clock_offset_ms=envelope.clock_offset_ms
+        def attempt(s: Session, parallel: bool) -> list[dict[str, Any]]:
+            device = _device(s, token)
+            if device.id != envelope.device_id:
+                raise ApiError(
+                    409, "wrong_device", _("device_id does not match this device's token")
                 )
+            if not 1 <= envelope.epoch <= device.epoch:
+                raise ApiError(
+                    422,
+                    "bad_epoch",
+                    _("Unknown epoch {epoch}").format(epoch=envelope.epoch),
+                )
+            return apply_batch(
+                s,
+                device,
+                envelope.epoch,
+                ops,
+                clock_offset_ms=envelope.clock_offset_ms,
+                lock_rows=parallel,
+            )
+
+        def work() -> dict[str, Any]:
+            results: list[dict[str, Any]] | None = None
+            # PostgreSQL: circulation and registrations run beside other pushes; anything
+            # else, or a push that met another writer, runs serialised (server/db.py).
+            if supports_parallel(sessions) and rowlocks.parallel_ok(ops):
+                try:
+                    with parallel_writer(sessions, envelope.device_id) as s:
+                        results = attempt(s, True)
+                except Contention:
+                    results = None
+            if results is None:
+                with writer(sessions) as s:
+                    results = attempt(s, False)
             return {"results": results, "acked_through_seq": ops[-1].seq, "server_time": _now()}
 
         return await run_in_threadpool(work)

@@ -10,11 +10,19 @@ from typing import Any
 
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 DEFAULT_DB_ENV = "SHUWU_SERVER_DB"
-# Arbitrary constant: the advisory lock that serialises writers (and so change_log seqs).
+# Arbitrary constants. WRITER_LOCK_KEY: taken exclusively by a serialised writer for its whole
+# transaction, shared by parallel pushers (so a serialised writer still runs alone).
+# COMMIT_LOCK_KEY: the short critical section that hands out change_log seqs in commit order.
+# DEVICE_LOCK_KEY: with a device id, one push per device at a time.
 WRITER_LOCK_KEY = 7_461_001
+COMMIT_LOCK_KEY = 7_461_003
+DEVICE_LOCK_KEY = 7_461_004
+# Deadlock, serialization failure, unique violation: a parallel attempt met another writer.
+_CONTENTION = frozenset({"40P01", "40001", "23505"})
 
 _sqlite_writer = threading.Lock()
 
@@ -51,6 +59,24 @@ def make_engine(db_url: str) -> Engine:
     return create_engine(db_url, pool_size=20, max_overflow=40, pool_pre_ping=True)
 
 
+SERIAL_PUSH_ENV = "SHUWU_SERIAL_PUSH"
+
+
+def supports_parallel(sessions: sessionmaker[Session]) -> bool:
+    """PostgreSQL, unless ``SHUWU_SERIAL_PUSH=1`` (the benchmark's before/after comparison)."""
+    return not is_sqlite(sessions.kw["bind"]) and os.environ.get(SERIAL_PUSH_ENV) != "1"
+
+
+class Contention(Exception):
+    """A parallel push met another writer (deadlock, duplicate key): redo it serialised."""
+
+
+def _sqlstate(exc: DBAPIError) -> str | None:
+    orig = exc.orig
+    code = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
+    return code if isinstance(code, str) else None
+
+
 def session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
@@ -71,3 +97,31 @@ def writer(sessions: sessionmaker[Session]) -> Iterator[Session]:
         with sessions() as session, session.begin():
             session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITER_LOCK_KEY})
             yield session
+
+
+@contextmanager
+def parallel_writer(sessions: sessionmaker[Session], device_id: int) -> Iterator[Session]:
+    """A push transaction that runs beside other pushes (PostgreSQL only).
+
+    It holds the writer lock shared (serialised writers wait for it, it waits for them) and the
+    lock of its device (one push per device). Rows it may change are locked by the caller
+    (``server.ops.rowlocks``); seqs are handed out at commit (``changebuf.finish``), so the feed
+    stays commit-ordered. A deadlock or a duplicate key raised by a concurrent writer becomes
+    ``Contention``: nothing of the attempt stays, and the caller redoes it under ``writer``.
+    """
+    from server import changebuf
+
+    try:
+        with sessions() as session, session.begin():
+            session.execute(text("SELECT pg_advisory_xact_lock_shared(:k)"), {"k": WRITER_LOCK_KEY})
+            session.execute(
+                text("SELECT pg_advisory_xact_lock(:k, :d)"),
+                {"k": DEVICE_LOCK_KEY, "d": device_id},
+            )
+            with changebuf.deferred(session) as buffer:
+                yield session
+                changebuf.finish(session, buffer, COMMIT_LOCK_KEY)
+    except DBAPIError as exc:
+        if _sqlstate(exc) in _CONTENTION:
+            raise Contention(str(exc.orig)) from exc
+        raise

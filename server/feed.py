@@ -35,12 +35,15 @@ def record_change(
     uuid: str,
     branches: Iterable[str | None] = (None,),
     op: str = "upsert",
+    target: Any = None,
 ) -> int:
     """Publish ``entity``/``uuid`` to the given branch scopes (None: every device).
 
-    Must run inside a ``server.db.writer`` transaction (the lock keeps seqs commit-ordered).
-    Inside ``changebuf.batched`` the row is only queued (one INSERT per push batch). Returns
-    the seq of the last row: the entity's new version.
+    Must run inside a ``server.db.writer`` transaction (the lock keeps seqs commit-ordered)
+    or a ``server.db.parallel_writer`` one (seqs given out at commit). Inside
+    ``changebuf.batched`` the row is only queued (one INSERT per push batch). Returns the seq
+    of the last row: the entity's new version, also written to ``target.version`` when a
+    target is given (at commit in a parallel writer, where the seq is not known before).
     """
     now = utcnow()
     wanted = list(branches)
@@ -49,11 +52,15 @@ def record_change(
         scopes = [b for b in sorted({b for b in wanted if b is not None})]
     buffer = changebuf.active(session)
     if buffer is not None:
-        return buffer.add(session, entity, uuid, op, scopes, now)
-    rows = [m.ChangeLog(entity=entity, uuid=uuid, op=op, branch_code=c, at=now) for c in scopes]
-    session.add_all(rows)
-    session.flush()
-    return rows[-1].seq
+        seq = buffer.add(session, entity, uuid, op, scopes, now, target)
+    else:
+        rows = [m.ChangeLog(entity=entity, uuid=uuid, op=op, branch_code=c, at=now) for c in scopes]
+        session.add_all(rows)
+        session.flush()
+        seq = rows[-1].seq
+    if target is not None and not (buffer is not None and buffer.deferred):
+        target.version = seq
+    return seq
 
 
 def _branch(row: m.Branch) -> dict[str, Any]:

@@ -23,7 +23,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from alembic.script import ScriptDirectory
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
@@ -192,6 +191,8 @@ def backups_dir(home: Path) -> Path:
 
 
 def _known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory  # not at import: it slows every cold start
+
     script = ScriptDirectory.from_config(alembic_config())
     return {rev.revision for rev in script.walk_revisions()}
 

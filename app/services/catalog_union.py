@@ -17,15 +17,17 @@ import base64
 import binascii
 import importlib
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-import requests
 from sqlalchemy.orm import Session
 
 from app.models import SyncState
 from shuwu_shared.bib import BIB_FIELDS
 from shuwu_shared.errors import ServerUnreachable, UserInputError
 from shuwu_shared.i18n import _
+
+if TYPE_CHECKING:
+    import requests
 
 # Where the sync engine keeps the enrolment (read only here).
 SERVER_URL_KEY = "server_url"
@@ -155,6 +157,8 @@ class HttpUnionCatalog:
     def _call(
         self, method: str, path: str, timeout: float | None = None, **kwargs: Any
     ) -> requests.Response:
+        import requests  # on first use: it is a noticeable share of a cold start
+
         try:
             response = requests.request(
                 method,

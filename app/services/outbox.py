@@ -23,7 +23,6 @@ from shuwu_shared.clock import Clock
 from shuwu_shared.columns import new_uuid
 from shuwu_shared.errors import UserInputError
 from shuwu_shared.i18n import _
-from shuwu_shared.protocol import ProtocolError, validate_payload
 
 EPOCH_KEY = "epoch"
 CLOCK_OFFSET_KEY = "clock_offset_ms"
@@ -46,6 +45,9 @@ def _state_int(session: Session, key: str) -> int:
 
 def check_payload(kind: str, payload: dict[str, Any]) -> None:
     """Raise UserInputError when ``payload`` does not fit the protocol model of ``kind``."""
+    # Imported on first use: building the protocol models is a large share of a cold start.
+    from shuwu_shared.protocol import ProtocolError, validate_payload
+
     try:
         validate_payload(kind, payload)
     except ProtocolError as exc:

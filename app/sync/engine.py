@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -266,29 +267,49 @@ def pull_changes(
 ) -> tuple[int, int]:
     """Page through the feed; each page and its cursor commit together. (pulled, new_exc).
 
-    ``until``: after a snapshot, only what it did not carry, up to its mark.
+    ``until``: after a snapshot, only what it did not carry, up to its mark. The next page is
+    fetched on a worker thread while this one is written (the server renders it meanwhile); it
+    is used only if the cursor it follows was committed, so a page is never skipped.
     """
     pulled = new_exceptions = 0
     bound = f"&until={until}" if until is not None else ""
-    while True:
-        check_cancel(progress)
-        with profile.sessions() as session:
-            cursor = state.get_int(session, state.CURSOR)
-        path = f"/v1/changes?cursor={cursor}&limit={PULL_LIMIT}{bound}"
-        page, _s, _r = transport.request("GET", path)
-        changes = page.get("changes") or []
-        next_cursor = int(page.get("next_cursor") or cursor)
-        with profile.sessions() as session, session.begin():
-            # Another run (the CLI while the GUI syncs) may have moved on meanwhile.
-            if state.get_int(session, state.CURSOR) != cursor:
-                continue
-            stats = apply_page(session, changes, pending_uuids(session))
-            state.put(session, state.CURSOR, max(cursor, next_cursor))
-        pulled += stats.applied + stats.deleted
-        new_exceptions += stats.new_exceptions
-        progress.report(pulled, 0, _("Receiving changes"))
-        if not page.get("has_more") or next_cursor <= cursor:
-            return pulled, new_exceptions
+
+    def fetch(after: int) -> dict[str, Any]:
+        page, _s, _r = transport.request(
+            "GET", f"/v1/changes?cursor={after}&limit={PULL_LIMIT}{bound}"
+        )
+        return page
+
+    with profile.sessions() as session:
+        cursor = state.get_int(session, state.CURSOR)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="shuwu-pull") as pool:
+        ahead: Future[dict[str, Any]] | None = pool.submit(fetch, cursor)
+        while True:
+            check_cancel(progress)
+            page = ahead.result() if ahead is not None else fetch(cursor)
+            ahead = None
+            changes = page.get("changes") or []
+            next_cursor = int(page.get("next_cursor") or cursor)
+            more = bool(page.get("has_more")) and next_cursor > cursor
+            if more:
+                ahead = pool.submit(fetch, next_cursor)
+            with profile.sessions() as session, session.begin():
+                # Another run (the CLI while the GUI syncs) may have moved on meanwhile.
+                current = state.get_int(session, state.CURSOR)
+                if current != cursor:
+                    cursor = current
+                    if ahead is not None:
+                        ahead.cancel()
+                        ahead = None  # fetched from a stale cursor: not used
+                    continue
+                stats = apply_page(session, changes, pending_uuids(session))
+                state.put(session, state.CURSOR, max(cursor, next_cursor))
+            pulled += stats.applied + stats.deleted
+            new_exceptions += stats.new_exceptions
+            progress.report(pulled, 0, _("Receiving changes"))
+            if not more:
+                return pulled, new_exceptions
+            cursor = next_cursor
 
 
 def initial_snapshot(profile: Profile, transport: Transport, progress: Progress) -> tuple[int, int]:

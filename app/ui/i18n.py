@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import subprocess
@@ -34,7 +35,14 @@ def _qm_path(language: str) -> Path | None:
     # A source checkout that was never built: compile on the fly so Chinese still shows. Qt maps
     # the .qm into memory, so another process's file is never rewritten in place (that is a bus
     # error there): each compiles to its own name and renames it over the shared one.
-    target = Path(tempfile.gettempdir()) / f"shuwu_{language}.qm"
+    # Named after the sources (path, size, mtime): a later start of the same checkout reuses
+    # it instead of running lrelease again (a second or more of every cold start).
+    stamp = hashlib.sha256(
+        repr([(str(ts), ts.stat().st_size, ts.stat().st_mtime_ns) for ts in ts_files]).encode()
+    ).hexdigest()[:16]
+    target = Path(tempfile.gettempdir()) / f"shuwu_{language}_{stamp}.qm"
+    if target.exists():
+        return target
     own = target.with_name(f"{target.name}.{os.getpid()}.tmp")
     lrelease = Path(sys.executable).parent / "pyside6-lrelease"
     try:

@@ -6,7 +6,7 @@ preview and commit are the same ones ``shuwu catalog import`` uses; both run off
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -25,12 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import catalog_marc
 from app.ui import ops
 from app.ui.context import AppContext
 from app.ui.errors import show_error
 from app.ui.i18n import _
 from shuwu_shared.errors import ShuwuError
+
+if TYPE_CHECKING:
+    # Imported when a file is read, not at start: pymarc is a noticeable share of a cold start.
+    from app.services import catalog_marc
 
 
 def status_label(status: str) -> str:
@@ -134,6 +137,8 @@ class MarcImportDialog(QDialog):
         self.summary.setText(_("Reading {file}…").format(file=path.name))
 
         def job(s: ops.DbSession, control: Any) -> catalog_marc.ImportPreview:
+            from app.services import catalog_marc  # on first use: pymarc is slow to load
+
             return catalog_marc.preview_import(s, path, encoding, control)
 
         ops.in_background(self.ctx, job, on_done=self.preview_ready.emit, on_error=self.problem)
@@ -147,6 +152,8 @@ class MarcImportDialog(QDialog):
         self.import_button.setEnabled(False)
 
         def job(s: ops.DbSession, control: Any) -> catalog_marc.ImportOutcome:
+            from app.services import catalog_marc
+
             fresh = catalog_marc.preview_import(s, path, encoding, control)
             return catalog_marc.commit_import(
                 s, clock, fresh, on_match, control, all_or_nothing=strict

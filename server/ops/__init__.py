@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from server import changebuf
 from server import models as m
-from server.ops import run
+from server.ops import rowlocks, run
 from server.ops.kinds import APPLY
 from server.ops.wire import MAX_OPS, BatchError, OpIn, parse_ops, payload_sha256
 from server.timeutil import iso, utcnow
@@ -57,15 +57,20 @@ def apply_batch(
     epoch: int,
     ops: list[OpIn] | list[dict[str, Any]],
     clock_offset_ms: int | None = None,
+    lock_rows: bool = False,
 ) -> list[dict[str, Any]]:
     """Apply ``ops`` of ``device`` (already authenticated) and return one result per op.
 
     Idempotent: an op_id seen before returns its stored result as ``duplicate``.
+    ``lock_rows``: inside ``server.db.parallel_writer``, lock the rows the batch may change
+    first (``server.ops.rowlocks``).
     """
     if all(isinstance(o, OpIn) for o in ops):
         batch = [o for o in ops if isinstance(o, OpIn)]
     else:
         batch = parse_ops(ops)  # raw dicts (a USB bundle): the same checks as a push
+    if lock_rows:
+        rowlocks.lock(session, batch)
     received = utcnow()
     offset = device.clock_offset_ms if clock_offset_ms is None else clock_offset_ms
     device.clock_offset_ms = offset

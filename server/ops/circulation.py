@@ -52,8 +52,9 @@ def _event(
         op_id=ctx.op_id,
         payload=payload,
     )
+    # Not flushed here: the next flush (the loan's, or the timeline replay's, which needs the
+    # event ids to order equal times) inserts it with the op's other rows, one flush per op.
     ctx.session.add(event)
-    ctx.session.flush()
     index = lookups.active(ctx.session)
     if index is not None and kind == "return":
         index.return_added(event)

@@ -17,11 +17,11 @@ def _uuid(ctx: OpContext, row: Any) -> str:
 
 def item(ctx: OpContext, row: m.Item) -> None:
     # The county item index: every device.
-    row.version = record_change(ctx.session, "item", _uuid(ctx, row))
+    record_change(ctx.session, "item", _uuid(ctx, row), target=row)
 
 
 def bib(ctx: OpContext, row: m.Bib) -> None:
-    row.version = record_change(ctx.session, "bib", _uuid(ctx, row))
+    record_change(ctx.session, "bib", _uuid(ctx, row), target=row)
 
 
 def loan(

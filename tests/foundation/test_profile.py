@@ -58,6 +58,31 @@ def test_schema_has_one_head() -> None:
     assert len(ScriptDirectory.from_config(alembic_config()).get_heads()) == 1
 
 
+def test_heads_read_without_alembic_are_alembics_heads() -> None:
+    """The cold-start shortcut (app.models.db.known_heads) must agree with alembic itself."""
+    from alembic.script import ScriptDirectory
+
+    from app.models.db import alembic_config, known_heads
+
+    assert known_heads() == set(ScriptDirectory.from_config(alembic_config()).get_heads())
+
+
+def test_an_old_profile_is_still_migrated_on_open(tmp_path: Path) -> None:
+    home = tmp_path / "p"
+    open_profile(home).close()
+    db = sqlite3.connect(home / "shuwu.db")
+    db.execute("ALTER TABLE shelf_location DROP COLUMN retired")
+    db.execute("UPDATE alembic_version SET version_num = '0950_h15a_bib_marc_flags'")
+    db.commit()
+    db.close()
+    reopened = open_profile(home)
+    try:
+        columns = {c["name"] for c in inspect(reopened.engine).get_columns("shelf_location")}
+        assert "retired" in columns
+    finally:
+        reopened.close()
+
+
 def test_migrate_twice_is_a_no_op(profile: Profile) -> None:
     migrate(profile.engine)
     with profile.engine.connect() as conn:
