@@ -14,8 +14,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.device.branch import branch_code
+from app.device.transport import DeviceRevoked, NotShuwuServer
 from app.models import BibRecord, Branch, CallSeqCounter, Item, LabelQueue, Reader
-from app.services import settings
 from app.services.catalog_rules import (
     CallNumber,
     call_sort_key,
@@ -138,15 +139,6 @@ def find_item(session: Session, barcode: str) -> Item:
     if item is None:
         raise NotFound(_("No item has the barcode {barcode}.").format(barcode=barcode))
     return item
-
-
-def branch_code(session: Session) -> str:
-    code = settings.get(session, settings.BRANCH_CODE)
-    if not code:
-        raise UserInputError(
-            _("This computer is not set up for a branch yet. Enrol it in Settings first.")
-        )
-    return code
 
 
 def require_isbn(raw: str) -> str:
@@ -333,7 +325,7 @@ def check_new_barcode(session: Session, barcode: str, pending: Sequence[str] = (
     """Format, this branch's range, unused by any copy this PC knows and not already pending."""
     code = barcode.strip()
     try:
-        code = check_barcode(session, code, branch_code(session))
+        code = check_barcode(session, code, branch_code(session, required=True))
     except UserInputError as exc:
         return BarcodeCheck(code, False, exc.message)
     if code in pending:
@@ -411,11 +403,13 @@ def allocate_call_seq(
     session: Session, class_no: str, union: UnionCatalog | None
 ) -> tuple[int, str]:
     """The next 种次号: county-wide when the server answers, else this device's next number
-    (the server files a CATALOGUE_CONFLICT if two offline devices chose the same)."""
+    (the server files a CATALOGUE_CONFLICT if two offline devices chose the same).
+    Saving never stops for the network: a refused token or a stranger at the address
+    falls back to the local number too (sync reports those)."""
     if union is not None:
         try:
             seq = union.next_call_seq(class_no)
-        except ServerUnreachable:
+        except (ServerUnreachable, DeviceRevoked, NotShuwuServer):
             pass
         else:
             _remember_seq(session, class_no, seq)
@@ -462,7 +456,7 @@ def add_copies(
     if not copies:
         raise UserInputError(_("Scan at least one copy barcode."))
     bib = get_bib(session, bib_uuid)
-    branch = branch_code(session)
+    branch = branch_code(session, required=True)
     if not bib.clc_class:
         raise UserInputError(_("Choose the 中图法 class before adding copies."))
     seen: set[str] = set()

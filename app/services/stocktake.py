@@ -15,8 +15,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.device.branch import branch_code
 from app.models import BibRecord, Item, StocktakeScan, StocktakeSession
-from app.services.catalog import branch_code
 from app.services.outbox import record_op
 from shuwu_shared.clock import Clock
 from shuwu_shared.errors import NotFound, UserInputError
@@ -98,7 +98,7 @@ def _get(session: Session, uuid: str | None) -> StocktakeSession:
 
 
 def start(session: Session, clock: Clock, shelf_location: str | None = None) -> StocktakeInfo:
-    branch = branch_code(session)
+    branch = branch_code(session, required=True)
     row = StocktakeSession(
         branch_code=branch, shelf_location=shelf_location or None, started_at=clock.now()
     )

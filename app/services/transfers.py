@@ -14,8 +14,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.device.branch import branch_code
 from app.models import BibRecord, Branch, Item, Transfer, TransferItem
-from app.services.catalog import branch_code, find_item
+from app.services.catalog import find_item
 from app.services.circulation import branch_name
 from app.services.outbox import record_op
 from shuwu_shared.clock import Clock
@@ -90,7 +91,7 @@ def list_transfers(session: Session) -> list[TransferView]:
 
 
 def create(session: Session, clock: Clock, to_branch: str) -> TransferView:
-    here = branch_code(session)
+    here = branch_code(session, required=True)
     target = to_branch.strip()
     if target == here:
         raise UserInputError(_("A transfer must go to another branch."))
@@ -166,7 +167,7 @@ def send(session: Session, clock: Clock, uuid: str) -> TransferView:
 
 def other_branches(session: Session) -> list[BranchChoice]:
     """The branches a batch may go to (every known branch but this one)."""
-    here = branch_code(session)
+    here = branch_code(session, required=True)
     rows = session.execute(
         select(Branch.code, Branch.name).where(Branch.code != here).order_by(Branch.code)
     ).all()
@@ -256,7 +257,7 @@ def receive(
     shown at another branch that no known transfer announced needs ``confirmed`` (otherwise
     ``NeedsConfirmation`` is raised before anything changes).
     """
-    here = branch_code(session)
+    here = branch_code(session, required=True)
     codes = list(dict.fromkeys(b.strip() for b in barcodes if b.strip()))
     if not codes:
         raise UserInputError(_("Scan the copies that arrived."))

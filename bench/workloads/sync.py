@@ -16,7 +16,7 @@ from pathlib import Path
 from app.profile import open_profile
 from app.services.circulation import checkout, return_item
 from app.sync.engine import sync_once
-from app.sync.enrol import enrol
+from app.device.enrol import enrol
 from bench.dataset import DATA_DIR, DATASET_VERSION
 from bench.results import Figure
 from bench.workloads.common import BenchContext
