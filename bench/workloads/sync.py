@@ -13,10 +13,10 @@ import sqlite3
 import time
 from pathlib import Path
 
+from app.device.enrol import enrol
 from app.profile import open_profile
 from app.services.circulation import checkout, return_item
 from app.sync.engine import sync_once
-from app.device.enrol import enrol
 from bench.dataset import DATA_DIR, DATASET_VERSION
 from bench.results import Figure
 from bench.workloads.common import BenchContext
