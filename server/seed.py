@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from server import models as m
 from server.timeutil import utcnow
+from shuwu_shared.domain.credit import CREDIT_DEFAULTS
 from shuwu_shared.domain.pinyin import record_search_keys
 
 CHUNK = 2000
@@ -193,7 +194,7 @@ def seed_county(session: Session, county: Any) -> dict[str, int]:
     _bulk(session, m.CircEvent, events)
     # Every seeded reader opens the credit ledger with the county's starting points, as a
     # registration at the desk does; without it demo readers would be refused (0 points).
-    start_points = getattr(rules, "start_points", 100) if rules is not None else 100
+    start_points = rules.start_points if rules is not None else CREDIT_DEFAULTS.start_points
     known_entries = set(session.scalars(select(m.CreditEntry.uuid)))
     credit_rows = [
         {
