@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from server import models as m
 from server.timeutil import utcnow
+from shuwu_shared.branch import branch_fields
 from shuwu_shared.domain.credit import CREDIT_DEFAULTS
 from shuwu_shared.domain.pinyin import record_search_keys
 
@@ -41,15 +42,7 @@ def seed_county(session: Session, county: Any) -> dict[str, int]:
     counts: dict[str, int] = {}
     known_branches = set(session.scalars(select(m.Branch.code)))
     branches = [
-        {
-            "uuid": b.uuid,
-            "code": b.code,
-            "name": b.name,
-            "kind": b.kind,
-            "parent_code": b.parent_code,
-            "barcode_range_start": b.barcode_range_start,
-            "barcode_range_end": b.barcode_range_end,
-        }
+        {"uuid": b.uuid, **branch_fields(b)}
         for b in county.branches
         if b.code not in known_branches
     ]

@@ -43,6 +43,7 @@ from app.models.db import DB_FILENAME, check_database_file
 from app.profile import Profile, open_profile
 from app.services import settings
 from app.services.backup import TAKEN_AT_KEY, backup_to
+from shuwu_shared.branch import branch_fields
 from shuwu_shared.clock import Clock, clock_from_env
 from shuwu_shared.errors import UserInputError
 from shuwu_shared.i18n import _
@@ -94,18 +95,7 @@ def _seed_demo(session: Session, clock: Clock) -> None:
     settings.put(session, settings.BRANCH_CODE, village.code)
     settings.put(session, settings.BRANCH_NAME, village.name)
     for branch in county.branches:
-        session.add(
-            Branch(
-                uuid=branch.uuid,
-                server_version=1,
-                code=branch.code,
-                name=branch.name,
-                kind=branch.kind,
-                parent_code=branch.parent_code,
-                barcode_range_start=branch.barcode_range_start,
-                barcode_range_end=branch.barcode_range_end,
-            )
-        )
+        session.add(Branch(uuid=branch.uuid, server_version=1, **branch_fields(branch)))
     for policy in county.policies:
         session.add(
             CirculationPolicy(
