@@ -35,6 +35,7 @@ from app.models import (
 from app.services import audit, credit
 from app.services.outbox import record_op
 from app.services.readers import open_loan_count, reader_by_card
+from shuwu_shared import vocabulary
 from shuwu_shared.clock import Clock
 from shuwu_shared.domain import isbn as domain_isbn
 from shuwu_shared.domain.masking import mask_name
@@ -268,7 +269,7 @@ def checkout_refusals(
         found.append(
             Refused(
                 _("{code} is marked “{status}” in the catalogue.").format(
-                    code=item.barcode, status=_status_label(item.status)
+                    code=item.barcode, status=vocabulary.item_status(item.status)
                 ),
                 "item_status",
             )
@@ -305,19 +306,6 @@ def checkout_refusals(
             )
         )
     return found
-
-
-def _status_label(status: str) -> str:
-    labels = {
-        "on_loan": _("on loan"),
-        "in_transit": _("in transit"),
-        "missing": _("missing"),
-        "lost": _("lost"),
-        "damaged": _("damaged"),
-        "withdrawn": _("withdrawn"),
-        "available": _("available"),
-    }
-    return labels.get(status, status)
 
 
 def checkout(

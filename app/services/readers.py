@@ -25,6 +25,7 @@ from app.device.branch import branch_code
 from app.models import Item, Loan, Reader
 from app.services import audit
 from app.services.outbox import record_op
+from shuwu_shared import vocabulary
 from shuwu_shared.clock import Clock
 from shuwu_shared.domain import pinyin
 from shuwu_shared.domain.masking import mask_name, mask_phone
@@ -155,7 +156,7 @@ def reader_type_labels(session: Session) -> dict[str, str]:
     ).all()
     if rows:
         return {rtype: label or rtype for rtype, label in rows}
-    return {DEFAULT_READER_TYPE: _("Adult"), "child": _("Child")}
+    return vocabulary.builtin_reader_types()
 
 
 def _validate(session: Session, clock: Clock, data: ReaderInput) -> ReaderInput:
