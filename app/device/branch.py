@@ -2,8 +2,8 @@
 
 Enrolment writes the county's code and name into ``app_setting`` (``BRANCH_CODE``,
 ``BRANCH_NAME``). Before enrolment, circulation and reader registration still work under the
-placeholder ``LOCAL``; cataloguing, shelves, stock-takes and transfers need the county's
-code and ask for it with ``required=True``.
+placeholder ``LOCAL`` (they ask with ``required=False``); cataloguing, shelves, stock-takes
+and transfers need the county's code and get an "enrol first" message without it.
 """
 
 from __future__ import annotations
@@ -24,9 +24,9 @@ def _setting(session: Session, key: str) -> str | None:
     return row.value if row is not None and row.value else None
 
 
-def branch_code(session: Session, *, required: bool = False) -> str:
-    """This computer's branch code; ``LOCAL`` before enrolment, or, when ``required``,
-    a UserInputError telling the librarian to enrol first."""
+def branch_code(session: Session, *, required: bool = True) -> str:
+    """This computer's branch code. Before enrolment: a UserInputError telling the librarian
+    to enrol first, or, with ``required=False`` (circulation, readers), ``LOCAL``."""
     code = _setting(session, BRANCH_CODE)
     if code:
         return code

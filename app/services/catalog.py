@@ -325,7 +325,7 @@ def check_new_barcode(session: Session, barcode: str, pending: Sequence[str] = (
     """Format, this branch's range, unused by any copy this PC knows and not already pending."""
     code = barcode.strip()
     try:
-        code = check_barcode(session, code, branch_code(session, required=True))
+        code = check_barcode(session, code, branch_code(session))
     except UserInputError as exc:
         return BarcodeCheck(code, False, exc.message)
     if code in pending:
@@ -456,7 +456,7 @@ def add_copies(
     if not copies:
         raise UserInputError(_("Scan at least one copy barcode."))
     bib = get_bib(session, bib_uuid)
-    branch = branch_code(session, required=True)
+    branch = branch_code(session)
     if not bib.clc_class:
         raise UserInputError(_("Choose the 中图法 class before adding copies."))
     seen: set[str] = set()

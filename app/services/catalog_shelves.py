@@ -54,7 +54,7 @@ def list_shelves(
     session: Session, branch: str | None = None, *, include_retired: bool = False
 ) -> list[ShelfLocationView]:
     """Defined shelves and shelves copies stand on, by code; retired ones only when asked."""
-    branch = branch or branch_code(session, required=True)
+    branch = branch or branch_code(session)
     counts = _counts(session, branch)
     views: dict[str, ShelfLocationView] = {}
     for row in session.scalars(select(ShelfLocation).where(ShelfLocation.branch_code == branch)):
@@ -97,7 +97,7 @@ def _clean_name(name: str) -> str:
 
 
 def add_shelf(session: Session, clock: Clock, code: str, name: str) -> ShelfLocationView:
-    branch = branch_code(session, required=True)
+    branch = branch_code(session)
     code = str(code).strip()
     if not CODE_RE.match(code):
         raise UserInputError(
@@ -117,7 +117,7 @@ def add_shelf(session: Session, clock: Clock, code: str, name: str) -> ShelfLoca
 
 
 def _existing(session: Session, code: str, *, define: bool = False) -> ShelfLocation:
-    branch = branch_code(session, required=True)
+    branch = branch_code(session)
     row = _row(session, branch, str(code).strip())
     if row is None and define and _counts(session, branch).get(str(code).strip()):
         row = ShelfLocation(branch_code=branch, code=str(code).strip(), name=str(code).strip())
@@ -156,7 +156,7 @@ def active_codes(session: Session, branch: str) -> set[str]:
 def move_copy(session: Session, clock: Clock, barcode: str, shelf: str | None) -> ItemView:
     """Put a copy on another shelf of its branch (``None`` or "" = no shelf)."""
     item = find_item(session, barcode)
-    branch = branch_code(session, required=True)
+    branch = branch_code(session)
     if item.home_branch_code != branch:
         raise UserInputError(
             _("Copy {barcode} belongs to another branch; only its own branch can move it.").format(

@@ -264,7 +264,8 @@ def checkout_refusals(
             )
         ]
     if item.status not in ("available", "in_transit") or (
-        item.status == "in_transit" and item.current_branch_code != branch_code(session)
+        item.status == "in_transit"
+        and item.current_branch_code != branch_code(session, required=False)
     ):
         found.append(
             Refused(
@@ -329,7 +330,7 @@ def checkout(
     blocking = [r for r in refusals if not r.overridable or reason is None]
     if blocking:
         raise blocking[0]
-    branch = branch_code(session)
+    branch = branch_code(session, required=False)
     now = clock.now()
     due_at = credit.end_of_local_day(credit.local_date(now) + timedelta(days=policy.loan_days))
     loan = Loan(
@@ -403,7 +404,7 @@ def return_item(session: Session, clock: Clock, barcode: str) -> ScanResult:
     any loan (还书先于借书到达). The desk shows it in amber.
     """
     item = item_by_barcode(session, barcode)
-    branch = branch_code(session)
+    branch = branch_code(session, required=False)
     now = clock.now()
     loan = _open_loan(session, item.id)
     if loan is None and item.status == "available" and item.current_branch_code == branch:

@@ -103,7 +103,7 @@ def _device_tag(session: Session) -> str:
 
 def provisional_card(session: Session) -> str:
     """The next free ``P<branch><device><serial>`` number on this device."""
-    prefix = f"{PROVISIONAL_PREFIX}{branch_code(session)}{_device_tag(session)}"
+    prefix = f"{PROVISIONAL_PREFIX}{branch_code(session, required=False)}{_device_tag(session)}"
     taken = session.scalars(select(Reader.card).where(Reader.card.like(f"{prefix}%"))).all()
     serial = len(taken) + 1
     existing = set(taken)
@@ -246,7 +246,7 @@ def register_reader(session: Session, clock: Clock, data: ReaderInput) -> Reader
         age_band=data.age_band,
         phone=data.phone,
         reader_type=data.reader_type,
-        home_branch_code=data.home_branch or branch_code(session),
+        home_branch_code=data.home_branch or branch_code(session, required=False),
         status=data.status,
         registered_at=now,
         updated_at=now,

@@ -98,7 +98,7 @@ def _get(session: Session, uuid: str | None) -> StocktakeSession:
 
 
 def start(session: Session, clock: Clock, shelf_location: str | None = None) -> StocktakeInfo:
-    branch = branch_code(session, required=True)
+    branch = branch_code(session)
     row = StocktakeSession(
         branch_code=branch, shelf_location=shelf_location or None, started_at=clock.now()
     )

@@ -91,7 +91,7 @@ def list_transfers(session: Session) -> list[TransferView]:
 
 
 def create(session: Session, clock: Clock, to_branch: str) -> TransferView:
-    here = branch_code(session, required=True)
+    here = branch_code(session)
     target = to_branch.strip()
     if target == here:
         raise UserInputError(_("A transfer must go to another branch."))
@@ -167,7 +167,7 @@ def send(session: Session, clock: Clock, uuid: str) -> TransferView:
 
 def other_branches(session: Session) -> list[BranchChoice]:
     """The branches a batch may go to (every known branch but this one)."""
-    here = branch_code(session, required=True)
+    here = branch_code(session)
     rows = session.execute(
         select(Branch.code, Branch.name).where(Branch.code != here).order_by(Branch.code)
     ).all()
@@ -257,7 +257,7 @@ def receive(
     shown at another branch that no known transfer announced needs ``confirmed`` (otherwise
     ``NeedsConfirmation`` is raised before anything changes).
     """
-    here = branch_code(session, required=True)
+    here = branch_code(session)
     codes = list(dict.fromkeys(b.strip() for b in barcodes if b.strip()))
     if not codes:
         raise UserInputError(_("Scan the copies that arrived."))

@@ -50,7 +50,7 @@ def test_offline_desk_day_reaches_the_county_unchanged(
 ) -> None:
     profile = enrolled_profile(county, tmp_path)
     with profile.sessions() as s:
-        branch = branch_code(s)
+        branch = branch_code(s, required=False)
         barcodes = list(
             s.scalars(
                 select(Item.barcode)

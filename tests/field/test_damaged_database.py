@@ -70,7 +70,7 @@ def test_damaged_page_is_reported_and_recovery_keeps_unsent_loans(tmp_path, monk
         profile = open_profile(home)
         try:
             with profile.sessions() as s, s.begin():
-                branch = branch_code(s)
+                branch = branch_code(s, required=False)
                 rtype = readers.reader_types(s)[0]
                 reader = readers.register_reader(
                     s,
