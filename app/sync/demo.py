@@ -123,6 +123,7 @@ class DemoServer:
         quick = TransportConfig(connect_timeout=1.0, read_timeout=5.0, deadline=10.0, retries=0)
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
+                self.stop()  # closes the log file
                 raise DemoFailed(
                     _("The demo server stopped at start; see {path}.").format(
                         path=self.folder / "server.log"
