@@ -41,6 +41,7 @@ from server.exceptions import list_exceptions
 from server.ops import BatchError, apply_batch, parse_ops, rowlocks
 from server.settings import is_training
 from server.timeutil import iso, utcnow
+from shuwu_shared.branch import branch_fields
 from shuwu_shared.i18n import _
 from shuwu_shared.protocol import (
     ERROR_HEADER,
@@ -304,14 +305,7 @@ def create_app(db_url: str) -> FastAPI:
                     "device_id": device.id,
                     "token": token,
                     "epoch": device.epoch,
-                    "branch": {
-                        "code": branch.code,
-                        "name": branch.name,
-                        "kind": branch.kind,
-                        "parent_code": branch.parent_code,
-                        "barcode_range_start": branch.barcode_range_start,
-                        "barcode_range_end": branch.barcode_range_end,
-                    },
+                    "branch": branch_fields(branch),
                     "server_time": _now(),
                     "training": is_training(s) or device.training,
                 }

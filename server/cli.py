@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import importlib
-import json
 import logging
-import pkgutil
 import sys
 from collections.abc import Sequence
 
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
-from server.cli_base import EXIT_BAD_INPUT, EXIT_UNREACHABLE, CommandResult, common_options
+from server.cli_base import EXIT_BAD_INPUT, EXIT_UNREACHABLE, common_options
 from server.devices import InputError
+from shuwu_shared.cli import configure_stdio, print_error_json, print_result, register_commands
 from shuwu_shared.i18n import _
 from shuwu_shared.version import __version__
 
@@ -26,26 +24,12 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     import server.commands as commands_pkg
 
-    for info in sorted(pkgutil.iter_modules(commands_pkg.__path__), key=lambda i: i.name):
-        if info.name.startswith("_"):
-            continue
-        module = importlib.import_module(f"server.commands.{info.name}")
-        module.register(subparsers)
+    register_commands(subparsers, commands_pkg)
     return parser
 
 
-def _print(result: CommandResult, as_json: bool) -> None:
-    if as_json:
-        print(json.dumps(result.data, ensure_ascii=False, default=str))
-    elif result.text:
-        print(result.text)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(errors="replace")
+    configure_stdio()
     logging.basicConfig(
         level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s %(message)s"
     )
@@ -79,13 +63,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ProgrammingError:
         _fail(_("The database is not set up; run shuwu-server init first"), "bad_input", as_json)
         return EXIT_BAD_INPUT
-    _print(result, as_json)
+    print_result(result, as_json)
     return int(result.exit_code)
 
 
 def _fail(message: str, code: str, as_json: bool) -> None:
     if as_json:
-        print(json.dumps({"error": code, "message": message}, ensure_ascii=False))
+        print_error_json(code, message)
     else:
         print(message, file=sys.stderr)
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.engine import Engine
@@ -19,27 +18,23 @@ from sqlalchemy.orm import Session
 
 from server.db import default_db_url, make_engine, session_factory, writer
 from server.devices import InputError
+from shuwu_shared import cli as shared_cli
+from shuwu_shared.cli import CommandResult, add_group, add_json_option
+from shuwu_shared.errors import EXIT_BAD_INPUT, EXIT_UNREACHABLE
 from shuwu_shared.i18n import _
 
-EXIT_OK, EXIT_BAD_INPUT, EXIT_UNREACHABLE = 0, 2, 3
-
 __all__ = [
+    "EXIT_BAD_INPUT",
+    "EXIT_UNREACHABLE",
     "CommandResult",
     "InputError",
     "add_command",
     "add_group",
+    "common_options",
     "engine_for",
     "read_session",
     "write_session",
 ]
-
-
-@dataclass(frozen=True)
-class CommandResult:
-    data: dict[str, Any]
-    text: str
-    exit_code: int = EXIT_OK
-
 
 Handler = Callable[[argparse.Namespace], CommandResult]
 
@@ -55,31 +50,14 @@ def common_options() -> argparse.ArgumentParser:
             "(default: $SHUWU_SERVER_DB or ./shuwu-server.db)"
         ),
     )
-    parent.add_argument(
-        "--json",
-        action="store_true",
-        default=argparse.SUPPRESS,
-        help=_("print one JSON object instead of text"),
-    )
+    add_json_option(parent)
     return parent
 
 
 def add_command(
     subparsers: Any, name: str, help_text: str, handler: Handler | None = None
 ) -> argparse.ArgumentParser:
-    parser: argparse.ArgumentParser = subparsers.add_parser(
-        name, help=help_text, description=help_text, parents=[common_options()]
-    )
-    if handler is not None:
-        parser.set_defaults(handler=handler)
-    return parser
-
-
-def add_group(subparsers: Any, name: str, help_text: str) -> Any:
-    parser = subparsers.add_parser(name, help=help_text, description=help_text)
-    group = parser.add_subparsers(dest=f"{name}_command", metavar="COMMAND")
-    group.required = True
-    return group
+    return shared_cli.add_command(subparsers, name, help_text, handler, common_options())
 
 
 def db_url(args: argparse.Namespace) -> str:

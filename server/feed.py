@@ -12,6 +12,7 @@ from server import changebuf
 from server import models as m
 from server.snapshot import ENTITIES as SNAPSHOT_ENTITIES
 from server.timeutil import iso, iso_date, utcnow
+from shuwu_shared.branch import branch_fields
 from shuwu_shared.protocol.marcwire import encode_marc
 
 ENTITIES = (
@@ -64,15 +65,7 @@ def record_change(
 
 
 def _branch(row: m.Branch) -> dict[str, Any]:
-    return {
-        "uuid": row.uuid,
-        "code": row.code,
-        "name": row.name,
-        "kind": row.kind,
-        "parent_code": row.parent_code,
-        "barcode_range_start": row.barcode_range_start,
-        "barcode_range_end": row.barcode_range_end,
-    }
+    return {"uuid": row.uuid, **branch_fields(row)}
 
 
 def _policy(row: m.CirculationPolicy) -> dict[str, Any]:

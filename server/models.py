@@ -27,6 +27,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from shuwu_shared.columns import NAMING, UTCDateTime, new_uuid
+from shuwu_shared.domain.credit import CREDIT_DEFAULTS
 
 # Integer primary keys that autoincrement on both SQLite and PostgreSQL.
 BigId = BigInteger().with_variant(Integer(), "sqlite")
@@ -206,14 +207,14 @@ class CreditRules(Base):
     __tablename__ = "credit_rules"
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
-    start_points: Mapped[int] = mapped_column(default=100)
-    deduct_per_item_day: Mapped[int] = mapped_column(default=1)
-    cap_per_item: Mapped[int] = mapped_column(default=30)
-    floor: Mapped[int] = mapped_column(default=0)
-    borrow_threshold: Mapped[int] = mapped_column(default=60)
-    freeze_days: Mapped[int] = mapped_column(default=30)
-    reset_points: Mapped[int] = mapped_column(default=80)
-    grace_days: Mapped[int] = mapped_column(default=0)
+    start_points: Mapped[int] = mapped_column(default=CREDIT_DEFAULTS.start_points)
+    deduct_per_item_day: Mapped[int] = mapped_column(default=CREDIT_DEFAULTS.deduct_per_item_day)
+    cap_per_item: Mapped[int] = mapped_column(default=CREDIT_DEFAULTS.cap_per_item)
+    floor: Mapped[int] = mapped_column(default=CREDIT_DEFAULTS.floor)
+    borrow_threshold: Mapped[int] = mapped_column(default=CREDIT_DEFAULTS.borrow_threshold)
+    freeze_days: Mapped[int] = mapped_column(default=CREDIT_DEFAULTS.freeze_days)
+    reset_points: Mapped[int] = mapped_column(default=CREDIT_DEFAULTS.reset_points)
+    grace_days: Mapped[int] = mapped_column(default=CREDIT_DEFAULTS.grace_days)
     amnesty: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
     extra: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 

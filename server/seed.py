@@ -11,6 +11,8 @@ from sqlalchemy.orm import Session
 
 from server import models as m
 from server.timeutil import utcnow
+from shuwu_shared.branch import branch_fields
+from shuwu_shared.domain.credit import CREDIT_DEFAULTS
 from shuwu_shared.domain.pinyin import record_search_keys
 
 CHUNK = 2000
@@ -40,15 +42,7 @@ def seed_county(session: Session, county: Any) -> dict[str, int]:
     counts: dict[str, int] = {}
     known_branches = set(session.scalars(select(m.Branch.code)))
     branches = [
-        {
-            "uuid": b.uuid,
-            "code": b.code,
-            "name": b.name,
-            "kind": b.kind,
-            "parent_code": b.parent_code,
-            "barcode_range_start": b.barcode_range_start,
-            "barcode_range_end": b.barcode_range_end,
-        }
+        {"uuid": b.uuid, **branch_fields(b)}
         for b in county.branches
         if b.code not in known_branches
     ]
@@ -193,7 +187,7 @@ def seed_county(session: Session, county: Any) -> dict[str, int]:
     _bulk(session, m.CircEvent, events)
     # Every seeded reader opens the credit ledger with the county's starting points, as a
     # registration at the desk does; without it demo readers would be refused (0 points).
-    start_points = getattr(rules, "start_points", 100) if rules is not None else 100
+    start_points = rules.start_points if rules is not None else CREDIT_DEFAULTS.start_points
     known_entries = set(session.scalars(select(m.CreditEntry.uuid)))
     credit_rows = [
         {

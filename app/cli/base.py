@@ -1,4 +1,4 @@
-"""Shared CLI plumbing: common options, the command context, results and output.
+"""The ``shuwu`` CLI's plumbing over shuwu_shared.cli: ``--home``, the command context.
 
 Every command module in app/cli/commands/ defines ``register(subparsers)`` and uses
 ``add_command`` so that each command takes ``--home DIR`` and ``--json``. A handler receives a
@@ -15,14 +15,11 @@ from functools import cached_property
 from typing import Any
 
 from app.profile import Profile, open_profile
+from shuwu_shared import cli as shared_cli
+from shuwu_shared.cli import CommandResult as CommandResult
+from shuwu_shared.cli import add_group as add_group
+from shuwu_shared.cli import add_json_option
 from shuwu_shared.i18n import _
-
-
-@dataclass(frozen=True)
-class CommandResult:
-    data: dict[str, Any]
-    text: str
-    exit_code: int = 0
 
 
 @dataclass
@@ -53,29 +50,11 @@ def common_options() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help=_("profile folder (default: $SHUWU_HOME or the user-data folder)"),
     )
-    parent.add_argument(
-        "--json",
-        action="store_true",
-        default=argparse.SUPPRESS,
-        help=_("print one JSON object instead of text"),
-    )
+    add_json_option(parent)
     return parent
 
 
 def add_command(
     subparsers: Any, name: str, help_text: str, handler: Handler | None = None
 ) -> argparse.ArgumentParser:
-    parser: argparse.ArgumentParser = subparsers.add_parser(
-        name, help=help_text, description=help_text, parents=[common_options()]
-    )
-    if handler is not None:
-        parser.set_defaults(handler=handler)
-    return parser
-
-
-def add_group(subparsers: Any, name: str, help_text: str) -> Any:
-    """A command with sub-commands, e.g. ``shuwu circ checkout``."""
-    parser = subparsers.add_parser(name, help=help_text, description=help_text)
-    group = parser.add_subparsers(dest=f"{name}_command", metavar="COMMAND")
-    group.required = True
-    return group
+    return shared_cli.add_command(subparsers, name, help_text, handler, common_options())

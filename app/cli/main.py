@@ -6,21 +6,19 @@ Command modules in app/cli/commands/ are discovered automatically; each has ``re
 from __future__ import annotations
 
 import argparse
-import importlib
-import json
 import logging
 import os
-import pkgutil
 import sqlite3
 import sys
 from collections.abc import Sequence
 
 import sqlalchemy.exc
 
-from app.cli.base import CliContext, CommandResult, common_options
+from app.cli.base import CliContext, common_options
 from app.models.db import DB_FILENAME, plain_reason
 from app.models.integrity import damage_message, forget_checks, is_damage
 from app.paths import resolve_home
+from shuwu_shared.cli import configure_stdio, print_error_json, print_result, register_commands
 from shuwu_shared.errors import EXIT_BAD_INPUT, EXIT_FAILURE, ShuwuError
 from shuwu_shared.i18n import _
 from shuwu_shared.version import __version__
@@ -38,25 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     import app.cli.commands as commands_pkg
 
-    for info in sorted(pkgutil.iter_modules(commands_pkg.__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"app.cli.commands.{info.name}")
-        module.register(subparsers)
+    register_commands(subparsers, commands_pkg)
     return parser
-
-
-def _print_result(result: CommandResult, as_json: bool) -> None:
-    if as_json:
-        print(json.dumps(result.data, ensure_ascii=False, default=str))
-    elif result.text:
-        print(result.text)
-
-
-def _configure_stdio() -> None:
-    # Windows consoles default to a legacy code page; Chinese output must not crash.
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(errors="replace")
 
 
 def _is_operational(exc: BaseException) -> bool:
@@ -64,7 +45,7 @@ def _is_operational(exc: BaseException) -> bool:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    _configure_stdio()
+    configure_stdio()
     parser = build_parser()
     args_list = list(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(args_list or ["gui"])
@@ -81,7 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         result = handler(context)
     except ShuwuError as exc:
         if args.json:
-            print(json.dumps({"error": exc.code, "message": exc.message}, ensure_ascii=False))
+            print_error_json(exc.code, exc.message)
         else:
             print(_("Error: {message}").format(message=exc.message), file=sys.stderr)
         return exc.exit_code
@@ -94,11 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             forget_checks(home)  # the next start checks the file for sure
             message = damage_message(home / DB_FILENAME)
             if args.json:
-                print(
-                    json.dumps(
-                        {"error": "database_damaged", "message": message}, ensure_ascii=False
-                    )
-                )
+                print_error_json("database_damaged", message)
             else:
                 print(_("Error: {message}").format(message=message), file=sys.stderr)
             return EXIT_BAD_INPUT
@@ -108,21 +85,21 @@ def main(argv: Sequence[str] | None = None) -> int:
                 reason=plain_reason(exc)
             )
             if args.json:
-                print(json.dumps({"error": "database", "message": message}, ensure_ascii=False))
+                print_error_json("database", message)
             else:
                 print(_("Error: {message}").format(message=message), file=sys.stderr)
             return EXIT_BAD_INPUT
         log.exception("command failed")
         message = _("Unexpected error: {error}").format(error=type(exc).__name__)
         if args.json:
-            print(json.dumps({"error": "internal", "message": message}, ensure_ascii=False))
+            print_error_json("internal", message)
         else:
             print(message, file=sys.stderr)
         return EXIT_FAILURE
     finally:
         context.close()
     try:
-        _print_result(result, args.json)
+        print_result(result, args.json)
         sys.stdout.flush()
     except BrokenPipeError:
         # `shuwu readers list | head`: the reader stopped reading; that is not an error.

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, SyncedMixin
 from shuwu_shared.columns import UTCDateTime
+from shuwu_shared.domain.credit import CREDIT_DEFAULTS
 
 
 class Branch(SyncedMixin, Base):
@@ -186,14 +187,14 @@ class CreditRules(SyncedMixin, Base):
 
     __tablename__ = "credit_rules"
     id: Mapped[int] = mapped_column(primary_key=True)
-    start_points: Mapped[int] = mapped_column(default=100)
-    deduct_per_item_day: Mapped[int] = mapped_column(default=1)
-    cap_per_item: Mapped[int] = mapped_column(default=30)
-    floor: Mapped[int] = mapped_column(default=0)
-    borrow_threshold: Mapped[int] = mapped_column(default=60)
-    freeze_days: Mapped[int] = mapped_column(default=30)
-    reset_points: Mapped[int] = mapped_column(default=80)
-    grace_days: Mapped[int] = mapped_column(default=0)
+    start_points: Mapped[int] = mapped_column(default=CREDIT_DEFAULTS.start_points)
+    deduct_per_item_day: Mapped[int] = mapped_column(default=CREDIT_DEFAULTS.deduct_per_item_day)
+    cap_per_item: Mapped[int] = mapped_column(default=CREDIT_DEFAULTS.cap_per_item)
+    floor: Mapped[int] = mapped_column(default=CREDIT_DEFAULTS.floor)
+    borrow_threshold: Mapped[int] = mapped_column(default=CREDIT_DEFAULTS.borrow_threshold)
+    freeze_days: Mapped[int] = mapped_column(default=CREDIT_DEFAULTS.freeze_days)
+    reset_points: Mapped[int] = mapped_column(default=CREDIT_DEFAULTS.reset_points)
+    grace_days: Mapped[int] = mapped_column(default=CREDIT_DEFAULTS.grace_days)
     amnesty: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
     extra: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
 

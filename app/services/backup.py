@@ -26,7 +26,8 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from app.models import AppSetting, OutboxOp, SyncState
+from app.device import state
+from app.models import AppSetting, OutboxOp
 from app.models.db import (
     APPLICATION_ID,
     DB_FILENAME,
@@ -52,9 +53,6 @@ DEFAULT_KEEP = 7
 KEEP_SETTING = "backup_keep"
 # Written into the copy (never the live DB) so a restore can say when the backup was taken.
 TAKEN_AT_KEY = "backup_taken_at"
-# sync_state flag: the device's sequence epoch must be renewed with the server at next sync.
-EPOCH_RENEW_KEY = "epoch_renew_required"
-RESTORED_AT_KEY = "restored_at"
 
 _COUNT_QUERIES = {
     "bibs": "SELECT count(*) FROM bib_record",
@@ -621,26 +619,6 @@ def _after_restore(session: Session, clock: Clock, carried: list[dict[str, Any]]
             )
         )
         count += 1
-    _put_state(session, EPOCH_RENEW_KEY, "1")
-    _put_state(session, RESTORED_AT_KEY, clock.now().isoformat())
+    state.mark_epoch_renewal(session)
+    state.put(session, state.RESTORED_AT, clock.now().isoformat())
     return count
-
-
-def _put_state(session: Session, key: str, value: str) -> None:
-    row = session.get(SyncState, key)
-    if row is None:
-        session.add(SyncState(key=key, value=value))
-    else:
-        row.value = value
-
-
-def epoch_renewal_pending(session: Session) -> bool:
-    """True after a restore until the sync engine has renewed the epoch with the server."""
-    row = session.get(SyncState, EPOCH_RENEW_KEY)
-    return row is not None and row.value == "1"
-
-
-def clear_epoch_renewal(session: Session, new_epoch: int) -> None:
-    """Called by the sync engine once the server has issued ``new_epoch``."""
-    _put_state(session, "epoch", str(new_epoch))
-    session.execute(delete(SyncState).where(SyncState.key == EPOCH_RENEW_KEY))

@@ -15,8 +15,9 @@ from typing import Any, Protocol
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.device.branch import branch_code
+from app.device.transport import DeviceRevoked, NotShuwuServer
 from app.models import BibRecord, Branch, CallSeqCounter, Item, LabelQueue, Reader
-from app.services import settings
 from app.services.catalog_rules import (
     CallNumber,
     call_sort_key,
@@ -147,15 +148,6 @@ def find_item(session: Session, barcode: str) -> Item:
     if item is None:
         raise NotFound(_("No item has the barcode {barcode}.").format(barcode=barcode))
     return item
-
-
-def branch_code(session: Session) -> str:
-    code = settings.get(session, settings.BRANCH_CODE)
-    if not code:
-        raise UserInputError(
-            _("This computer is not set up for a branch yet. Enrol it in Settings first.")
-        )
-    return code
 
 
 def require_isbn(raw: str) -> str:
@@ -505,7 +497,9 @@ def reserve_call_seq(union: UnionCatalog | None, class_no: str) -> ReservedSeq |
         return None
     try:
         return ReservedSeq(class_no, union.next_call_seq(class_no))
-    except ServerUnreachable:
+    except (ServerUnreachable, DeviceRevoked, NotShuwuServer):
+        # Saving never stops for the network: a refused token or a stranger at the address
+        # falls back to the local number too (sync reports those).
         return None
 
 

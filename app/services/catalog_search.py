@@ -21,9 +21,9 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from app.device import state
 from app.models import BibRecord, Item
 from app.services.catalog_rules import bigram_text, normalise_isbn
-from app.sync import state
 from shuwu_shared.i18n import _
 
 DEFAULT_LIMIT = 50

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.device.branch import branch_code
 from app.models import BibRecord, Item, ShelfLocation
-from app.services.catalog import ItemView, branch_code, find_item, item_payload, item_view
+from app.services.catalog import ItemView, find_item, item_payload, item_view
 from app.services.outbox import record_op
 from shuwu_shared.clock import Clock
 from shuwu_shared.errors import NotFound, UserInputError

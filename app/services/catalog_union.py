@@ -17,22 +17,16 @@ import base64
 import binascii
 import importlib
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
+from urllib.parse import urlencode
 
 from sqlalchemy.orm import Session
 
-from app.models import SyncState
+from app.device import credentials, state
+from app.device.transport import ServerRefused, Transport, TransportConfig
 from shuwu_shared.bib import BIB_FIELDS
 from shuwu_shared.errors import ServerUnreachable, UserInputError
 from shuwu_shared.i18n import _
-
-if TYPE_CHECKING:
-    import requests
-
-# Where the sync engine keeps the enrolment (read only here).
-SERVER_URL_KEY = "server_url"
-TOKEN_KEY = "device_token"
-
 
 # The county server asks several targets in turn, each with its own short timeout.
 COPYCAT_TIMEOUT = 45.0
@@ -81,13 +75,6 @@ class ExternalSearch:
     targets: tuple[str, ...]
     records: tuple[ExternalRecord, ...]
     failed: tuple[TargetFailure, ...]
-
-
-def _json_body(response: requests.Response) -> Any:
-    try:
-        return response.json()
-    except ValueError:
-        return None
 
 
 def _failures(body: Any) -> tuple[TargetFailure, ...]:
@@ -147,50 +134,58 @@ class UnionCatalog(Protocol):
 
 @dataclass(frozen=True)
 class HttpUnionCatalog:
+    """The union catalogue over the device's one HTTP client (``app.device.transport``).
+
+    Short timeouts and no retries: these calls sit in front of a librarian, and lookups and
+    call numbers fall back to the local catalogue on ``ServerUnreachable``. A 401 is
+    ``DeviceRevoked`` (this computer's token was refused), never "unreachable"."""
+
     base_url: str
     token: str | None = None
     timeout: float = 4.0
 
-    def _headers(self) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.token}"} if self.token else {}
-
     def _call(
-        self, method: str, path: str, timeout: float | None = None, **kwargs: Any
-    ) -> requests.Response:
-        import requests  # on first use: it is a noticeable share of a cold start
-
-        try:
-            response = requests.request(
-                method,
-                self.base_url.rstrip("/") + path,
-                headers=self._headers(),
-                timeout=(self.timeout, timeout or self.timeout),
-                **kwargs,
-            )
-        except requests.RequestException as exc:
-            raise ServerUnreachable(_("The county server cannot be reached.")) from exc
-        if response.headers.get("X-Shuwu-Server") != "1" or response.status_code >= 500:
-            raise ServerUnreachable(_("The county server cannot be reached."))
-        return response
+        self,
+        method: str,
+        path: str,
+        timeout: float | None = None,
+        *,
+        params: dict[str, Any] | None = None,
+        json: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
+        read_timeout = timeout or self.timeout
+        config = TransportConfig(
+            connect_timeout=self.timeout,
+            read_timeout=read_timeout,
+            deadline=read_timeout + self.timeout,
+            retries=0,
+        )
+        if params:
+            path = f"{path}?{urlencode(params)}"
+        with Transport(self.base_url, self.token, config) as transport:
+            body, _sent, _received = transport.request(method, path, json, gzip_body=False)
+        return body
 
     def lookup_isbn(self, isbn13: str) -> dict[str, Any] | None:
         """The union record; failing that, a record copied from an external target, with its
         ``origin`` (the target's name) and the ``failed`` targets."""
-        response = self._call("GET", f"/v1/catalog/isbn/{isbn13}")
-        if response.status_code == 404:
-            return self.copycat_isbn(isbn13)
-        if response.status_code != 200:
-            raise ServerUnreachable(_("The county server cannot be reached."))
-        body = response.json()
-        record = body.get("record", body) if isinstance(body, dict) else {}
+        try:
+            body = self._call("GET", f"/v1/catalog/isbn/{isbn13}")
+        except ServerRefused as exc:
+            if exc.status == 404:
+                return self.copycat_isbn(isbn13)
+            raise ServerUnreachable(_("The county server cannot be reached.")) from exc
+        record = body.get("record", body)
+        if not isinstance(record, dict):
+            record = {}
         return {key: record.get(key) for key in BIB_FIELDS if record.get(key) is not None}
 
     def copycat_isbn(self, isbn13: str) -> dict[str, Any] | None:
-        response = self._call("GET", f"/v1/copycat/isbn/{isbn13}", timeout=COPYCAT_TIMEOUT)
-        body = _json_body(response) if response.status_code in (200, 404) else None
-        if response.status_code != 200:
+        try:
+            body = self._call("GET", f"/v1/copycat/isbn/{isbn13}", timeout=COPYCAT_TIMEOUT)
+        except ServerRefused as exc:
             # Not found anywhere (404: say which targets failed), or an older server.
-            failed = _failures(body)
+            failed = _failures(exc.body) if exc.status == 404 else ()
             return {"failed": failed} if failed else None
         found = _external_record(1, body)
         if found is None:
@@ -199,17 +194,18 @@ class HttpUnionCatalog:
         return {**found.fields, "origin": found.target, "failed": _failures(body), **kept}
 
     def external_search(self, query: str, field: str = "any", limit: int = 10) -> ExternalSearch:
-        response = self._call(
-            "GET",
-            "/v1/copycat/search",
-            params={"q": query, "field": field, "limit": limit},
-            timeout=COPYCAT_TIMEOUT,
-        )
-        body = _json_body(response) if response.status_code in (200, 400) else None
-        if response.status_code == 400 and isinstance(body, dict):
-            raise UserInputError(str(body.get("message") or _("The search was refused.")))
-        if response.status_code != 200 or not isinstance(body, dict):
-            raise ServerUnreachable(_("The county server cannot be reached."))
+        try:
+            body = self._call(
+                "GET",
+                "/v1/copycat/search",
+                params={"q": query, "field": field, "limit": limit},
+                timeout=COPYCAT_TIMEOUT,
+            )
+        except ServerRefused as exc:
+            if exc.status == 400:
+                message = exc.body.get("message")
+                raise UserInputError(str(message or _("The search was refused."))) from exc
+            raise ServerUnreachable(_("The county server cannot be reached.")) from exc
         rows: list[Any] = body["results"] if isinstance(body.get("results"), list) else []
         found = [_external_record(n, row) for n, row in enumerate(rows, start=1)]
         targets: list[Any] = body["targets"] if isinstance(body.get("targets"), list) else []
@@ -222,25 +218,20 @@ class HttpUnionCatalog:
         )
 
     def next_call_seq(self, class_no: str) -> int:
-        response = self._call("POST", "/v1/catalog/call-seq", json={"class_no": class_no})
-        if response.status_code != 200:
-            raise ServerUnreachable(_("The county server cannot be reached."))
-        return int(response.json()["seq"])
+        try:
+            body = self._call("POST", "/v1/catalog/call-seq", json={"class_no": class_no})
+        except ServerRefused as exc:
+            raise ServerUnreachable(_("The county server cannot be reached.")) from exc
+        return int(body["seq"])
 
 
 def union_catalog_for(session: Session) -> UnionCatalog | None:
     """The enrolled server, or None when this device was never enrolled (offline-only)."""
-    url = session.get(SyncState, SERVER_URL_KEY)
-    if url is None or not url.value:
+    url = state.get(session, state.SERVER_URL)
+    if not url:
         return None
-    # The device token lives in the keychain or an owner-only file (app.sync.credentials).
-    from app.sync.credentials import load_token_for_session
-
-    token = load_token_for_session(session)
-    if token is None:
-        row = session.get(SyncState, TOKEN_KEY)
-        token = row.value if row else None
-    return HttpUnionCatalog(url.value, token)
+    # The device token lives in the keychain or an owner-only file (app.device.credentials).
+    return HttpUnionCatalog(url, credentials.load_token_for_session(session))
 
 
 def external_search(

@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.device.branch import branch_code
 from app.models import (
     BibRecord,
     Branch,
@@ -33,7 +34,8 @@ from app.models import (
 )
 from app.services import audit, credit
 from app.services.outbox import record_op
-from app.services.readers import current_branch, open_loan_count, reader_by_card
+from app.services.readers import open_loan_count, reader_by_card
+from shuwu_shared import vocabulary
 from shuwu_shared.clock import Clock
 from shuwu_shared.domain import isbn as domain_isbn
 from shuwu_shared.domain.masking import mask_name
@@ -262,12 +264,13 @@ def checkout_refusals(
             )
         ]
     if item.status not in ("available", "in_transit") or (
-        item.status == "in_transit" and item.current_branch_code != current_branch(session)
+        item.status == "in_transit"
+        and item.current_branch_code != branch_code(session, required=False)
     ):
         found.append(
             Refused(
                 _("{code} is marked “{status}” in the catalogue.").format(
-                    code=item.barcode, status=_status_label(item.status)
+                    code=item.barcode, status=vocabulary.item_status(item.status)
                 ),
                 "item_status",
             )
@@ -306,19 +309,6 @@ def checkout_refusals(
     return found
 
 
-def _status_label(status: str) -> str:
-    labels = {
-        "on_loan": _("on loan"),
-        "in_transit": _("in transit"),
-        "missing": _("missing"),
-        "lost": _("lost"),
-        "damaged": _("damaged"),
-        "withdrawn": _("withdrawn"),
-        "available": _("available"),
-    }
-    return labels.get(status, status)
-
-
 def checkout(
     session: Session,
     clock: Clock,
@@ -340,7 +330,7 @@ def checkout(
     blocking = [r for r in refusals if not r.overridable or reason is None]
     if blocking:
         raise blocking[0]
-    branch = current_branch(session)
+    branch = branch_code(session, required=False)
     now = clock.now()
     due_at = credit.end_of_local_day(credit.local_date(now) + timedelta(days=policy.loan_days))
     loan = Loan(
@@ -414,7 +404,7 @@ def return_item(session: Session, clock: Clock, barcode: str) -> ScanResult:
     any loan (还书先于借书到达). The desk shows it in amber.
     """
     item = item_by_barcode(session, barcode)
-    branch = current_branch(session)
+    branch = branch_code(session, required=False)
     now = clock.now()
     loan = _open_loan(session, item.id)
     if loan is None and item.status == "available" and item.current_branch_code == branch:

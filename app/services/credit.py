@@ -28,6 +28,7 @@ from app.services import audit
 from app.services.outbox import record_op
 from shuwu_shared.clock import Clock
 from shuwu_shared.columns import new_uuid
+from shuwu_shared.domain.credit import CREDIT_DEFAULTS
 from shuwu_shared.errors import UserInputError
 from shuwu_shared.i18n import _
 
@@ -83,14 +84,14 @@ class AmnestyWindow:
 
 @dataclass(frozen=True)
 class Rules:
-    start_points: int = 100
-    deduct_per_item_day: int = 1
-    cap_per_item: int = 30
-    floor: int = 0
-    borrow_threshold: int = 60
-    freeze_days: int = 30
-    reset_points: int = 80
-    grace_days: int = 0
+    start_points: int = CREDIT_DEFAULTS.start_points
+    deduct_per_item_day: int = CREDIT_DEFAULTS.deduct_per_item_day
+    cap_per_item: int = CREDIT_DEFAULTS.cap_per_item
+    floor: int = CREDIT_DEFAULTS.floor
+    borrow_threshold: int = CREDIT_DEFAULTS.borrow_threshold
+    freeze_days: int = CREDIT_DEFAULTS.freeze_days
+    reset_points: int = CREDIT_DEFAULTS.reset_points
+    grace_days: int = CREDIT_DEFAULTS.grace_days
     amnesty: tuple[AmnestyWindow, ...] = ()
     earn_per_loan: int = 0
     earn_daily_cap: int = 0

@@ -18,14 +18,12 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.models import OutboxOp, SyncState
+from app.device import state
+from app.models import OutboxOp
 from shuwu_shared.clock import Clock
 from shuwu_shared.columns import new_uuid
 from shuwu_shared.errors import UserInputError
 from shuwu_shared.i18n import _
-
-EPOCH_KEY = "epoch"
-CLOCK_OFFSET_KEY = "clock_offset_ms"
 
 
 @dataclass(frozen=True)
@@ -33,14 +31,6 @@ class RecordedOp:
     device_seq: int
     op_id: str
     kind: str
-
-
-def _state_int(session: Session, key: str) -> int:
-    row = session.get(SyncState, key)
-    try:
-        return int(row.value) if row is not None else 0
-    except ValueError:
-        return 0
 
 
 def check_payload(kind: str, payload: dict[str, Any]) -> None:
@@ -69,11 +59,11 @@ def record_op(session: Session, clock: Clock, kind: str, payload: dict[str, Any]
     check_payload(kind, payload)
     op = OutboxOp(
         op_id=new_uuid(),
-        epoch=_state_int(session, EPOCH_KEY),
+        epoch=state.get_int(session, state.EPOCH),
         kind=kind,
         payload=payload,
         device_wall_ms=clock.wall_ms(),
-        clock_offset_ms=_state_int(session, CLOCK_OFFSET_KEY),
+        clock_offset_ms=state.get_int(session, state.CLOCK_OFFSET_MS),
         state="pending",
         created_at=clock.now(),
     )

@@ -5,8 +5,9 @@ reference readers by UUID or card only. Lists show masked names and phones (``ma
 ``mask_phone``); the full values appear only on the reader's own form.
 
 Readers registered without a pre-printed card get a provisional card number
-``P<branch><device><serial>`` which sync confirms (``confirm_card``); the server may assign the
-final card.
+``P<branch><device><serial>``. The county confirms it when the ``reader_upsert`` op arrives
+(or assigns another card on a clash), and the reader's row comes back in the feed with
+``card_provisional`` false (``app.sync.apply``); no separate call confirms it.
 """
 
 from __future__ import annotations
@@ -19,9 +20,12 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from app.models import Item, Loan, Reader, SyncState
-from app.services import audit, settings
+from app.device import state
+from app.device.branch import branch_code
+from app.models import Item, Loan, Reader
+from app.services import audit
 from app.services.outbox import record_op
+from shuwu_shared import vocabulary
 from shuwu_shared.clock import Clock
 from shuwu_shared.domain import pinyin
 from shuwu_shared.domain.masking import mask_name, mask_phone
@@ -33,8 +37,6 @@ AGE_BANDS = ("0-6", "7-14", "15-17", "18-59", "60+")
 READER_STATUSES = ("active", "blocked")
 DEFAULT_READER_TYPE = "adult"
 PROVISIONAL_PREFIX = "P"
-DEVICE_ID_KEY = "device_id"
-LOCAL_BRANCH = "LOCAL"  # a profile not yet enrolled in a county
 _CARD_RE = re.compile(r"^[0-9A-Za-z-]{3,32}$")
 _PHONE_RE = re.compile(r"^[0-9+\- ]{5,20}$")
 MIN_BIRTH_YEAR = 1900
@@ -94,19 +96,14 @@ def to_view(reader: Reader) -> ReaderView:
     )
 
 
-def current_branch(session: Session) -> str:
-    return settings.get(session, settings.BRANCH_CODE) or LOCAL_BRANCH
-
-
 def _device_tag(session: Session) -> str:
-    row = session.get(SyncState, DEVICE_ID_KEY)
-    raw = re.sub(r"[^0-9A-Za-z]", "", row.value if row else "")
+    raw = re.sub(r"[^0-9A-Za-z]", "", state.get(session, state.DEVICE_ID) or "")
     return (raw[:4] or "0000").upper()
 
 
 def provisional_card(session: Session) -> str:
     """The next free ``P<branch><device><serial>`` number on this device."""
-    prefix = f"{PROVISIONAL_PREFIX}{current_branch(session)}{_device_tag(session)}"
+    prefix = f"{PROVISIONAL_PREFIX}{branch_code(session, required=False)}{_device_tag(session)}"
     taken = session.scalars(select(Reader.card).where(Reader.card.like(f"{prefix}%"))).all()
     serial = len(taken) + 1
     existing = set(taken)
@@ -159,7 +156,7 @@ def reader_type_labels(session: Session) -> dict[str, str]:
     ).all()
     if rows:
         return {rtype: label or rtype for rtype, label in rows}
-    return {DEFAULT_READER_TYPE: _("Adult"), "child": _("Child")}
+    return vocabulary.builtin_reader_types()
 
 
 def _validate(session: Session, clock: Clock, data: ReaderInput) -> ReaderInput:
@@ -249,7 +246,7 @@ def register_reader(session: Session, clock: Clock, data: ReaderInput) -> Reader
         age_band=data.age_band,
         phone=data.phone,
         reader_type=data.reader_type,
-        home_branch_code=data.home_branch or current_branch(session),
+        home_branch_code=data.home_branch or branch_code(session, required=False),
         status=data.status,
         registered_at=now,
         updated_at=now,
@@ -289,18 +286,6 @@ def update_reader(
     session.flush()
     record_op(session, clock, "reader_upsert", _reader_payload(reader))
     audit.log(session, clock, "reader_update", entity="reader", entity_uuid=reader.uuid)
-    return to_view(reader)
-
-
-def confirm_card(session: Session, reader_uuid: str, final_card: str) -> ReaderView:
-    """Called by sync when the server confirms (or replaces) a provisional card number.
-
-    No outbox op: this is the server's own decision coming back.
-    """
-    reader = _get(session, reader_uuid)
-    reader.card = final_card
-    reader.card_provisional = False
-    session.flush()
     return to_view(reader)
 
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from app.device import state
 from app.models import AppSetting, SyncState
 from app.models.db import DB_FILENAME, make_engine, migrate
 from app.services import backup
@@ -26,12 +27,17 @@ from shuwu_shared.clock import Clock
 from shuwu_shared.errors import UserInputError
 from shuwu_shared.i18n import _
 
-# sync_state keys (app.sync.state): reset so the next sync takes the county snapshot again.
-_CURSOR = "change_cursor"
+# sync_state keys reset so the next sync takes the county snapshot again.
+_CURSOR = state.CURSOR
 _SNAPSHOT_KEYS = (
-    "snapshot_mark", "snapshot_entity", "snapshot_after", "snapshot_plan", "snapshot_desk_ready",
-    "snapshot_bib_done", "snapshot_bib_total",
-)  # fmt: skip
+    state.SNAPSHOT_MARK,
+    state.SNAPSHOT_ENTITY,
+    state.SNAPSHOT_AFTER,
+    state.SNAPSHOT_PLAN,
+    state.SNAPSHOT_DESK_READY,
+    state.SNAPSHOT_BIB_DONE,
+    state.SNAPSHOT_BIB_TOTAL,
+)
 
 
 @dataclass(frozen=True)
@@ -108,11 +114,11 @@ def _salvage(db_path: Path, table: str) -> list[tuple[str, str]]:
 
 
 def _enrolled(db_path: Path) -> bool:
-    return any(key == "device_id" for key, _value in _salvage(db_path, "sync_state"))
+    return any(key == state.DEVICE_ID for key, _value in _salvage(db_path, "sync_state"))
 
 
 # Sync bookkeeping that must start again: the county sends everything anew.
-_RESET_KEYS = {_CURSOR, *_SNAPSHOT_KEYS, "last_sync", "snapshot_reindex"}
+_RESET_KEYS = {_CURSOR, *_SNAPSHOT_KEYS, state.LAST_SYNC, state.SNAPSHOT_REINDEX}
 
 
 def rebuild_from_county(home: Path, clock: Clock) -> RecoveryResult:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from app.device.branch import BRANCH_CODE as BRANCH_CODE  # spelled once, in app.device
+from app.device.branch import BRANCH_NAME as BRANCH_NAME
 from app.models import AppSetting
 
-BRANCH_CODE = "branch_code"
-BRANCH_NAME = "branch_name"
 LANGUAGE = "language"
 FONT_SIZE = "font_size"
 TRAINING_MODE = "training_mode"

@@ -8,11 +8,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.models import BibRecord, Item, Loan, OutboxOp, Reader, SyncState
+from app.device import state
+from app.models import BibRecord, Item, Loan, OutboxOp, Reader
 from app.services import settings
-from app.sync import state as sync_state
-
-LAST_SYNC_KEY = "last_sync"
 
 
 @dataclass(frozen=True)
@@ -38,7 +36,6 @@ def _count(session: Session, stmt: Any) -> int:
 
 
 def profile_status(session: Session) -> ProfileStatus:
-    last_sync = session.get(SyncState, LAST_SYNC_KEY)
     return ProfileStatus(
         branch_code=settings.get(session, settings.BRANCH_CODE),
         branch_name=settings.get(session, settings.BRANCH_NAME),
@@ -51,7 +48,7 @@ def profile_status(session: Session) -> ProfileStatus:
         outbox_pending=_count(
             session, select(func.count()).select_from(OutboxOp).where(OutboxOp.state == "pending")
         ),
-        last_sync=last_sync.value if last_sync else None,
+        last_sync=state.get(session, state.LAST_SYNC),
         training_mode=settings.get_bool(session, settings.TRAINING_MODE),
-        catalogue_percent=sync_state.catalogue_percent(session),
+        catalogue_percent=state.catalogue_percent(session),
     )

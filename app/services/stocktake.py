@@ -15,8 +15,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.device.branch import branch_code
 from app.models import BibRecord, Item, StocktakeScan, StocktakeSession
-from app.services.catalog import branch_code
 from app.services.outbox import record_op
 from shuwu_shared.clock import Clock
 from shuwu_shared.errors import NotFound, UserInputError

@@ -24,6 +24,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.device import state
+from app.device.enrol import check_server_mode as check_server_mode  # the guard lives there
 from app.models import (
     BibRecord,
     Branch,
@@ -40,8 +42,8 @@ from app.models import (
 from app.models.db import DB_FILENAME, check_database_file
 from app.profile import Profile, open_profile
 from app.services import settings
-from app.services.backup import EPOCH_RENEW_KEY, TAKEN_AT_KEY, backup_to
-from app.services.status import LAST_SYNC_KEY
+from app.services.backup import TAKEN_AT_KEY, backup_to
+from shuwu_shared.branch import branch_fields
 from shuwu_shared.clock import Clock, clock_from_env
 from shuwu_shared.errors import UserInputError
 from shuwu_shared.i18n import _
@@ -60,31 +62,6 @@ def is_training(session: Session) -> bool:
 
 
 # --- the server guard -------------------------------------------------------------------------
-
-
-def check_server_mode(profile_is_training: bool, hello: dict[str, Any]) -> None:
-    """Refuse any sync between a training profile and a production server, and vice versa.
-
-    ``hello`` is the server's ``GET /v1/hello`` answer; a server that does not say
-    ``training: true`` is treated as production.
-    """
-    server_is_training = hello.get("training") is True
-    if profile_is_training and not server_is_training:
-        raise UserInputError(
-            _(
-                "This is a training profile: it never syncs with the county's real server. "
-                "Ask the trainer for the classroom server's enrolment code."
-            ),
-            code="training_refused",
-        )
-    if server_is_training and not profile_is_training:
-        raise UserInputError(
-            _(
-                "That server is a training server. A real branch never syncs with it; "
-                "check the server address in the sync settings."
-            ),
-            code="training_server_refused",
-        )
 
 
 # --- demo data --------------------------------------------------------------------------------
@@ -118,18 +95,7 @@ def _seed_demo(session: Session, clock: Clock) -> None:
     settings.put(session, settings.BRANCH_CODE, village.code)
     settings.put(session, settings.BRANCH_NAME, village.name)
     for branch in county.branches:
-        session.add(
-            Branch(
-                uuid=branch.uuid,
-                server_version=1,
-                code=branch.code,
-                name=branch.name,
-                kind=branch.kind,
-                parent_code=branch.parent_code,
-                barcode_range_start=branch.barcode_range_start,
-                barcode_range_end=branch.barcode_range_end,
-            )
-        )
+        session.add(Branch(uuid=branch.uuid, server_version=1, **branch_fields(branch)))
     for policy in county.policies:
         session.add(
             CirculationPolicy(
@@ -355,9 +321,9 @@ def reset(profile: Profile) -> None:
         try:
             src.backup(dst)
             dst.execute("DELETE FROM app_setting WHERE key = ?", (TAKEN_AT_KEY,))
-            if kept.get("device_id"):
-                kept[EPOCH_RENEW_KEY] = "1"
-                kept.pop(LAST_SYNC_KEY, None)
+            if kept.get(state.DEVICE_ID):
+                kept[state.EPOCH_RENEW] = "1"
+                kept.pop(state.LAST_SYNC, None)
                 dst.executemany(
                     "INSERT OR REPLACE INTO sync_state(key, value) VALUES (?, ?)", kept.items()
                 )

@@ -14,8 +14,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.device.branch import branch_code
 from app.models import BibRecord, Branch, Item, Transfer, TransferItem
-from app.services.catalog import branch_code, find_item
+from app.services.catalog import find_item
 from app.services.circulation import branch_name
 from app.services.outbox import record_op
 from shuwu_shared.clock import Clock

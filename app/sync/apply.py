@@ -25,6 +25,7 @@ from sqlalchemy import Date, Table, bindparam, delete, insert, select, text, upd
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.device import state
 from app.models import (
     BibRecord,
     Branch,
@@ -39,7 +40,6 @@ from app.models import (
     SyncException,
 )
 from app.models.base import Base
-from app.sync import state
 from shuwu_shared.columns import UTCDateTime
 from shuwu_shared.protocol.marcwire import received_marc
 

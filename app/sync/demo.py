@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import logging
 import socket
-import sqlite3
 import subprocess
 import sys
 import time
@@ -18,10 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from app.device.enrol import enrol, hello, is_enrolled, set_server_url
+from app.device.transport import TransportConfig
 from app.paths import resolve_home
 from app.profile import Profile
-from app.sync.enrol import enrol, hello, is_enrolled, set_server_url
-from app.sync.transport import TransportConfig
 from shuwu_shared.errors import ShuwuError, UserInputError
 from shuwu_shared.i18n import _
 
@@ -124,6 +123,7 @@ class DemoServer:
         quick = TransportConfig(connect_timeout=1.0, read_timeout=5.0, deadline=10.0, retries=0)
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
+                self.stop()  # closes the log file
                 raise DemoFailed(
                     _("The demo server stopped at start; see {path}.").format(
                         path=self.folder / "server.log"
@@ -145,25 +145,19 @@ class DemoServer:
         return str(data["code"])
 
     def village_branch(self) -> str:
-        """A village bookroom of the demo county that holds books (the one the demo plays)."""
-        conn = sqlite3.connect(self.folder / DEMO_DB)
+        """A village bookroom of the demo county that holds books (the one the demo plays):
+        the server's own ``branch list`` says which, never a read of its database file."""
+        out = _run_server_cli("branch", "list", "--db", self.db_url, "--json")
         try:
-            row = conn.execute(
-                "SELECT b.code FROM branch b JOIN item i ON i.home_branch_code = b.code"
-                " WHERE b.kind = 'village' GROUP BY b.code ORDER BY count(*) DESC, b.code"
-                " LIMIT 1"
-            ).fetchone()
-            if row is None:
-                row = conn.execute(
-                    "SELECT code FROM branch WHERE kind = 'village' ORDER BY code LIMIT 1"
-                ).fetchone()
-        except sqlite3.Error:
-            row = None
-        finally:
-            conn.close()
-        if row is None:
+            rows = json.loads(out.strip().splitlines()[-1])["branches"]
+            villages = [
+                (-int(r.get("items") or 0), str(r["code"])) for r in rows if r["kind"] == "village"
+            ]
+        except (ValueError, LookupError, TypeError):
+            villages = []
+        if not villages:
             raise DemoFailed(_("The demo county has no village bookroom."))
-        return str(row[0])
+        return min(villages)[1]
 
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:

@@ -16,15 +16,17 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import func, select
 
+from app.device import credentials, state
+from app.device.enrol import check_hello, require_training_compatible
+from app.device.transport import ServerRefused, Transport, TransportConfig
 from app.models import OutboxOp, SyncException
 from app.profile import Profile
-from app.services import backup, settings
-from app.sync import credentials, snapshot, state
-from app.sync.apply import apply_page, pending_uuids, table_of
-from app.sync.enrol import check_hello, require_training_compatible
-from app.sync.transport import ServerRefused, Transport, TransportConfig
+from app.services import settings
+from app.sync import acks as acks_mod
+from app.sync import snapshot
+from app.sync.apply import apply_page, pending_uuids
 from shuwu_shared.errors import UserInputError
 from shuwu_shared.i18n import _
 from shuwu_shared.progress import NoProgress, Progress, check_cancel
@@ -36,7 +38,6 @@ PUSH_BATCH = 500
 # The server refuses bodies over 2 MiB (uncompressed); big payloads (stocktakes) split early.
 PUSH_BYTES = 1024 * 1024
 PULL_LIMIT = 1000
-ACK_STATES = {"applied", "duplicate", "applied_with_exception"}
 _run_lock = threading.Lock()
 
 
@@ -116,7 +117,7 @@ def _renew_epoch(profile: Profile, transport: Transport, device_id: str) -> int:
     )
     epoch = int(body["epoch"])
     with profile.sessions() as session, session.begin():
-        backup.clear_epoch_renewal(session, epoch)
+        state.clear_epoch_renewal(session, epoch)
     log.info("device epoch renewed to %s", epoch)
     return epoch
 
@@ -139,7 +140,7 @@ def push_outbox(
     counts = _PushCounts()
     with profile.sessions() as session:
         total = int(session.scalar(select(func.count()).where(OutboxOp.state == "pending")) or 0)
-        renew = backup.epoch_renewal_pending(session)
+        renew = state.epoch_renewal_pending(session)
     if renew:
         _renew_epoch(profile, transport, device_id)
     renewed_for_reuse = False
@@ -235,31 +236,13 @@ def _within_budget(ops: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _record_results(
     profile: Profile, results: dict[str, dict[str, Any]], counts: _PushCounts
 ) -> None:
-    now = profile.clock.now()
-    acked: list[dict[str, Any]] = []
-    rejected: list[dict[str, Any]] = []
-    for op_id, result in results.items():
-        status = result.get("status")
-        if status in ACK_STATES:
-            acked.append({"b_op_id": op_id, "b_result": result})
-            counts.pushed += 1
-            counts.duplicates += status == "duplicate"
-            counts.conflicts += status == "applied_with_exception"
-        elif status == "rejected":
-            rejected.append({"b_op_id": op_id, "b_result": result})
-            counts.rejected += 1
-            log.warning("server rejected op %s: %s", op_id, result.get("error"))
+    acks = acks_mod.AckCounts()
     with profile.sessions() as session, session.begin():
-        table = table_of(OutboxOp)
-        conn = session.connection()
-        for rows, new_state in ((acked, "acked"), (rejected, "rejected")):
-            if rows:
-                conn.execute(
-                    update(table)
-                    .where(table.c.op_id == bindparam("b_op_id"), table.c.state == "pending")
-                    .values(state=new_state, server_result=bindparam("b_result"), acked_at=now),
-                    rows,
-                )
+        acks_mod.record_results(session, results.values(), profile.clock.now(), acks)
+    counts.pushed += acks.acked
+    counts.duplicates += acks.duplicates
+    counts.conflicts += acks.conflicts
+    counts.rejected += acks.rejected
 
 
 def pull_changes(

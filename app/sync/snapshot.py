@@ -23,10 +23,11 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.device import state
+from app.device.transport import ServerRefused, Transport
 from app.models import BibRecord, Item
 from app.models.bulkload import restore_indexes, set_aside_indexes
 from app.profile import Profile
-from app.sync import state
 from app.sync.apply import apply_page, index_bibs, pending_uuids, table_of, uuid_ids
 from app.sync.snapshot_sql import (
     BIB_UPSERT,
@@ -38,7 +39,6 @@ from app.sync.snapshot_sql import (
     bib_params,
     item_params,
 )
-from app.sync.transport import ServerRefused, Transport
 from shuwu_shared.i18n import _
 from shuwu_shared.progress import Progress, check_cancel
 from shuwu_shared.protocol.index import (

@@ -16,19 +16,18 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.device import credentials, state
 from app.models import OutboxOp
 from app.profile import Profile
-from app.services import backup, settings
-from app.sync import credentials, state
-from app.sync.apply import apply_page, pending_uuids, table_of
+from app.services import settings
+from app.sync import acks
+from app.sync.apply import apply_page, pending_uuids
 from shuwu_shared import bundle as fmt
 from shuwu_shared.errors import UserInputError
 from shuwu_shared.i18n import _
-
-ACK_STATES = {"applied", "duplicate", "applied_with_exception"}
 
 
 @dataclass(frozen=True)
@@ -93,7 +92,7 @@ def export_bundle(profile: Profile, path: Path) -> ExportResult:
             "epoch": state.get_int(session, state.EPOCH),
             "clock_offset_ms": state.get_int(session, state.CLOCK_OFFSET_MS),
             "cursor": state.get_int(session, state.CURSOR),
-            "renew_epoch": backup.epoch_renewal_pending(session),
+            "renew_epoch": state.epoch_renewal_pending(session),
             "training": settings.get_bool(session, settings.TRAINING_MODE),
         }
     ops = (
@@ -143,7 +142,8 @@ class _ReplyApplier:
         self.changes: list[dict[str, Any]] = []
         self.size = 0
         self.protected: set[str] | None = None
-        self.acked = self.rejected = self.duplicates = self.conflicts = self.applied = 0
+        self.counts = acks.AckCounts()
+        self.applied = 0
 
     def add(self, record_type: str, record: dict[str, Any], size: int) -> None:
         if record_type == "result":
@@ -174,39 +174,8 @@ class _ReplyApplier:
         if not self.results:
             return
         results, self.results = self.results, []
-        ids = [str(r.get("op_id")) for r in results]
         # Only ops still pending change state: a second import of this reply counts nothing.
-        still_pending = set(
-            self.session.scalars(
-                select(OutboxOp.op_id).where(OutboxOp.op_id.in_(ids), OutboxOp.state == "pending")
-            )
-        )
-        acked = [
-            r
-            for r in results
-            if r.get("status") in ACK_STATES and str(r.get("op_id")) in still_pending
-        ]
-        rejected = [
-            r
-            for r in results
-            if r.get("status") == "rejected" and str(r.get("op_id")) in still_pending
-        ]
-        table = table_of(OutboxOp)
-        conn = self.session.connection()
-        for rows, new_state in ((acked, "acked"), (rejected, "rejected")):
-            if rows:
-                conn.execute(
-                    update(table)
-                    .where(table.c.op_id == bindparam("b_op_id"), table.c.state == "pending")
-                    .values(
-                        state=new_state, server_result=bindparam("b_result"), acked_at=self.now
-                    ),
-                    [{"b_op_id": str(r.get("op_id")), "b_result": r} for r in rows],
-                )
-        self.acked += len(acked)
-        self.rejected += len(rejected)
-        self.duplicates += sum(r.get("status") == "duplicate" for r in acked)
-        self.conflicts += sum(r.get("status") == "applied_with_exception" for r in acked)
+        acks.record_results(self.session, results, self.now, self.counts)
 
 
 def fmt_damaged(path: Path) -> UserInputError:
@@ -238,7 +207,7 @@ def import_reply(profile: Profile, path: Path) -> ReplyResult:
         next_cursor = _as_int(path, reply.get("next_cursor"))
         epoch = _as_int(path, reply.get("epoch"))
         if epoch > state.get_int(session, state.EPOCH):
-            backup.clear_epoch_renewal(session, epoch)  # the server started a new epoch
+            state.clear_epoch_renewal(session, epoch)  # the server started a new epoch
         cursor = state.get_int(session, state.CURSOR)
         # An online sync since the export may have brought newer states: never go back.
         stale = cursor > next_cursor
@@ -254,10 +223,10 @@ def import_reply(profile: Profile, path: Path) -> ReplyResult:
             session.scalars(select(OutboxOp.device_seq).where(OutboxOp.state == "pending")).all()
         )
     return ReplyResult(
-        acked=applier.acked,
-        duplicates=applier.duplicates,
-        conflicts=applier.conflicts,
-        rejected=applier.rejected,
+        acked=applier.counts.acked,
+        duplicates=applier.counts.duplicates,
+        conflicts=applier.counts.conflicts,
+        rejected=applier.counts.rejected,
         changes_applied=applier.applied,
         pending=pending,
         stale_changes_skipped=stale,

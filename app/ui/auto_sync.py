@@ -12,10 +12,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from app.device.enrol import is_enrolled
+from app.device.transport import DeviceRevoked
 from app.sync.engine import SyncResult, sync_once
-from app.sync.enrol import is_enrolled
 from app.sync.schedule import AutoSyncSchedule
-from app.sync.transport import DeviceRevoked
 from app.ui.context import AppContext
 from app.ui.tasks import TaskControl
 from shuwu_shared.errors import ServerUnreachable

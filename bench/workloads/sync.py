@@ -21,11 +21,11 @@ from pathlib import Path
 
 import requests
 
+from app.device import state
+from app.device.enrol import enrol
 from app.profile import open_profile
 from app.services.circulation import checkout, return_item
-from app.sync import state
 from app.sync.engine import sync_once
-from app.sync.enrol import enrol
 from bench.dataset import DATA_DIR, DATASET_VERSION
 from bench.results import Figure
 from bench.throttle import Throttle

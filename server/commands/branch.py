@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from server import models as m
 from server.cli_base import (
@@ -68,9 +68,18 @@ def add(args: argparse.Namespace) -> CommandResult:
 
 
 def list_branches(args: argparse.Namespace) -> CommandResult:
+    """Every branch; ``items``: how many copies it owns (the demo plays the fullest village)."""
     with read_session(args) as s:
+        counted = select(m.Item.home_branch_code, func.count()).group_by(m.Item.home_branch_code)
+        owned = {str(code): int(n) for code, n in s.execute(counted).all()}
         rows = [
-            {"code": b.code, "name": b.name, "kind": b.kind, "parent_code": b.parent_code}
+            {
+                "code": b.code,
+                "name": b.name,
+                "kind": b.kind,
+                "parent_code": b.parent_code,
+                "items": owned.get(b.code, 0),
+            }
             for b in s.scalars(select(m.Branch).order_by(m.Branch.code))
         ]
     text = "\n".join(f"{r['code']}\t{r['kind']}\t{r['name']}" for r in rows)

@@ -20,8 +20,8 @@ from sqlalchemy.orm import Session
 
 from server import models as m
 from server.feed import record_change
-from server.ops.records import BIB_FIELDS
 from server.timeutil import utcnow
+from shuwu_shared.bib import BIB_FIELDS
 from shuwu_shared.columns import new_uuid
 from shuwu_shared.domain.pinyin import record_search_keys
 from shuwu_shared.errors import UserInputError

@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session
 
 from server import models as m
 from server.console import web
-from server.console.masking import mask_name, mask_phone
 from server.services.errors import _
 from server.timeutil import iso
+from shuwu_shared.domain.masking import mask_name, mask_phone
 
 router = APIRouter()
 LIMIT = 50

@@ -11,13 +11,13 @@ from sqlalchemy import select
 
 from server import models as m
 from server.console import web
-from server.console.masking import mask_name, mask_phone
 from server.console.models import AuditEntry
 from server.exceptions import KINDS
 from server.services.audit import audit
 from server.services.errors import ServiceError, _
 from server.services.exceptions_resolve import resolve_exception
 from server.timeutil import from_ms, iso, utcnow
+from shuwu_shared.domain.masking import mask_name, mask_phone
 
 router = APIRouter()
 AGES = {"1": 1, "7": 7, "30": 30, "90": 90}

@@ -20,6 +20,7 @@ from server.ops.context import (
     opt_str,
     req,
 )
+from shuwu_shared.bib import BIB_FIELDS
 from shuwu_shared.domain.pinyin import record_search_keys
 from shuwu_shared.i18n import _
 from shuwu_shared.protocol.marcwire import (
@@ -29,20 +30,6 @@ from shuwu_shared.protocol.marcwire import (
     flag_text,
 )
 
-BIB_FIELDS = (
-    "isbn",
-    "title",
-    "author",
-    "publisher",
-    "pub_place",
-    "pub_year",
-    "edition",
-    "pages",
-    "price",
-    "clc_class",
-    "subjects",
-    "summary",
-)
 SETTABLE_STATUSES = ("available", "missing", "lost", "withdrawn", "damaged")
 CARD_COUNTER = "next_card_number"
 

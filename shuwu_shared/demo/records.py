@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
+from shuwu_shared.domain.credit import CREDIT_DEFAULTS
+
 # Demo "today": loan history ends here and overdue is measured from it.
 REFERENCE_DATE = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
 
@@ -106,14 +108,14 @@ class DemoCreditRules:
     """信用积分 rules; see docs/domain.md for where each number comes from."""
 
     uuid: str
-    start_points: int = 100
-    deduct_per_item_day: int = 1
-    cap_per_item: int = 30
-    floor: int = 0
-    borrow_threshold: int = 60
-    freeze_days: int = 30
-    reset_points: int = 80
-    grace_days: int = 3
+    start_points: int = CREDIT_DEFAULTS.start_points
+    deduct_per_item_day: int = CREDIT_DEFAULTS.deduct_per_item_day
+    cap_per_item: int = CREDIT_DEFAULTS.cap_per_item
+    floor: int = CREDIT_DEFAULTS.floor
+    borrow_threshold: int = CREDIT_DEFAULTS.borrow_threshold
+    freeze_days: int = CREDIT_DEFAULTS.freeze_days
+    reset_points: int = CREDIT_DEFAULTS.reset_points
+    grace_days: int = 3  # the demo county is lenient (the default is 0)
     # (start, end, note) ISO dates, inclusive: overdue returns in the window cost nothing.
     amnesty: tuple[tuple[str, str, str], ...] = ()
 

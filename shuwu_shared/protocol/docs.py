@@ -80,7 +80,8 @@ NOTES = """\
   balance never goes below the rules' floor; the server sums entries and should clamp the same way
   when entries from two devices meet.
 - `reader_upsert.card_provisional` true: `card` is `P<branch><device4><serial>`; the server may
-  assign the final card and send it back (client: `app.services.readers.confirm_card`).
+  assign the final card; the reader's row comes back in the feed with `card_provisional`
+  false (client: `app.sync.apply`).
 
 Adding a kind: add its payload model to `shuwu_shared/protocol/ops.py` (and to `PAYLOADS`), run
 `python tools/gen_ops_doc.py`, then write the apply function on the server (`server/ops/`,

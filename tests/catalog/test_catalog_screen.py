@@ -225,7 +225,7 @@ def test_stocktake_tab(qtbot, branch_profile: Profile) -> None:  # type: ignore[
 
 def test_search_says_the_county_catalogue_is_still_arriving(qtbot, branch_profile: Profile) -> None:  # type: ignore[no-untyped-def]
     """A new device mid initial sync: the banner says how much of the catalogue is here."""
-    from app.sync import state
+    from app.device import state
 
     catalogue(branch_profile, "养鸡实用技术", "S831.4", ["V0010001"])
     with branch_profile.sessions() as s, s.begin():

@@ -7,6 +7,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from app.device.transport import DeviceRevoked
 from app.models import SyncState
 from app.profile import Profile
 from app.services import catalog
@@ -77,13 +78,18 @@ class _County(BaseHTTPRequestHandler):
         self.wfile.write(data)
 
     def do_GET(self) -> None:
-        if self.path == "/v1/catalog/isbn/9787020002207":
+        if self.headers.get("Authorization") == "Bearer revoked":
+            self._send(401, {"error": "unauthorized", "message": "unknown device token"})
+        elif self.path == "/v1/catalog/isbn/9787020002207":
             self._send(200, {"title": "红楼梦", "author": "曹雪芹", "clc_class": "I242.47"})
         else:
             self._send(404, {"error": "not_found"})
 
     def do_POST(self) -> None:
         length = int(self.headers["Content-Length"])
+        if self.headers.get("Authorization") == "Bearer revoked":
+            self._send(401, {"error": "unauthorized", "message": "unknown device token"})
+            return
         assert json.loads(self.rfile.read(length))["class_no"]
         _County.seq += 1
         self._send(200, {"seq": _County.seq, "server_time": "2026-01-01T00:00:00Z"})
@@ -121,3 +127,14 @@ def test_unreachable_server_falls_back_offline(branch_profile: Profile) -> None:
     with branch_profile.sessions() as s:
         found = catalog.lookup_isbn(s, "9787020002207", union)
     assert found.source == "empty" and found.offline
+
+
+def test_a_refused_token_says_so_and_saving_still_numbers_locally(
+    branch_profile: Profile, county_url: str
+) -> None:
+    union = HttpUnionCatalog(county_url, "revoked")
+    with branch_profile.sessions() as s, pytest.raises(DeviceRevoked) as refused:
+        catalog.lookup_isbn(s, "9787020002207", union)
+    assert refused.value.code == "unauthorized"  # not "server unreachable"
+    with branch_profile.sessions() as s, s.begin():
+        assert catalog.allocate_call_seq(s, "I247.5", union)[1] == "local"

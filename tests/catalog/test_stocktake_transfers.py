@@ -48,7 +48,8 @@ def test_stocktake_survives_reopen_and_reports(branch_profile: Profile, tmp_path
         assert op.payload["missing"] == ["V0010002", "V0010003"]
         out = tmp_path / "st.csv"
         assert stocktake.export_csv(result, out) == 4
-        rows = list(csv.reader(out.open(encoding="utf-8-sig")))
+        with out.open(encoding="utf-8-sig") as exported:
+            rows = list(csv.reader(exported))
         assert rows[1][1] == "V0010002" and rows[1][2] == "红楼梦"
     finally:
         reopened.close()

@@ -71,9 +71,10 @@ def test_readers_list_into_a_closed_pipe_ends_quietly(branch: Profile) -> None:
         stderr=subprocess.PIPE,
         env=env,
     )
-    assert proc.stdout is not None and proc.stderr is not None
-    proc.stdout.close()  # like `| head -0`: nobody reads what is printed
-    err = proc.stderr.read().decode("utf-8", "replace")
-    proc.wait(timeout=60)
+    with proc:  # closes the stderr pipe too
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.close()  # like `| head -0`: nobody reads what is printed
+        err = proc.stderr.read().decode("utf-8", "replace")
+        proc.wait(timeout=60)
     assert "Traceback" not in err and "BrokenPipe" not in err, err
     assert proc.returncode == 0

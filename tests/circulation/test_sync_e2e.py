@@ -12,11 +12,12 @@ import pytest
 from sqlalchemy import create_engine, select
 from sqlalchemy.orm import Session
 
+from app.device.branch import branch_code
+from app.device.enrol import enrol
 from app.models import Item, Loan, Reader
 from app.profile import Profile, open_profile
 from app.services import circulation, credit, readers
 from app.sync.engine import sync_once
-from app.sync.enrol import enrol
 from server import models as m
 from tests import serverproc
 from tests.circulation.conftest import later
@@ -49,7 +50,7 @@ def test_offline_desk_day_reaches_the_county_unchanged(
 ) -> None:
     profile = enrolled_profile(county, tmp_path)
     with profile.sessions() as s:
-        branch = readers.current_branch(s)
+        branch = branch_code(s, required=False)
         barcodes = list(
             s.scalars(
                 select(Item.barcode)
@@ -94,6 +95,9 @@ def test_offline_desk_day_reaches_the_county_unchanged(
             for loan in s.scalars(select(Loan).where(Loan.reader_id == local_reader.id))
         }
         local_card = local_reader.card
+        # The county's reader row came back through the feed (app.sync.apply): the
+        # provisional card is confirmed there, not by a separate call.
+        assert local_reader.card_provisional is False
 
     engine = create_engine(county.db_url)
     try:

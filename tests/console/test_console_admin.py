@@ -20,10 +20,16 @@ from .conftest import Staff
 _engines: dict[str, Any] = {}
 
 
-def read(db_url: str):  # type: ignore[no-untyped-def]
+def engine_for(db_url: str) -> Any:
+    """One engine per database for the whole module (an engine dropped with a pooled
+    connection open is a ResourceWarning, an error under strict pytest)."""
     if db_url not in _engines:
         _engines[db_url] = make_engine(db_url)
-    return session_factory(_engines[db_url])()
+    return _engines[db_url]
+
+
+def read(db_url: str):  # type: ignore[no-untyped-def]
+    return session_factory(engine_for(db_url))()
 
 
 def test_branch_with_barcode_range_and_device_revocation(console_server, staff_as) -> None:
@@ -228,7 +234,7 @@ def test_overview_filters_reports_and_the_shared_resolve_service(console_server,
     from server.timeutil import utcnow
 
     admin: Staff = staff_as("admin")
-    with writer(session_factory(make_engine(console_server.db_url))) as s:
+    with writer(session_factory(engine_for(console_server.db_url))) as s:
         device_id = add_device(s, "DH01").device_id
         device = s.get(m.Device, device_id)
         assert device is not None

@@ -20,9 +20,9 @@ import pytest
 import requests
 from sqlalchemy import select
 
+from app.device.enrol import enrol
 from app.models import BibRecord
 from app.profile import open_profile
-from app.sync.enrol import enrol
 from tests import serverproc
 from tests.copycat import peers
 from tests.copycat.conftest import Peers

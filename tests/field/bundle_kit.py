@@ -12,8 +12,8 @@ import zlib
 from collections.abc import Iterable
 from pathlib import Path
 
+from app.device import credentials, state
 from app.profile import open_profile
-from app.sync import credentials, state
 from shuwu_shared import bundle as fmt
 
 TOKEN = "tok-" + "x" * 40

@@ -53,7 +53,7 @@ def require_working_transport(base_url: str) -> None:
     """The server answers a proper Shuwu hello, and the client accepts it."""
     import requests
 
-    from app.sync.enrol import hello
+    from app.device.enrol import hello
 
     raw = requests.get(base_url + "/v1/hello", timeout=10)
     assert raw.ok and raw.headers.get("X-Shuwu-Server") and raw.json().get("server") == "shuwu"

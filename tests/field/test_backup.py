@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from app.device import state
 from app.profile import Profile, open_profile
 from app.services import backup
 from shuwu_shared.clock import Clock
@@ -72,7 +73,7 @@ def test_backup_during_writes_restores_consistent_database(profile: Profile, tmp
     assert result.carried_ops == len(written) - chosen.counts.readers
     assert result.saved_current_to is not None and result.saved_current_to.exists()
     with profile.sessions() as session:
-        assert backup.epoch_renewal_pending(session)
+        assert state.epoch_renewal_pending(session)
 
 
 def test_restore_plan_describes_what_is_replaced(profile: Profile, tmp_path) -> None:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from app.device.enrol import set_server_url
 from app.profile import open_profile
 from app.services import readers
-from app.sync.enrol import set_server_url
 from tests import serverproc
 from tests.field.conftest import require_working_transport, run_cli
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from app.device.branch import branch_code
 from app.models import AppSetting, Item, SyncState
 from app.profile import open_profile
 from app.services import backup, circulation, readers
@@ -69,7 +70,7 @@ def test_damaged_page_is_reported_and_recovery_keeps_unsent_loans(tmp_path, monk
         profile = open_profile(home)
         try:
             with profile.sessions() as s, s.begin():
-                branch = readers.current_branch(s)
+                branch = branch_code(s, required=False)
                 rtype = readers.reader_types(s)[0]
                 reader = readers.register_reader(
                     s,

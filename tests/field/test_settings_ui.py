@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from app.device import state
 from app.profile import Profile
 from app.services import backup, settings
 from app.ui.app import build_main_window
@@ -69,6 +70,6 @@ def test_restore_from_gui_asks_first(qtbot, profile: Profile, tmp_path) -> None:
     with qtbot.waitSignal(window.ctx.data_changed, timeout=10000):
         page.restore_from(saved)
     with profile.sessions() as session:
-        assert backup.epoch_renewal_pending(session)
+        assert state.epoch_renewal_pending(session)
     assert "1 位读者" in page.message.text()
     assert page.list.count() == 0  # before-restore copies are not listed as daily backups

@@ -93,3 +93,36 @@ def test_importing_the_whole_server_loads_no_client_module() -> None:
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def imported_modules(source: str) -> set[str]:
+    """Dotted names imported by ``source``; ``from a.b import c`` gives ``a.b.c``."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return found
+
+
+# app/device sits below the services and the sync engine: it may use the models, the profile,
+# the settings accessor (a leaf over app_setting that app.profile itself uses) and shuwu_shared.
+DEVICE_MAY_IMPORT = ("app.device", "app.models", "app.profile", "app.services.settings")
+
+
+def test_the_device_module_imports_nothing_above_it() -> None:
+    files = sorted((ROOT / "app" / "device").rglob("*.py"))
+    assert len(files) >= 5
+    offenders = [
+        f"{path.relative_to(ROOT)} imports {name}"
+        for path in files
+        for name in sorted(imported_modules(path.read_text(encoding="utf-8")))
+        if (name == "app" or name.startswith("app."))
+        and not any(name == ok or name.startswith(ok + ".") for ok in DEVICE_MAY_IMPORT)
+    ]
+    assert offenders == []
+    assert imported_modules("from app.services import settings, catalog") == {
+        "app.services.settings",
+        "app.services.catalog",
+    }

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
+from app.device.enrol import enrol
 from app.profile import Profile, open_profile
 from app.sync.demo import free_port, server_command
-from app.sync.enrol import enrol
 
 # The device token goes to an owner-only file: tests never touch a real keychain.
 os.environ["SHUWU_CREDENTIALS"] = "file"

@@ -6,11 +6,11 @@ import itertools
 
 from sqlalchemy import bindparam, create_engine, select, text
 
+from app.device.transport import TransportConfig
 from app.models import Item, Loan, OutboxOp, Reader
 from app.profile import Profile
 from app.services import circulation, readers, settings
 from app.sync.engine import sync_once
-from app.sync.transport import TransportConfig
 
 FAST = TransportConfig(
     connect_timeout=2, read_timeout=20, deadline=60, retries=4, backoff_base=0.05, backoff_cap=0.3

@@ -13,15 +13,14 @@ import threading
 import pytest
 from sqlalchemy import create_engine, select, text
 
+from app.device import state
+from app.device.enrol import enrol
+from app.device.transport import DeviceRevoked, NotShuwuServer, ServerRefused
 from app.models import Item, OutboxOp, Reader, SyncException
 from app.profile import open_profile
 from app.services import circulation, settings
-from app.services.backup import EPOCH_RENEW_KEY
-from app.sync import state
 from app.sync.demo import free_port
 from app.sync.engine import sync_once
-from app.sync.enrol import enrol
-from app.sync.transport import DeviceRevoked, NotShuwuServer, ServerRefused
 from shuwu_shared.errors import EXIT_BAD_INPUT, EXIT_UNREACHABLE, ServerUnreachable, UserInputError
 
 from .conftest import village_codes
@@ -163,11 +162,11 @@ def test_epoch_renewal_flag_after_restore(county, make_device):
     register(device, 2)
     with device.sessions() as s, s.begin():
         before = state.get_int(s, state.EPOCH)
-        state.put(s, EPOCH_RENEW_KEY, "1")
+        state.put(s, state.EPOCH_RENEW, "1")
     result = sync_once(device, config=FAST)
     with device.sessions() as s:
         assert state.get_int(s, state.EPOCH) > before
-        assert state.get(s, EPOCH_RENEW_KEY) is None
+        assert state.get(s, state.EPOCH_RENEW) is None
     assert result.pending == 0
 
 

@@ -12,7 +12,7 @@ import pytest
 from keyring.backend import KeyringBackend
 from keyring.backends import fail
 
-from app.sync import credentials
+from app.device import credentials
 
 
 def test_file_fallback_is_owner_only_and_reported(profile, monkeypatch, caplog):

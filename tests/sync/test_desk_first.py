@@ -16,12 +16,13 @@ import pytest
 from sqlalchemy import func, select
 
 from app.cli.main import main as shuwu
+from app.device import state
+from app.device.transport import ServerRefused
 from app.models import BibRecord, Item, Reader
 from app.services import catalog_search, circulation
 from app.services.status import profile_status
-from app.sync import snapshot, state
+from app.sync import snapshot
 from app.sync.engine import sync_once
-from app.sync.transport import ServerRefused
 from shuwu_shared.i18n import _
 from shuwu_shared.progress import Cancelled
 from tests.sync.helpers import FAST, branch_of, own_available

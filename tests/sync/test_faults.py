@@ -16,9 +16,9 @@ import time
 
 import pytest
 
+from app.device.transport import TransportConfig
 from app.sync import engine
 from app.sync.engine import sync_once
-from app.sync.transport import TransportConfig
 from shuwu_shared.errors import ServerUnreachable
 
 from .helpers import (

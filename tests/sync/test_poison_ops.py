@@ -16,12 +16,12 @@ from typing import Any, ClassVar
 
 import pytest
 
+from app.device import state
+from app.device.enrol import set_server_url
 from app.models import OutboxOp
 from app.profile import Profile, open_profile
 from app.services import outbox
-from app.sync import state
 from app.sync.engine import sync_once
-from app.sync.enrol import set_server_url
 from app.sync.refused import list_refused
 from shuwu_shared.errors import UserInputError
 

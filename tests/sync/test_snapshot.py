@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from sqlalchemy import create_engine, func, select, text
 
+from app.device import state
 from app.models import BibRecord, Item, OutboxOp, Reader
 from app.services import catalog_search, circulation
-from app.sync import snapshot, state
+from app.sync import snapshot
 from app.sync.engine import sync_once
 from shuwu_shared.i18n import _
 from shuwu_shared.progress import Cancelled
@@ -229,8 +230,8 @@ def test_indexes_set_aside_for_a_bulk_load_come_back_when_the_profile_reopens(tm
 
 
 def test_a_damaged_page_is_refused_with_a_message_and_nothing_is_written(tmp_path):
+    from app.device.transport import ServerRefused
     from app.profile import open_profile
-    from app.sync.transport import ServerRefused
 
     profile = open_profile(tmp_path / "p")
     try:
@@ -269,7 +270,7 @@ class KillServerAfterPages:
 def test_a_server_lost_mid_snapshot_is_a_message_and_the_next_sync_resumes(
     county, make_device, monkeypatch
 ):
-    from app.sync.transport import ServerUnreachable
+    from app.device.transport import ServerUnreachable
 
     monkeypatch.setattr(snapshot, "INDEX_PAGE_LIMIT", 10)  # many pages; two fetched ahead at most
     monkeypatch.setattr(snapshot, "BIB_PAGE_LIMIT", 10)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from app.cli import values
 from app.cli.base import CliContext, CommandResult, add_command, add_group
 from app.cli.commands import catalog_routine
 from app.services import catalog, catalog_marc, catalog_save
@@ -16,6 +15,7 @@ from app.services.catalog_union import (
     external_search,
     origin_text,
 )
+from shuwu_shared import vocabulary as values
 from shuwu_shared.bib import BibData
 from shuwu_shared.errors import UserInputError
 from shuwu_shared.i18n import _

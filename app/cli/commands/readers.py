@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.cli import values
 from app.cli.base import CliContext, CommandResult, add_command, add_group
 from app.services import readers
 from app.services.readers import ReaderInput
+from shuwu_shared import vocabulary as values
 from shuwu_shared.i18n import _
 
 

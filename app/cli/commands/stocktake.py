@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from app.cli import values
 from app.cli.base import CliContext, CommandResult, add_command, add_group
 from app.services import stocktake
 from app.services.stocktake import StocktakeReport
+from shuwu_shared import vocabulary as values
 from shuwu_shared.i18n import _
 
 

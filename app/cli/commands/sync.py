@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from app.cli.base import CliContext, CommandResult, add_command
-from app.sync import credentials
+from app.device import credentials
+from app.device.enrol import enrol
 from app.sync.apply import waiting_count
 from app.sync.engine import SyncResult, sync_once
-from app.sync.enrol import enrol
 from app.sync.overview import clock_text, credential_note, waiting_text
 from shuwu_shared.i18n import _
 

@@ -6,11 +6,11 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.cli import values
 from app.cli.base import CliContext, CommandResult, add_command, add_group
 from app.services import transfers
 from app.services.circulation import branch_name
 from app.services.transfers import TransferView
+from shuwu_shared import vocabulary as values
 from shuwu_shared.errors import NeedsConfirmation
 from shuwu_shared.i18n import _
 

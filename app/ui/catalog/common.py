@@ -15,22 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.i18n import _
-
-STATUS_TEXT = {
-    "available": lambda: _("on shelf"),
-    "on_loan": lambda: _("on loan"),
-    "in_transit": lambda: _("in transit"),
-    "missing": lambda: _("missing"),
-    "lost": lambda: _("lost"),
-    "withdrawn": lambda: _("withdrawn"),
-    "damaged": lambda: _("damaged"),
-}
+from shuwu_shared import vocabulary
 
 
 def status_text(status: str) -> str:
-    label = STATUS_TEXT.get(status)
-    return label() if label else status
+    return vocabulary.item_status(status)  # the one table (shuwu_shared.vocabulary)
 
 
 def fill_table(

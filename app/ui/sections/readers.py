@@ -42,17 +42,14 @@ from app.ui.pdf_printing import print_document
 from app.ui.sections import SectionSpec
 from app.ui.style import scaled_px
 from app.ui.tables import fit_columns
+from shuwu_shared import vocabulary
 from shuwu_shared.errors import ShuwuError
 
 NO_YEAR = 0
 
 
-def _gender_label(code: str) -> str:
-    return {"F": _("Female"), "M": _("Male"), "U": _("Not given")}.get(code, code)
-
-
-def _status_label(code: str) -> str:
-    return {"active": _("Active"), "blocked": _("Blocked")}.get(code, code)
+_gender_label = vocabulary.gender  # the one table (shuwu_shared.vocabulary)
+_status_label = vocabulary.reader_status
 
 
 READER_CARD_TEMPLATE = "a4-2x5-card-85.6x54"

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.device.enrol import EnrolResult, enrol
 from app.sync.engine import SyncResult
-from app.sync.enrol import EnrolResult, enrol
 from app.sync.exceptions import (
     RECENTLY_RESOLVED,
     ExceptionView,

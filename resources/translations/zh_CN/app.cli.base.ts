@@ -7,9 +7,5 @@
       <source>profile folder (default: $SHUWU_HOME or the user-data folder)</source>
       <translation>数据文件夹（默认：$SHUWU_HOME 或用户数据目录）</translation>
     </message>
-    <message>
-      <source>print one JSON object instead of text</source>
-      <translation>输出一个 JSON 对象而不是文字</translation>
-    </message>
   </context>
 </TS>

@@ -8,10 +8,6 @@
       <translation>该书目记录已不存在。</translation>
     </message>
     <message>
-      <source>This computer is not set up for a branch yet. Enrol it in Settings first.</source>
-      <translation>本机尚未登记到馆点，请先在“设置”中登记。</translation>
-    </message>
-    <message>
       <source>The title is required.</source>
       <translation>必须填写题名。</translation>
     </message>

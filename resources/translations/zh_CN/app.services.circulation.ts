@@ -4,34 +4,6 @@
   <context>
     <name>shuwu</name>
     <message>
-      <source>on loan</source>
-      <translation>借出</translation>
-    </message>
-    <message>
-      <source>in transit</source>
-      <translation>在途</translation>
-    </message>
-    <message>
-      <source>missing</source>
-      <translation>丢失待查</translation>
-    </message>
-    <message>
-      <source>lost</source>
-      <translation>遗失</translation>
-    </message>
-    <message>
-      <source>damaged</source>
-      <translation>损坏</translation>
-    </message>
-    <message>
-      <source>withdrawn</source>
-      <translation>已剔除</translation>
-    </message>
-    <message>
-      <source>available</source>
-      <translation>在架</translation>
-    </message>
-    <message>
       <source>Returned: {title}. Its loan is not known here; the county will match it.</source>
       <translation>已还：{title}。本机没有这笔借阅记录，已记下交县馆核对。</translation>
     </message>

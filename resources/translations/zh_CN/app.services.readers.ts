@@ -4,14 +4,6 @@
   <context>
     <name>shuwu</name>
     <message>
-      <source>Adult</source>
-      <translation>成人</translation>
-    </message>
-    <message>
-      <source>Child</source>
-      <translation>儿童</translation>
-    </message>
-    <message>
       <source>Enter the reader's name.</source>
       <translation>请填写读者姓名。</translation>
     </message>

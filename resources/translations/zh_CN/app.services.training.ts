@@ -4,14 +4,6 @@
   <context>
     <name>shuwu</name>
     <message>
-      <source>This is a training profile: it never syncs with the county's real server. Ask the trainer for the classroom server's enrolment code.</source>
-      <translation>这是培训数据，永远不会和县馆的正式服务器同步。请向培训老师要教室服务器的登记码。</translation>
-    </message>
-    <message>
-      <source>That server is a training server. A real branch never syncs with it; check the server address in the sync settings.</source>
-      <translation>该服务器是培训服务器，正式馆点不能和它同步。请检查同步设置里的服务器地址。</translation>
-    </message>
-    <message>
       <source>This is not a training profile. Reset and date changes only work in training.</source>
       <translation>这不是培训数据。只有培训模式才能重置和调整日期。</translation>
     </message>

@@ -12,10 +12,6 @@
       <translation>正在上传操作</translation>
     </message>
     <message>
-      <source>Receiving changes</source>
-      <translation>正在接收更新</translation>
-    </message>
-    <message>
       <source>The desk is ready: lending and returning work now</source>
       <translation>借还台已就绪：现在可以借书和还书</translation>
     </message>
@@ -26,6 +22,10 @@
     <message>
       <source>Checking the server clock</source>
       <translation>正在核对服务器时间</translation>
+    </message>
+    <message>
+      <source>Receiving changes</source>
+      <translation>正在接收更新</translation>
     </message>
     <message>
       <source>The county server keeps refusing this computer's operation numbers.</source>

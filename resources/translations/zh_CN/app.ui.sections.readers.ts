@@ -128,26 +128,6 @@
       <translation>读者证</translation>
     </message>
     <message>
-      <source>Female</source>
-      <translation>女</translation>
-    </message>
-    <message>
-      <source>Male</source>
-      <translation>男</translation>
-    </message>
-    <message>
-      <source>Not given</source>
-      <translation>未填</translation>
-    </message>
-    <message>
-      <source>Active</source>
-      <translation>正常</translation>
-    </message>
-    <message>
-      <source>Blocked</source>
-      <translation>停用</translation>
-    </message>
-    <message>
       <source>Edit reader</source>
       <translation>修改读者信息</translation>
     </message>

@@ -7,9 +7,5 @@
       <source>database URL: sqlite:///FILE or postgresql+psycopg://… (default: $SHUWU_SERVER_DB or ./shuwu-server.db)</source>
       <translation>数据库地址：sqlite:///文件 或 postgresql+psycopg://…（默认：$SHUWU_SERVER_DB 或 ./shuwu-server.db）</translation>
     </message>
-    <message>
-      <source>print one JSON object instead of text</source>
-      <translation>输出一个 JSON 对象而不是文字</translation>
-    </message>
   </context>
 </TS>

@@ -32,6 +32,14 @@
       <translation>已剔除</translation>
     </message>
     <message>
+      <source>Adult</source>
+      <translation>成人</translation>
+    </message>
+    <message>
+      <source>Child</source>
+      <translation>儿童</translation>
+    </message>
+    <message>
       <source>found</source>
       <translation>找回</translation>
     </message>
@@ -78,14 +86,6 @@
     <message>
       <source>Blocked</source>
       <translation>停用</translation>
-    </message>
-    <message>
-      <source>Adult</source>
-      <translation>成人</translation>
-    </message>
-    <message>
-      <source>Child</source>
-      <translation>儿童</translation>
     </message>
   </context>
 </TS>

@@ -4,8 +4,8 @@
   <context>
     <name>shuwu</name>
     <message>
-      <source>Enter the enrolment code from the county library.</source>
-      <translation>请输入县馆提供的登记码。</translation>
+      <source>print one JSON object instead of text</source>
+      <translation>输出一个 JSON 对象而不是文字</translation>
     </message>
   </context>
 </TS>

@@ -1,5 +1,10 @@
 """HTTP to the county server: timeouts, a whole-request deadline, gzip, bounded retries.
 
+The one HTTP client of the device: sync, enrolment and cataloguing's
+union-catalogue calls (app.services.catalog_union) all go through ``Transport``, so a status
+means the same everywhere: 401 → ``DeviceRevoked``, other 4xx → ``ServerRefused``, no answer or
+5xx → ``ServerUnreachable``, an answer without our header → ``NotShuwuServer``.
+
 Village links are slow mobile data that stall and drop. Every request has explicit
 (connect, read) timeouts plus an overall deadline (checked while the body streams in), so a
 stalled link never hangs the app. Connection errors, timeouts and 5xx are retried with
@@ -41,7 +46,8 @@ class ServerRefused(UserInputError):
     """A 4xx with the server's own explanation (bad enrolment code, oversized push...).
 
     ``op_index``: for a push refused as a whole because of one op, which one (0-based);
-    ``detail``: the server's own message, without our framing sentence.
+    ``detail``: the server's own message, without our framing sentence;
+    ``body``: the server's whole JSON answer (a copycat 404 names the targets that failed).
     """
 
     def __init__(
@@ -52,11 +58,13 @@ class ServerRefused(UserInputError):
         status: int = 400,
         op_index: int | None = None,
         detail: str = "",
+        body: dict[str, Any] | None = None,
     ) -> None:
         super().__init__(message, code=code)
         self.status = status
         self.op_index = op_index
         self.detail = detail
+        self.body: dict[str, Any] = body or {}
 
 
 @dataclass(frozen=True)
@@ -267,6 +275,7 @@ class Transport:
                 if isinstance(op_index, int) and not isinstance(op_index, bool)
                 else None,
                 detail=message[:500],
+                body=body,
             )
         if payload is None or not isinstance(payload, dict):
             raise not_shuwu(self.base_url)

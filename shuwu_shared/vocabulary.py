@@ -1,6 +1,8 @@
-"""Stored codes (adult, available, sent…) as the words a person reads, in the CLI's language.
+"""Stored codes (available, on_loan, F, blocked, adult, sent…) as the words a person reads.
 
-JSON output keeps the codes (scripts read them); only text output uses these words.
+The one table for each vocabulary: the CLI's text output, the services' messages and the
+screens all call these (JSON output keeps the codes; scripts read them). Unknown codes come
+back unchanged.
 """
 
 from __future__ import annotations
@@ -29,11 +31,16 @@ def reader_status(code: str) -> str:
     return {"active": _("Active"), "blocked": _("Blocked")}.get(code, code)
 
 
+def builtin_reader_types() -> dict[str, str]:
+    """The two reader types a county without its own policies has (type → words)."""
+    return {"adult": _("Adult"), "child": _("Child")}
+
+
 def reader_type(code: str, labels: dict[str, str] | None = None) -> str:
     """The county's own label when its policies name one, else the built-in words."""
     if labels and labels.get(code) and labels[code] != code:
         return labels[code]
-    return {"adult": _("Adult"), "child": _("Child")}.get(code, code)
+    return builtin_reader_types().get(code, code)
 
 
 def scan_outcome(code: str) -> str:

@@ -1,6 +1,7 @@
-"""Keys of the sync bookkeeping in ``sync_state`` and small typed accessors.
+"""Keys of the device's bookkeeping in ``sync_state``, small typed accessors, and the epoch.
 
-``server_url`` and ``device_token``-free: the token lives in app.sync.credentials.
+The one place these keys are spelled; services, the sync engine, backups and recovery import
+them from here. The token itself is not in ``sync_state``: it lives in app.device.credentials.
 """
 
 from __future__ import annotations
@@ -9,12 +10,15 @@ from sqlalchemy.orm import Session
 
 from app.models import SyncState
 
-SERVER_URL = "server_url"  # also read by app.services.catalog_union
-DEVICE_ID = "device_id"  # also read by app.services.readers
-EPOCH = "epoch"  # also read by app.services.outbox
-CLOCK_OFFSET_MS = "clock_offset_ms"  # also read by app.services.outbox
+SERVER_URL = "server_url"
+DEVICE_ID = "device_id"
+EPOCH = "epoch"
+# Set after a restore: the device's sequence epoch must be renewed with the server at next sync.
+EPOCH_RENEW = "epoch_renew_required"
+RESTORED_AT = "restored_at"  # ISO UTC of the last restore or rebuild
+CLOCK_OFFSET_MS = "clock_offset_ms"
 CURSOR = "change_cursor"
-LAST_SYNC = "last_sync"  # also read by app.services.status (ISO UTC of the last success)
+LAST_SYNC = "last_sync"  # ISO UTC of the last success
 LAST_ATTEMPT = "last_attempt"
 LAST_ERROR = "last_error"
 TRAINING_SERVER = "server_training"
@@ -61,6 +65,28 @@ def delete(session: Session, key: str) -> None:
     row = session.get(SyncState, key)
     if row is not None:
         session.delete(row)
+
+
+# -- the epoch ----------------------------------------------------------------------------------
+# Ops carry (epoch, op_id). A restored database may resend ops the server already holds under
+# the old epoch, so a restore marks the epoch for renewal and the next sync (online or USB)
+# asks the server for a new one before pushing.
+
+
+def mark_epoch_renewal(session: Session) -> None:
+    """Called by a restore or rebuild, in its own transaction."""
+    put(session, EPOCH_RENEW, "1")
+
+
+def epoch_renewal_pending(session: Session) -> bool:
+    """True after a restore until the sync engine has renewed the epoch with the server."""
+    return get(session, EPOCH_RENEW) == "1"
+
+
+def clear_epoch_renewal(session: Session, new_epoch: int) -> None:
+    """Called by the sync engine (or a USB reply) once the server has issued ``new_epoch``."""
+    put(session, EPOCH, new_epoch)
+    delete(session, EPOCH_RENEW)
 
 
 def catalogue_percent(session: Session) -> int | None:

@@ -11,11 +11,10 @@ import platform
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from app.device import credentials, state
+from app.device.transport import Transport, TransportConfig, normalise_url, not_shuwu
 from app.profile import Profile
 from app.services import settings
-from app.services.training import check_server_mode
-from app.sync import credentials, state
-from app.sync.transport import Transport, TransportConfig, normalise_url, not_shuwu
 from shuwu_shared.errors import UserInputError
 from shuwu_shared.i18n import _
 
@@ -34,11 +33,35 @@ class EnrolResult:
         return asdict(self)
 
 
+def check_server_mode(profile_is_training: bool, hello: dict[str, Any]) -> None:
+    """Refuse any sync between a training profile and a production server, and vice versa.
+
+    ``hello`` is the server's ``GET /v1/hello`` answer; a server that does not say
+    ``training: true`` is treated as production.
+    """
+    server_is_training = hello.get("training") is True
+    if profile_is_training and not server_is_training:
+        raise UserInputError(
+            _(
+                "This is a training profile: it never syncs with the county's real server. "
+                "Ask the trainer for the classroom server's enrolment code."
+            ),
+            code="training_refused",
+        )
+    if server_is_training and not profile_is_training:
+        raise UserInputError(
+            _(
+                "That server is a training server. A real branch never syncs with it; "
+                "check the server address in the sync settings."
+            ),
+            code="training_server_refused",
+        )
+
+
 def require_training_compatible(profile_training: bool, server_training: bool) -> None:
     """Training profiles and training servers only ever talk to each other.
 
-    The rule itself is app.services.training.check_server_mode (the training helper's guard);
-    enrolment and every sync call it with the server's ``/v1/hello`` answer.
+    Enrolment and every sync call it with the server's ``/v1/hello`` answer.
     """
     check_server_mode(profile_training, {"training": server_training})
 
@@ -94,7 +117,7 @@ def enrol(
         state.put(session, state.DEVICE_ID, device_id)
         state.put(session, state.EPOCH, epoch)
         state.put(session, state.TRAINING_SERVER, int(bool(info.get("training"))))
-        state.delete(session, "epoch_renew_required")  # a fresh device starts a fresh epoch
+        state.delete(session, state.EPOCH_RENEW)  # a fresh device starts a fresh epoch
         if previous_branch != branch_code:
             state.put(session, state.CURSOR, 0)  # another branch sees another slice
         settings.put(session, settings.BRANCH_CODE, branch_code)
