@@ -136,5 +136,7 @@ def test_a_refused_token_says_so_and_saving_still_numbers_locally(
     with branch_profile.sessions() as s, pytest.raises(DeviceRevoked) as refused:
         catalog.lookup_isbn(s, "9787020002207", union)
     assert refused.value.code == "unauthorized"  # not "server unreachable"
+    reserved = catalog.reserve_call_seq(union, "I247.5")  # before the transaction: none
+    assert reserved is None
     with branch_profile.sessions() as s, s.begin():
-        assert catalog.allocate_call_seq(s, "I247.5", union)[1] == "local"
+        assert catalog.allocate_call_seq(s, "I247.5", reserved)[1] == "local"

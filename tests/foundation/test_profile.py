@@ -71,7 +71,9 @@ def test_an_old_profile_is_still_migrated_on_open(tmp_path: Path) -> None:
     home = tmp_path / "p"
     open_profile(home).close()
     db = sqlite3.connect(home / "shuwu.db")
+    # A profile as version 0950 left it: without the columns later migrations add.
     db.execute("ALTER TABLE shelf_location DROP COLUMN retired")
+    db.execute("ALTER TABLE sync_exception DROP COLUMN resolution")
     db.execute("UPDATE alembic_version SET version_num = '0950_h15a_bib_marc_flags'")
     db.commit()
     db.close()
@@ -79,6 +81,8 @@ def test_an_old_profile_is_still_migrated_on_open(tmp_path: Path) -> None:
     try:
         columns = {c["name"] for c in inspect(reopened.engine).get_columns("shelf_location")}
         assert "retired" in columns
+        exception_columns = inspect(reopened.engine).get_columns("sync_exception")
+        assert "resolution" in {c["name"] for c in exception_columns}
     finally:
         reopened.close()
 
