@@ -504,9 +504,12 @@ def _read_marcxml(data: bytes) -> list[DecodedRecord | Damaged]:
         AttributeError,
         pymarc.exceptions.PymarcException,
     ) as exc:
+        reason = str(exc)[:200]
+        if isinstance(exc, KeyError) and exc.args and isinstance(exc.args[0], tuple):
+            reason = _("an element has no “{name}” attribute").format(name=exc.args[0][-1])
         raise UserInputError(
             _("This MARCXML file is damaged ({reason}). Nothing was imported.").format(
-                reason=str(exc)[:200]
+                reason=reason
             )
         ) from exc
     out: list[DecodedRecord | Damaged] = []

@@ -449,15 +449,15 @@ def test_hostile_marcxml_is_refused_with_exit_2(tmp_path: Path, payload: bytes) 
     assert shuwu_main(["catalog", "import", str(path), "--home", str(home), "--json"]) == 2
 
 
-PYMARC_FILES = sorted(p.name for p in REAL.glob("pymarc-*"))
+WILD_FILES = sorted(p.name for p in REAL.iterdir() if p.name.startswith(("pymarc-", "marc4j-")))
 
 
-@pytest.mark.parametrize("name", PYMARC_FILES)
-def test_every_pymarc_test_file_imports_or_is_refused_in_words(
+@pytest.mark.parametrize("name", WILD_FILES)
+def test_every_pymarc_and_marc4j_file_imports_or_is_refused_in_words(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
 ) -> None:
-    """pymarc's own test files (good, damaged and odd): each is imported (exit 0) or refused
-    (exit 2) with a sentence, never an internal error (exit 1) or a traceback."""
+    """pymarc's and marc4j's own test files (good, damaged and odd): each is imported (exit 0)
+    or refused (exit 2) with a sentence, never an internal error (exit 1) or a traceback."""
     code = shuwu_main(["catalog", "import", str(REAL / name), "--home", str(tmp_path / "p")])
     err = capsys.readouterr().err
     assert code in (0, 2), err
@@ -480,3 +480,9 @@ def test_marcxml_with_a_short_leader_imports_and_exports_a_valid_leader(
     (record,) = list(pymarc.MARCReader(out.read_bytes()))
     assert record is not None and record.title and record.title.startswith("The Untamed")
     assert str(record.leader)[20:24] == "4500"
+
+
+def test_marcxml_without_a_tag_is_refused_in_words(capsys: pytest.CaptureFixture[str]) -> None:
+    path = REAL / "marc4j-chabon-missing-datafield-tag.xml"
+    assert shuwu_main(["catalog", "import", str(path), "--preview"]) == 2
+    assert "有元素缺少“tag”属性" in capsys.readouterr().err
