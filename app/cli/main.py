@@ -44,6 +44,24 @@ def _is_operational(exc: BaseException) -> bool:
     return isinstance(exc, (sqlite3.OperationalError, sqlalchemy.exc.OperationalError))
 
 
+def _log_to_profile(home: str | None) -> logging.Handler:
+    """Log records go to the profile's logs/cli.log, never to the terminal: a user sees the
+    one-line message, not a traceback. Without a profile folder (yet) they are dropped."""
+    root = logging.getLogger()
+    handler: logging.Handler = logging.NullHandler()
+    log_dir = resolve_home(home) / "logs"
+    if log_dir.parent.is_dir():
+        try:
+            log_dir.mkdir(exist_ok=True)
+            handler = logging.FileHandler(log_dir / "cli.log", encoding="utf-8", delay=True)
+            line = "%(asctime)s %(levelname)s %(name)s %(message)s"
+            handler.setFormatter(logging.Formatter(line))
+        except OSError:
+            handler = logging.NullHandler()
+    root.addHandler(handler)
+    return handler
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     configure_stdio()
     parser = build_parser()
@@ -57,6 +75,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if handler is None:
         parser.print_help()
         return EXIT_BAD_INPUT
+    # The window sets up its own log (app/ui/errors.py).
+    log_handler = _log_to_profile(args.home) if args.command != "gui" else None
     context = CliContext(args)
     try:
         result = handler(context)
@@ -98,6 +118,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILURE
     finally:
         context.close()
+        if log_handler is not None:
+            logging.getLogger().removeHandler(log_handler)
+            log_handler.close()
     try:
         print_result(result, args.json)
         sys.stdout.flush()

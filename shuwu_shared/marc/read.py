@@ -25,6 +25,8 @@ import xml.sax
 from dataclasses import dataclass, field
 
 import pymarc
+import pymarc.exceptions
+import pymarc.marcxml
 from pymarc import Field, Indicators, Leader, Record, Subfield
 from pymarc.marc8 import MARC8ToUnicode
 from pymarc.marc8_mapping import CODESETS
@@ -464,19 +466,50 @@ def _build_field(
 # --- MARCXML -------------------------------------------------------------------------------------
 
 
+class _LenientXmlHandler(pymarc.marcxml.XmlHandler):
+    """pymarc's MARCXML reader, except that a leader of the wrong length (real files have
+    them) is padded or cut to 24 characters instead of failing the whole file."""
+
+    def __init__(self) -> None:
+        super().__init__(strict=False)  # type: ignore[no-untyped-call]
+
+    def endElementNS(self, name: tuple[str | None, str], qname: str | None) -> None:
+        if name[1] == "leader" and self._record:
+            text = "".join(self._text)
+            text = (text if text.isascii() else "").ljust(24)[:24]
+            if len(text) != len("".join(self._text)) or not text[20:24].isdigit():
+                # Counts and the entry map are fixed by the standard; the writer computes the
+                # rest (length, base address).
+                text = text[:10] + "22" + text[12:20] + "4500"
+            self._record.leader = Leader(text)
+            self._text = []
+            return
+        super().endElementNS(name, qname)  # type: ignore[no-untyped-call]
+
+
 def _read_marcxml(data: bytes) -> list[DecodedRecord | Damaged]:
     if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data:
         raise UserInputError(
             _("This MARCXML file declares entities; it is refused. Nothing was imported.")
         )
+    handler = _LenientXmlHandler()
     try:
-        records = pymarc.parse_xml_to_array(  # type: ignore[no-untyped-call]
-            io.BytesIO(data), strict=False
-        )
-    except (xml.sax.SAXException, ValueError, KeyError, TypeError, AttributeError) as exc:
+        pymarc.marcxml.parse_xml(io.BytesIO(data), handler)  # type: ignore[no-untyped-call]
+        records = handler.records
+    except (
+        xml.sax.SAXException,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        pymarc.exceptions.PymarcException,
+    ) as exc:
+        reason = str(exc)[:200]
+        if isinstance(exc, KeyError) and exc.args and isinstance(exc.args[0], tuple):
+            reason = _("an element has no “{name}” attribute").format(name=exc.args[0][-1])
         raise UserInputError(
             _("This MARCXML file is damaged ({reason}). Nothing was imported.").format(
-                reason=str(exc)[:200]
+                reason=reason
             )
         ) from exc
     out: list[DecodedRecord | Damaged] = []

@@ -447,3 +447,42 @@ def test_hostile_marcxml_is_refused_with_exit_2(tmp_path: Path, payload: bytes) 
     path.write_bytes(payload)
     home = tmp_path / "p"
     assert shuwu_main(["catalog", "import", str(path), "--home", str(home), "--json"]) == 2
+
+
+WILD_FILES = sorted(p.name for p in REAL.iterdir() if p.name.startswith(("pymarc-", "marc4j-")))
+
+
+@pytest.mark.parametrize("name", WILD_FILES)
+def test_every_pymarc_and_marc4j_file_imports_or_is_refused_in_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """pymarc's and marc4j's own test files (good, damaged and odd): each is imported (exit 0)
+    or refused (exit 2) with a sentence, never an internal error (exit 1) or a traceback."""
+    code = shuwu_main(["catalog", "import", str(REAL / name), "--home", str(tmp_path / "p")])
+    err = capsys.readouterr().err
+    assert code in (0, 2), err
+    assert "Traceback" not in err
+    if code == 2:
+        assert err.startswith("错误：") and len(err.strip()) > len("错误：")
+
+
+def test_marcxml_with_a_short_leader_imports_and_exports_a_valid_leader(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """pymarc's bad_tag.xml: a 17-character leader failed the whole file inside pymarc."""
+    home = str(tmp_path / "p")
+    assert shuwu_main(["catalog", "import", str(REAL / "pymarc-bad_tag.xml"), "--home", home]) == 0
+    out = tmp_path / "out.mrc"
+    assert shuwu_main(["catalog", "export", str(out), "--format", "marc21", "--home", home]) == 0
+    capsys.readouterr()
+    dump = subprocess.run(["yaz-marcdump", str(out)], capture_output=True, text=True, check=True)
+    assert "should hold a number" not in dump.stderr + dump.stdout
+    (record,) = list(pymarc.MARCReader(out.read_bytes()))
+    assert record is not None and record.title and record.title.startswith("The Untamed")
+    assert str(record.leader)[20:24] == "4500"
+
+
+def test_marcxml_without_a_tag_is_refused_in_words(capsys: pytest.CaptureFixture[str]) -> None:
+    path = REAL / "marc4j-chabon-missing-datafield-tag.xml"
+    assert shuwu_main(["catalog", "import", str(path), "--preview"]) == 2
+    assert "有元素缺少“tag”属性" in capsys.readouterr().err

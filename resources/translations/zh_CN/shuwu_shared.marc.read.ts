@@ -88,6 +88,10 @@
       <translation>{tag}：无法读取的字段已丢弃</translation>
     </message>
     <message>
+      <source>an element has no “{name}” attribute</source>
+      <translation>有元素缺少“{name}”属性</translation>
+    </message>
+    <message>
       <source>This MARCXML file is damaged ({reason}). Nothing was imported.</source>
       <translation>此 MARCXML 文件已损坏（{reason}）。没有导入任何记录。</translation>
     </message>
