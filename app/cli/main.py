@@ -6,11 +6,13 @@ Command modules in app/cli/commands/ are discovered automatically; each has ``re
 from __future__ import annotations
 
 import argparse
+import io
 import logging
 import os
 import sqlite3
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 import sqlalchemy.exc
 
@@ -44,20 +46,32 @@ def _is_operational(exc: BaseException) -> bool:
     return isinstance(exc, (sqlite3.OperationalError, sqlalchemy.exc.OperationalError))
 
 
+class _LogOnFirstRecord(logging.FileHandler):
+    """Creates logs/ and the file only when there is something to write: a command that
+    logs nothing leaves the profile folder as it found it."""
+
+    def _open(self) -> io.TextIOWrapper:
+        Path(self.baseFilename).parent.mkdir(exist_ok=True)
+        return super()._open()
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        """A read-only or full disk: the message on screen is what matters; no traceback."""
+
+
 def _log_to_profile(home: str | None) -> logging.Handler:
     """Log records go to the profile's logs/cli.log, never to the terminal: a user sees the
     one-line message, not a traceback. Without a profile folder (yet) they are dropped."""
     root = logging.getLogger()
     handler: logging.Handler = logging.NullHandler()
-    log_dir = resolve_home(home) / "logs"
-    if log_dir.parent.is_dir():
-        try:
-            log_dir.mkdir(exist_ok=True)
-            handler = logging.FileHandler(log_dir / "cli.log", encoding="utf-8", delay=True)
+    try:  # a folder we may not even look into is the command's to refuse, in words
+        log_dir = resolve_home(home) / "logs"
+        if log_dir.parent.is_dir():
             line = "%(asctime)s %(levelname)s %(name)s %(message)s"
-            handler.setFormatter(logging.Formatter(line))
-        except OSError:
-            handler = logging.NullHandler()
+            file_handler = _LogOnFirstRecord(log_dir / "cli.log", encoding="utf-8", delay=True)
+            file_handler.setFormatter(logging.Formatter(line))
+            handler = file_handler
+    except (OSError, ValueError):
+        handler = logging.NullHandler()
     root.addHandler(handler)
     return handler
 

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.device.branch import branch_code
-from app.device.transport import DeviceRevoked, NotShuwuServer
+from app.device.errors import DeviceRevoked, NotShuwuServer
 from app.models import BibRecord, Branch, CallSeqCounter, Item, LabelQueue, Reader
 from app.services.catalog_rules import (
     CallNumber,

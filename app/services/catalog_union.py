@@ -23,7 +23,7 @@ from urllib.parse import urlencode
 from sqlalchemy.orm import Session
 
 from app.device import credentials, state
-from app.device.transport import ServerRefused, Transport, TransportConfig
+from app.device.errors import ServerRefused
 from shuwu_shared.bib import BIB_FIELDS
 from shuwu_shared.errors import ServerUnreachable, UserInputError
 from shuwu_shared.i18n import _
@@ -154,6 +154,9 @@ class HttpUnionCatalog:
         json: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
         read_timeout = timeout or self.timeout
+        # On first use: the HTTP client (requests) is a noticeable share of a cold start.
+        from app.device.transport import Transport, TransportConfig
+
         config = TransportConfig(
             connect_timeout=self.timeout,
             read_timeout=read_timeout,

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.device.enrol import is_enrolled
-from app.device.transport import DeviceRevoked
+from app.device.errors import DeviceRevoked
 from app.sync.engine import SyncResult, sync_once
 from app.sync.schedule import AutoSyncSchedule
 from app.ui.context import AppContext
