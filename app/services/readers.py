@@ -289,6 +289,17 @@ def update_reader(
     return to_view(reader)
 
 
+def save_reader(
+    session: Session, clock: Clock, data: ReaderInput, reader_uuid: str | None = None
+) -> ReaderView:
+    """The reader form's save, for the GUI and the CLI alike: no ``reader_uuid`` registers a
+    new reader (``register_reader``), a ``reader_uuid`` changes that reader
+    (``update_reader``; NotFound if it no longer exists)."""
+    if reader_uuid is None:
+        return register_reader(session, clock, data)
+    return update_reader(session, clock, reader_uuid, data)
+
+
 def _get(session: Session, reader_uuid: str) -> Reader:
     reader = session.scalar(select(Reader).where(Reader.uuid == reader_uuid))
     if reader is None:
