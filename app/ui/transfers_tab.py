@@ -36,6 +36,7 @@ from app.ui.style import font_css
 from shuwu_shared import vocabulary
 from shuwu_shared.errors import ShuwuError
 
+
 class TransfersTab(QWidget):
     sent = Signal(object)  # TransferView
     received = Signal(object)  # TransferView

@@ -105,11 +105,10 @@ def test_import_file_matches_against_the_catalogue_as_it_is_when_it_writes(
         save_bib(s, profile.clock, BibData(title="红楼梦", isbn="9787020002207"))
     before = db_state(profile)
     # Committing the stale preview would add a second 红楼梦 (tried, then rolled back)...
-    with profile.sessions() as s:
-        with s.begin():
-            stale = catalog_marc.commit_import(s, profile.clock, shown, "skip")
-            assert (stale.created, stale.skipped) == (1, 0)
-            s.rollback()
+    with profile.sessions() as s, s.begin():
+        stale = catalog_marc.commit_import(s, profile.clock, shown, "skip")
+        assert (stale.created, stale.skipped) == (1, 0)
+        s.rollback()
     assert db_state(profile) == before
     # ...import_file reads and matches again in the transaction that writes.
     with profile.sessions() as s, s.begin():
