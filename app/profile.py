@@ -9,9 +9,9 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.device import settings
 from app.models.db import DB_FILENAME, open_database
 from app.paths import resolve_home
-from app.services import settings
 from shuwu_shared.clock import Clock, clock_from_env
 
 

@@ -54,6 +54,19 @@ def scan_outcome(code: str) -> str:
     return words.get(code, code)
 
 
+def stocktake_scan(code: str) -> str:
+    """A stock-take scan's outcome as the screen says it at the moment of the scan: stronger
+    than ``scan_outcome`` (the CLI's list), since the librarian must look at the book now."""
+    words = {
+        "ok": _("on shelf"),
+        "already": _("already counted"),
+        "elsewhere": _("belongs elsewhere"),
+        "on_loan": _("recorded as on loan!"),
+        "unknown": _("unknown barcode"),
+    }
+    return words.get(code, code)
+
+
 def transfer_status(code: str) -> str:
     words = {"draft": _("draft"), "sent": _("sent"), "received": _("received")}
     return words.get(code, code)

@@ -11,10 +11,9 @@ import platform
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from app.device import credentials, state
+from app.device import credentials, settings, state
 from app.device.transport import Transport, TransportConfig, normalise_url, not_shuwu
 from app.profile import Profile
-from app.services import settings
 from shuwu_shared.errors import UserInputError
 from shuwu_shared.i18n import _
 

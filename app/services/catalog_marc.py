@@ -339,6 +339,37 @@ def commit_import(
     )
 
 
+@dataclass(frozen=True)
+class ImportResult:
+    preview: ImportPreview  # what the committed import read and decided, row by row
+    outcome: ImportOutcome
+
+
+def import_file(
+    session: Session,
+    clock: Clock,
+    path: Path,
+    encoding: str = "auto",
+    on_match: str = "skip",
+    progress: Progress | None = None,
+    *,
+    all_or_nothing: bool = False,
+) -> ImportResult:
+    """Import a MARC file in the caller's transaction: the GUI's 导入 and ``shuwu catalog
+    import`` both call this.
+
+    The file is read and every record matched again here, in the transaction that writes:
+    a preview shown earlier may be stale (the file replaced, or the same title catalogued on
+    this computer or pulled by sync meanwhile), and committing it would add a second record
+    where the catalogue now has a match. The earlier preview is only what the person looked at.
+    """
+    preview = preview_import(session, path, encoding, progress)
+    outcome = commit_import(
+        session, clock, preview, on_match, progress, all_or_nothing=all_or_nothing
+    )
+    return ImportResult(preview, outcome)
+
+
 def _match_target(session: Session, row: ImportRow, by_row: dict[int, BibRecord]) -> BibRecord:
     if row.matched_row is not None:
         return by_row[row.matched_row]

@@ -7,14 +7,13 @@ picker, call numbers as the catalogue stores them, bigram tokens for short searc
 
 from __future__ import annotations
 
-import re
-
 from shuwu_shared.domain import clc
 from shuwu_shared.domain import isbn as domain_isbn
 from shuwu_shared.domain.callnumber import CallNumber as CallNumber  # re-exported for callers
+from shuwu_shared.domain.callnumber import call_sort_key as call_sort_key
 from shuwu_shared.domain.callnumber import parse_call_number as parse_call_number
-from shuwu_shared.domain.callnumber import sort_key
 from shuwu_shared.domain.pinyin import search_keys
+from shuwu_shared.domain.search_text import bigram_text as bigram_text
 from shuwu_shared.i18n import _
 
 # --- ISBN and scanner input: the shared rules of shuwu_shared.domain.isbn --------------------
@@ -53,12 +52,8 @@ CLC_TOP_CLASSES: tuple[tuple[str, str], ...] = tuple((c.code, c.name) for c in c
 CLC_T_SUBCLASSES: tuple[tuple[str, str], ...] = tuple((c.code, c.name) for c in clc.T_SUBCLASSES)
 
 
-# --- call numbers (索书号): one implementation, in shuwu_shared.domain.callnumber ---------
-
-
-def call_sort_key(call_number: str) -> str:
-    """The shelf-order key stored in ``item.call_sort_key`` (see shuwu_shared.domain.callnumber)."""
-    return sort_key(call_number)[:200]
+# Call numbers (索书号): one implementation, in shuwu_shared.domain.callnumber (call_sort_key
+# is the stored shelf-order key). Bigram tokens: shuwu_shared.domain.search_text (sync uses both).
 
 
 # --- search keys -----------------------------------------------------------------------------
@@ -74,19 +69,6 @@ def pinyin_keys(text: str) -> list[str]:
     ``红楼梦`` → ``hongloumeng … hlm``; ``长城`` → both ``cc`` and ``zc``.
     """
     return search_keys(text).split()
-
-
-def bigram_text(*values: str | None) -> str:
-    """Tokens for the 1–2 character index: every Han unigram and bigram, plus latin words."""
-    tokens: list[str] = []
-    for value in values:
-        if not value:
-            continue
-        for run in re.findall(r"[\u3400-\u4dbf\u4e00-\u9fff]+", value):
-            tokens.extend(run)
-            tokens.extend(run[i : i + 2] for i in range(len(run) - 1))
-        tokens.extend(w.lower() for w in re.findall(r"[A-Za-z0-9]+", value))
-    return " ".join(dict.fromkeys(tokens))
 
 
 def short_query_ok(query: str) -> bool:

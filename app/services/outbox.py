@@ -15,11 +15,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.device import state
 from app.models import OutboxOp
+from app.sync.acks import pending_count as pending_count  # defined beside the ack path
 from shuwu_shared.clock import Clock
 from shuwu_shared.columns import new_uuid
 from shuwu_shared.errors import UserInputError
@@ -70,7 +70,3 @@ def record_op(session: Session, clock: Clock, kind: str, payload: dict[str, Any]
     session.add(op)
     session.flush()
     return RecordedOp(device_seq=op.device_seq, op_id=op.op_id, kind=kind)
-
-
-def pending_count(session: Session) -> int:
-    return session.scalar(select(func.count()).where(OutboxOp.state == "pending")) or 0

@@ -27,8 +27,8 @@ from app.services import audit
 from app.services.outbox import record_op
 from shuwu_shared import vocabulary
 from shuwu_shared.clock import Clock
-from shuwu_shared.domain import pinyin
 from shuwu_shared.domain.masking import mask_name, mask_phone
+from shuwu_shared.domain.pinyin import name_search_keys as name_search_keys  # sync uses it too
 from shuwu_shared.errors import NotFound, UserInputError
 from shuwu_shared.i18n import _
 
@@ -68,13 +68,6 @@ class ReaderView:
             data["name"] = self.name_masked
             data["phone"] = self.phone_masked or None
         return data
-
-
-def name_search_keys(name: str) -> str:
-    """Full pinyin and initials, read as a name (曾 → zeng, 单 → shan) and, since staff may type
-    the everyday reading, also as plain text (曾 → ceng/zeng); space-separated."""
-    tokens = [*pinyin.search_keys(name, name=True).split(), *pinyin.search_keys(name).split()]
-    return " ".join(dict.fromkeys(tokens)) or name.lower()
 
 
 def to_view(reader: Reader) -> ReaderView:
@@ -287,6 +280,17 @@ def update_reader(
     record_op(session, clock, "reader_upsert", _reader_payload(reader))
     audit.log(session, clock, "reader_update", entity="reader", entity_uuid=reader.uuid)
     return to_view(reader)
+
+
+def save_reader(
+    session: Session, clock: Clock, data: ReaderInput, reader_uuid: str | None = None
+) -> ReaderView:
+    """The reader form's save, for the GUI and the CLI alike: no ``reader_uuid`` registers a
+    new reader (``register_reader``), a ``reader_uuid`` changes that reader
+    (``update_reader``; NotFound if it no longer exists)."""
+    if reader_uuid is None:
+        return register_reader(session, clock, data)
+    return update_reader(session, clock, reader_uuid, data)
 
 
 def _get(session: Session, reader_uuid: str) -> Reader:

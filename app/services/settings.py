@@ -1,40 +1,16 @@
-"""Typed access to the profile's key/value settings (app_setting table)."""
+"""The profile's key/value settings: defined in app.device.settings (below the services and the
+sync engine), re-exported here for the services and the screens."""
 
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
-
-from app.device.branch import BRANCH_CODE as BRANCH_CODE  # spelled once, in app.device
-from app.device.branch import BRANCH_NAME as BRANCH_NAME
-from app.models import AppSetting
-
-LANGUAGE = "language"
-FONT_SIZE = "font_size"
-TRAINING_MODE = "training_mode"
-SIMULATED_DAYS = "simulated_days"  # training mode's date shift, in days
-
-
-def get(session: Session, key: str, default: str | None = None) -> str | None:
-    row = session.get(AppSetting, key)
-    return row.value if row is not None else default
-
-
-def get_float(session: Session, key: str, default: float) -> float:
-    raw = get(session, key)
-    try:
-        return float(raw) if raw is not None else default
-    except ValueError:
-        return default
-
-
-def get_bool(session: Session, key: str) -> bool:
-    return get(session, key) == "1"
-
-
-def put(session: Session, key: str, value: str | int | float | bool) -> None:
-    text = ("1" if value else "0") if isinstance(value, bool) else str(value)
-    row = session.get(AppSetting, key)
-    if row is None:
-        session.add(AppSetting(key=key, value=text))
-    else:
-        row.value = text
+from app.device.settings import BRANCH_CODE as BRANCH_CODE
+from app.device.settings import BRANCH_NAME as BRANCH_NAME
+from app.device.settings import FONT_SIZE as FONT_SIZE
+from app.device.settings import LANGUAGE as LANGUAGE
+from app.device.settings import SIMULATED_DAYS as SIMULATED_DAYS
+from app.device.settings import TRAINING_MODE as TRAINING_MODE
+from app.device.settings import get as get
+from app.device.settings import get_bool as get_bool
+from app.device.settings import get_float as get_float
+from app.device.settings import is_training as is_training
+from app.device.settings import put as put

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from app.device import state
 from app.device.enrol import check_server_mode as check_server_mode  # the guard lives there
+from app.device.settings import is_training as is_training  # sync's examples use it too
 from app.models import (
     BibRecord,
     Branch,
@@ -55,10 +56,6 @@ BASELINE_KEY = "training_baseline"
 
 def snapshot_path(home: Path) -> Path:
     return Path(home) / TRAINING_DIRNAME / SNAPSHOT_NAME
-
-
-def is_training(session: Session) -> bool:
-    return settings.get_bool(session, settings.TRAINING_MODE)
 
 
 # --- the server guard -------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from app.models import OutboxOp
@@ -23,6 +23,11 @@ from app.sync.apply import table_of
 log = logging.getLogger(__name__)
 
 ACK_STATES = frozenset({"applied", "duplicate", "applied_with_exception"})
+
+
+def pending_count(session: Session) -> int:
+    """Ops the county has not answered yet (app.services.outbox re-exports this)."""
+    return session.scalar(select(func.count()).where(OutboxOp.state == "pending")) or 0
 
 
 @dataclass

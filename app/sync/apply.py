@@ -196,16 +196,14 @@ def _convert(table: Table, column: str, value: Any) -> Any:
 
 def _fill_computed(entity: str, row: dict[str, Any]) -> None:
     """Search keys and shelf order are computed here when the server did not send them."""
-    from app.services.catalog_rules import call_sort_key
-    from shuwu_shared.domain.pinyin import record_search_keys
+    from shuwu_shared.domain.callnumber import call_sort_key
+    from shuwu_shared.domain.pinyin import name_search_keys, record_search_keys
 
     if entity == "bib" and not row.get("search_keys") and "title" in row:
         row["search_keys"] = record_search_keys(row.get("title"), row.get("author"))
     elif entity == "item" and row.get("call_number") and not row.get("call_sort_key"):
         row["call_sort_key"] = call_sort_key(str(row["call_number"]))
     elif entity == "reader" and row.get("name") and not row.get("name_search_keys"):
-        from app.services.readers import name_search_keys
-
         row["name_search_keys"] = name_search_keys(str(row["name"]))
 
 
@@ -312,7 +310,7 @@ def index_bibs(session: Session, ids: Sequence[int], fresh: bool = False) -> Non
 
     ``fresh``: the records were just inserted, so there are no old entries to delete.
     """
-    from app.services.catalog_rules import bigram_text
+    from shuwu_shared.domain.search_text import bigram_text
 
     if not ids:
         return

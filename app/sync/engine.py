@@ -18,12 +18,11 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from app.device import credentials, state
+from app.device import credentials, settings, state
 from app.device.enrol import check_hello, require_training_compatible
 from app.device.transport import ServerRefused, Transport, TransportConfig
 from app.models import OutboxOp, SyncException
 from app.profile import Profile
-from app.services import settings
 from app.sync import acks as acks_mod
 from app.sync import snapshot
 from app.sync.apply import apply_page, pending_uuids

@@ -94,11 +94,10 @@ def open_count(session: Session) -> int:
 def add_screenshot_examples(session: Session, now: datetime) -> None:
     """For ``shuwu selftest --screenshots`` on its practice copy of the demo village only: one
     open conflict and one the county resolved with a note, so the Sync screen shows both."""
+    from app.device import settings
     from app.models import Item
-    from app.services import settings
-    from app.services.training import is_training
 
-    if not is_training(session):
+    if not settings.is_training(session):
         raise ValueError("examples are only written into a training profile")
     here = settings.get(session, settings.BRANCH_CODE) or ""
     barcodes = list(

@@ -8,9 +8,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.device import credentials, state
-from app.services import settings
-from app.services.outbox import pending_count
+from app.device import credentials, settings, state
+from app.sync.acks import pending_count
 from app.sync.apply import waiting_count
 from app.sync.exceptions import open_count
 from shuwu_shared.i18n import _

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.services.catalog_rules import call_sort_key
+from shuwu_shared.domain.callnumber import call_sort_key
 from shuwu_shared.domain.pinyin import record_search_keys
 from shuwu_shared.protocol.marcwire import received_marc
 

@@ -19,10 +19,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.device import credentials, state
+from app.device import credentials, settings, state
 from app.models import OutboxOp
 from app.profile import Profile
-from app.services import settings
 from app.sync import acks
 from app.sync.apply import apply_page, pending_uuids
 from shuwu_shared import bundle as fmt

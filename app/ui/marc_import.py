@@ -154,10 +154,11 @@ class MarcImportDialog(QDialog):
         def job(s: ops.DbSession, control: Any) -> catalog_marc.ImportOutcome:
             from app.services import catalog_marc
 
-            fresh = catalog_marc.preview_import(s, path, encoding, control)
-            return catalog_marc.commit_import(
-                s, clock, fresh, on_match, control, all_or_nothing=strict
-            )
+            # The service reads the file and matches again in this transaction (a preview
+            # shown earlier may be stale).
+            return catalog_marc.import_file(
+                s, clock, path, encoding, on_match, control, all_or_nothing=strict
+            ).outcome
 
         # show_outcome announces the change.
         ops.in_background(

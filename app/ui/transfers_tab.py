@@ -33,18 +33,8 @@ from app.ui.context import AppContext
 from app.ui.errors import show_error
 from app.ui.i18n import _
 from app.ui.style import font_css
+from shuwu_shared import vocabulary
 from shuwu_shared.errors import ShuwuError
-
-STATUS_TEXT = {
-    "draft": lambda: _("draft"),
-    "sent": lambda: _("sent"),
-    "received": lambda: _("received"),
-}
-
-
-def transfer_status_text(status: str) -> str:
-    label = STATUS_TEXT.get(status)
-    return label() if label else status
 
 
 class TransfersTab(QWidget):
@@ -173,7 +163,7 @@ class TransfersTab(QWidget):
                 view.uuid[:8],
                 names.get(view.from_branch, view.from_branch),
                 names.get(view.to_branch, view.to_branch),
-                transfer_status_text(view.status),
+                vocabulary.transfer_status(view.status),  # the one table
                 str(len(view.barcodes)),
                 ", ".join(view.received),
             ]

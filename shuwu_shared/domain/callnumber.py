@@ -136,6 +136,14 @@ def sort_key(call: CallNumber | str) -> str:
     return _parsed_key(parsed)
 
 
+STORED_KEY_LENGTH = 200  # item.call_sort_key is String(200)
+
+
+def call_sort_key(call_number: str) -> str:
+    """The shelf-order key as stored in ``item.call_sort_key`` (cataloguing, sync, snapshot)."""
+    return sort_key(call_number)[:STORED_KEY_LENGTH]
+
+
 def _parsed_key(call: CallNumber) -> str:
     key = class_sort_key(call.class_no)
     if call.seq is None:

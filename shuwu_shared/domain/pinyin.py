@@ -234,6 +234,14 @@ def search_keys(text: str, *, name: bool = False) -> str:
     return " ".join(tokens)
 
 
+def name_search_keys(name: str) -> str:
+    """A reader's keys: full pinyin and initials, read as a name (曾 → zeng, 单 → shan) and,
+    since staff may type the everyday reading, also as plain text (曾 → ceng/zeng);
+    space-separated."""
+    tokens = [*search_keys(name, name=True).split(), *search_keys(name).split()]
+    return " ".join(dict.fromkeys(tokens)) or name.lower()
+
+
 def record_search_keys(title: str | None, author: str | None) -> str:
     """The pinyin keys a catalogue record is found by (title and author together)."""
     return search_keys(" ".join(v for v in (title, author) if v))

@@ -223,6 +223,17 @@ def test_stocktake_tab(qtbot, branch_profile: Profile) -> None:  # type: ignore[
     assert "V0010001" in page.stocktake.stock_list.item(0).text()
 
 
+def test_stocktake_scans_are_said_in_the_vocabulary_words(qtbot, branch_profile: Profile) -> None:  # type: ignore[no-untyped-def]
+    catalogue(branch_profile, "红楼梦", "I242.47", ["V0010001", "V0010002"])
+    page = open_page(qtbot, branch_profile)
+    page.tabs.setCurrentIndex(2)
+    page.stocktake.start_stocktake()
+    scan(qtbot, page.scan_box, "V0010001")
+    assert page.stocktake.stock_list.item(0).text().endswith("— 在架")
+    scan(qtbot, page.scan_box, "V0019999")
+    assert page.stocktake.stock_list.item(0).text().endswith("— 未知条码")
+
+
 def test_search_says_the_county_catalogue_is_still_arriving(qtbot, branch_profile: Profile) -> None:  # type: ignore[no-untyped-def]
     """A new device mid initial sync: the banner says how much of the catalogue is here."""
     from app.device import state

@@ -28,9 +28,8 @@ def db_state(profile: Profile) -> tuple[int, int]:
 
 def run_import(profile: Profile, path: Path, encoding: str = "auto", on_match: str = "skip"):
     with profile.sessions() as s, s.begin():
-        preview = catalog_marc.preview_import(s, path, encoding)
-        outcome = catalog_marc.commit_import(s, profile.clock, preview, on_match)
-    return preview, outcome
+        result = catalog_marc.import_file(s, profile.clock, path, encoding, on_match)
+    return result.preview, result.outcome
 
 
 @pytest.mark.parametrize(
@@ -92,6 +91,40 @@ def test_matched_records_skip_or_merge_and_rejects_have_reasons(
     with profile.sessions() as s:
         titles = s.scalars(select(BibRecord.title).where(BibRecord.isbn == "9787020002207"))
         assert sorted(titles) == ["红楼梦", "红楼梦（旧）"]
+
+
+def test_import_file_matches_against_the_catalogue_as_it_is_when_it_writes(
+    profile: Profile, tmp_path: Path
+) -> None:
+    path = tmp_path / "one.iso"
+    path.write_bytes(cnmarc(BOOKS[0], "utf-8"))
+    with profile.sessions() as s:
+        shown = catalog_marc.preview_import(s, path)  # what the dialog showed
+    assert [r.status for r in shown.rows] == ["new"]
+    with profile.sessions() as s, s.begin():  # meanwhile the same title is catalogued
+        save_bib(s, profile.clock, BibData(title="红楼梦", isbn="9787020002207"))
+    before = db_state(profile)
+    # Committing the stale preview would add a second 红楼梦 (tried, then rolled back)...
+    with profile.sessions() as s, s.begin():
+        stale = catalog_marc.commit_import(s, profile.clock, shown, "skip")
+        assert (stale.created, stale.skipped) == (1, 0)
+        s.rollback()
+    assert db_state(profile) == before
+    # ...import_file reads and matches again in the transaction that writes.
+    with profile.sessions() as s, s.begin():
+        result = catalog_marc.import_file(s, profile.clock, path, on_match="skip")
+    assert [r.status for r in result.preview.rows] == ["matched"]
+    assert (result.outcome.created, result.outcome.skipped) == (0, 1)
+    assert db_state(profile) == before
+
+
+def test_import_file_refuses_a_bad_choice_before_writing(profile: Profile, tmp_path: Path) -> None:
+    path = tmp_path / "three.iso"
+    path.write_bytes(b"".join(cnmarc(b, "utf-8") for b in BOOKS))
+    before = db_state(profile)
+    with pytest.raises(UserInputError), profile.sessions() as s, s.begin():
+        catalog_marc.import_file(s, profile.clock, path, on_match="overwrite")
+    assert db_state(profile) == before
 
 
 def _broken_files() -> dict[str, tuple[bytes, str]]:

@@ -163,3 +163,27 @@ def test_readers_register_by_keyboard_and_masked_list(qtbot, branch: Profile) ->
     page.search.clear()
     qtbot.keyClicks(page.search, "wxh")
     assert page.table.rowCount() == 1
+
+
+def test_readers_form_changes_the_reader_it_was_opened_on(qtbot, branch: Profile) -> None:
+    with branch.sessions() as s, s.begin():
+        view = readers.register_reader(
+            s, branch.clock, ReaderInput(name="赵六", gender="M", birth_year=1975)
+        )
+    window = build_main_window(branch)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.show_section("readers")
+    assert isinstance(page, ReadersPage)
+    form = page.open_form(view)
+    form.show()
+    qtbot.waitExposed(form)
+    qtbot.keyClicks(form.phone, "13700002222")
+    form.save()
+    assert form.saved is not None
+    assert (form.saved.uuid, form.saved.card) == (view.uuid, view.card)
+    with branch.sessions() as s:
+        assert readers.find_readers(s) == [form.saved]  # changed, not a second reader
+        assert readers.get_reader(s, view.uuid).phone == "13700002222"
+        kinds = s.scalars(select(OutboxOp.kind).order_by(OutboxOp.device_seq)).all()
+    assert [k for k in kinds if k == "reader_upsert"] == ["reader_upsert", "reader_upsert"]

@@ -106,23 +106,51 @@ def imported_modules(source: str) -> set[str]:
     return found
 
 
-# app/device sits below the services and the sync engine: it may use the models, the profile,
-# the settings accessor (a leaf over app_setting that app.profile itself uses) and shuwu_shared.
-DEVICE_MAY_IMPORT = ("app.device", "app.models", "app.profile", "app.services.settings")
+# app/device sits below the services and the sync engine: it may use the models, the profile
+# (which reads its settings from app.device.settings) and shuwu_shared.
+DEVICE_MAY_IMPORT = ("app.device", "app.models", "app.profile")
+# The sync engine sits beside the services, not above them: models, device, the profile (and
+# app.paths, where a profile's home is found) and shuwu_shared; never app.services or app.ui.
+SYNC_MAY_IMPORT = ("app.sync", "app.device", "app.models", "app.profile", "app.paths")
 
 
-def test_the_device_module_imports_nothing_above_it() -> None:
-    files = sorted((ROOT / "app" / "device").rglob("*.py"))
-    assert len(files) >= 5
-    offenders = [
+def app_imports_outside(package: str, allowed: tuple[str, ...]) -> list[str]:
+    files = sorted((ROOT / "app" / package).rglob("*.py"))
+    assert len(files) >= 5  # the scan really looked
+    return [
         f"{path.relative_to(ROOT)} imports {name}"
         for path in files
         for name in sorted(imported_modules(path.read_text(encoding="utf-8")))
         if (name == "app" or name.startswith("app."))
-        and not any(name == ok or name.startswith(ok + ".") for ok in DEVICE_MAY_IMPORT)
+        and not any(name == ok or name.startswith(ok + ".") for ok in allowed)
     ]
-    assert offenders == []
+
+
+def test_the_device_module_imports_nothing_above_it() -> None:
+    assert app_imports_outside("device", DEVICE_MAY_IMPORT) == []
     assert imported_modules("from app.services import settings, catalog") == {
         "app.services.settings",
         "app.services.catalog",
     }
+
+
+def test_the_sync_engine_imports_no_service() -> None:
+    # Lazy imports inside functions count too (imported_modules walks the whole tree).
+    assert imported_modules(
+        "def f():\n    from app.services.readers import name_search_keys\n"
+    ) == {"app.services.readers.name_search_keys"}
+    assert app_imports_outside("sync", SYNC_MAY_IMPORT) == []
+
+
+def test_importing_the_sync_engine_loads_no_service_module() -> None:
+    code = (
+        "import importlib, pkgutil, sys, app.sync\n"
+        "for info in pkgutil.walk_packages(app.sync.__path__, 'app.sync.'):\n"
+        "    importlib.import_module(info.name)\n"
+        "bad = sorted(m for m in sys.modules if m.startswith(('app.services', 'app.ui')))\n"
+        "print(bad); sys.exit(1 if bad else 0)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

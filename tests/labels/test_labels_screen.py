@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QThread
 from PySide6.QtPrintSupport import QPrinter
 from sqlalchemy import select
 
@@ -199,7 +199,14 @@ def test_thousand_labels_in_background_then_qt_print(
     out = tmp_path / "batch.pdf"
     entries = [e for e in page.queue.entries if e.barcode in set(codes)]
     steps: list[int] = []
-    page.progress.valueChanged.connect(steps.append)
+    gui_thread = QThread.currentThread()
+    threads: set[bool] = set()  # was each progress-bar change made on the GUI thread?
+
+    def step(value: int) -> None:
+        steps.append(value)
+        threads.add(QThread.currentThread() is gui_thread)
+
+    page.progress.valueChanged.connect(step, Qt.ConnectionType.DirectConnection)
     with qtbot.waitSignal(page.output_ready, timeout=300_000) as blocker:
         page.generate(entries, out, lambda _r: None)
         assert page.progress.isVisible()  # the window shows progress while the job runs
@@ -208,6 +215,7 @@ def test_thousand_labels_in_background_then_qt_print(
     assert result.labels == 1000 and result.pages == 20
     assert not page.progress.isVisible()  # hidden again when the job is done
     assert len(steps) > 2  # progress arrived through the task runner's signal
+    assert threads == {True}  # and the worker never touched the widget itself
     decoded: list[str] = []
     for png in rasterise(out):
         decoded += zbar(png)

@@ -210,13 +210,20 @@ def run_add(ctx: CliContext) -> CommandResult:
 
 def run_import(ctx: CliContext) -> CommandResult:
     a = ctx.args
+    outcome: catalog_marc.ImportOutcome | None = None
     with ctx.profile.sessions() as s, s.begin():
-        preview = catalog_marc.preview_import(s, Path(a.file), a.encoding)
-        outcome = None
-        if not a.preview:
-            outcome = catalog_marc.commit_import(
-                s, ctx.profile.clock, preview, a.on_match, all_or_nothing=a.all_or_nothing
+        if a.preview:
+            preview = catalog_marc.preview_import(s, Path(a.file), a.encoding)
+        else:
+            result = catalog_marc.import_file(
+                s,
+                ctx.profile.clock,
+                Path(a.file),
+                a.encoding,
+                a.on_match,
+                all_or_nothing=a.all_or_nothing,
             )
+            preview, outcome = result.preview, result.outcome
     data = preview.to_json()
     data["committed"] = outcome is not None
     if outcome is not None:

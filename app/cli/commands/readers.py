@@ -48,7 +48,7 @@ def run_add(ctx: CliContext) -> CommandResult:
     )
     profile = ctx.profile
     with profile.sessions() as session, session.begin():
-        view = readers.register_reader(session, profile.clock, data)
+        view = readers.save_reader(session, profile.clock, data)
     text = _("Registered {name}, card {card}").format(name=view.name_masked, card=view.card)
     if view.card_provisional:
         text += " " + _("(provisional until the next sync)")
@@ -72,7 +72,7 @@ def run_edit(ctx: CliContext) -> CommandResult:
             home_branch=a.home_branch,
             status=a.status or current.status,
         )
-        view = readers.update_reader(session, profile.clock, current.uuid, data)
+        view = readers.save_reader(session, profile.clock, data, current.uuid)
     return CommandResult(
         data=view.to_json(masked=False),
         text=_("Saved {name}, card {card}").format(name=view.name_masked, card=view.card),

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.services import catalog_shelves, stocktake
 from app.ui import ops
 from app.ui.i18n import _
+from shuwu_shared import vocabulary
 from shuwu_shared.errors import ShuwuError
 
 if TYPE_CHECKING:
@@ -113,18 +114,10 @@ class StocktakeTab(QWidget):
         except ShuwuError as exc:
             self.page.problem(exc)
             return
-        words = {
-            "ok": _("on shelf"),
-            "already": _("already counted"),
-            "elsewhere": _("belongs elsewhere"),
-            "on_loan": _("recorded as on loan!"),
-            "unknown": _("unknown barcode"),
-        }
-        self.stock_list.insertItem(
-            0, f"{outcome.barcode}  {outcome.title or ''}  — {words[outcome.status]}"
-        )
+        words = vocabulary.stocktake_scan(outcome.status)  # the one table
+        self.stock_list.insertItem(0, f"{outcome.barcode}  {outcome.title or ''}  — {words}")
         good = outcome.status in ("ok", "already")
-        self.page.banner("ok" if good else "error", f"{outcome.barcode}: {words[outcome.status]}")
+        self.page.banner("ok" if good else "error", f"{outcome.barcode}: {words}")
         self.page.beep(1 if good else 2)
 
     def _report_text(self, result: stocktake.StocktakeReport) -> str:

@@ -165,14 +165,12 @@ class ReaderForm(QDialog):
     def save(self) -> None:
         clock, data, existing = self.page.ctx.profile.clock, self.data(), self.existing
 
-        def save(s: ops.DbSession) -> ReaderView:
-            if existing is None:
-                return readers.register_reader(s, clock, data)
-            return readers.update_reader(s, clock, existing.uuid, data)
-
+        uuid = existing.uuid if existing is not None else None
         try:
             # The page announces the change once the form is closed (after_save).
-            self.saved = ops.change(self.page.ctx, save, announce=False)
+            self.saved = ops.change(
+                self.page.ctx, lambda s: readers.save_reader(s, clock, data, uuid), announce=False
+            )
         except ShuwuError as exc:
             show_error(self, exc)  # the form stays open with everything typed
             return

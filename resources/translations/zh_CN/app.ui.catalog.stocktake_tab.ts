@@ -28,26 +28,6 @@
       <translation>盘点已开始。请扫描书架上的每一册书。</translation>
     </message>
     <message>
-      <source>on shelf</source>
-      <translation>在架</translation>
-    </message>
-    <message>
-      <source>already counted</source>
-      <translation>已盘点过</translation>
-    </message>
-    <message>
-      <source>belongs elsewhere</source>
-      <translation>属于别处</translation>
-    </message>
-    <message>
-      <source>recorded as on loan!</source>
-      <translation>记录为借出！</translation>
-    </message>
-    <message>
-      <source>unknown barcode</source>
-      <translation>未知条码</translation>
-    </message>
-    <message>
       <source>Stocktake finished; the result will be sent to the county.</source>
       <translation>盘点已结束，结果将发送给县馆。</translation>
     </message>

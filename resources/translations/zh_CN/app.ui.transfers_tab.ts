@@ -4,18 +4,6 @@
   <context>
     <name>shuwu</name>
     <message>
-      <source>draft</source>
-      <translation>草稿</translation>
-    </message>
-    <message>
-      <source>sent</source>
-      <translation>已发出</translation>
-    </message>
-    <message>
-      <source>received</source>
-      <translation>已收到</translation>
-    </message>
-    <message>
       <source>Choose where the books go, then scan them.</source>
       <translation>先选择调往的书屋/分馆，再逐本扫描条码。</translation>
     </message>

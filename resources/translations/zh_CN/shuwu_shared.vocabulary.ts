@@ -56,6 +56,18 @@
       <translation>未知条码</translation>
     </message>
     <message>
+      <source>on shelf</source>
+      <translation>在架</translation>
+    </message>
+    <message>
+      <source>already counted</source>
+      <translation>已盘点过</translation>
+    </message>
+    <message>
+      <source>recorded as on loan!</source>
+      <translation>记录为借出！</translation>
+    </message>
+    <message>
       <source>draft</source>
       <translation>草稿</translation>
     </message>
