@@ -11,12 +11,19 @@ from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from server.cli_base import EXIT_BAD_INPUT, EXIT_UNREACHABLE, common_options
 from server.devices import InputError
-from shuwu_shared.cli import configure_stdio, print_error_json, print_result, register_commands
+from shuwu_shared.cli import (
+    command_word,
+    configure_stdio,
+    print_error_json,
+    print_result,
+    register_commands,
+)
 from shuwu_shared.i18n import _
 from shuwu_shared.version import __version__
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The whole command line; given ``argv``, only the command it names (if known) is loaded."""
     parser = argparse.ArgumentParser(
         prog="shuwu-server", description=_("Shuwu county server"), parents=[common_options()]
     )
@@ -24,7 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     import server.commands as commands_pkg
 
-    register_commands(subparsers, commands_pkg)
+    command = command_word(list(argv), common_options()) if argv is not None else None
+    register_commands(subparsers, commands_pkg, command)
     return parser
 
 
@@ -33,9 +41,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(
         level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s %(message)s"
     )
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(argv)
     try:
-        args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+        args = parser.parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0) and EXIT_BAD_INPUT
     handler = getattr(args, "handler", None)

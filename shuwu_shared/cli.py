@@ -63,14 +63,33 @@ def add_group(subparsers: Any, name: str, help_text: str) -> Any:
     return group
 
 
-def register_commands(subparsers: Any, package: ModuleType) -> None:
+def register_commands(subparsers: Any, package: ModuleType, command: str | None = None) -> None:
     """Import every module of ``package`` (sorted, ``_private`` ones skipped) and call its
-    ``register(subparsers)``."""
+    ``register(subparsers)``.
+
+    With ``command`` (the word the user typed) found in the package's ``COMMANDS`` map
+    (command → module, kept true by tests/foundation/test_cli_commands_map.py), only that
+    module is imported: a command-line call then starts without loading every other command's
+    services (the server's web stack, the client's reports...).
+    """
+    only = getattr(package, "COMMANDS", {}).get(command) if command else None
     for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
-        if info.name.startswith("_"):
+        if info.name.startswith("_") or (only is not None and info.name != only):
             continue
         module = importlib.import_module(f"{package.__name__}.{info.name}")
         module.register(subparsers)
+
+
+def command_word(argv: list[str], common: argparse.ArgumentParser) -> str | None:
+    """The command named on ``argv`` (the first word left once the options every command
+    accepts are taken out), or None when there is none or the line does not parse."""
+    try:
+        _known, rest = common.parse_known_args(argv)
+    except SystemExit:
+        return None
+    if rest and not rest[0].startswith("-"):
+        return rest[0]
+    return None
 
 
 def configure_stdio() -> None:

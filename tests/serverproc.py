@@ -12,12 +12,15 @@ answer); set SHUWU_REQUIRE_POSTGRES=1 to make that a failure instead of a skip.
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -60,6 +63,25 @@ def cli(db_url: str, *args: str, check: bool = True) -> Any:
     return proc
 
 
+_SQLITE_TEMPLATES: dict[tuple[str, ...], Path] = {}
+
+
+def _copy_initialised_sqlite(target: Path, init_args: tuple[str, ...]) -> None:
+    """``shuwu-server init INIT_ARGS`` into a new SQLite file: run once per test process for
+    each INIT_ARGS, into a template file; every later server gets its own copy of it."""
+    template = _SQLITE_TEMPLATES.get(init_args)
+    if template is None:
+        folder = Path(tempfile.mkdtemp(prefix="shuwu-county-template-"))
+        atexit.register(shutil.rmtree, folder, True)
+        template = folder / "county.db"
+        cli(f"sqlite:///{template}", "init", *init_args)
+        _SQLITE_TEMPLATES[init_args] = template
+    for suffix in ("", "-wal", "-shm"):
+        source = Path(f"{template}{suffix}")
+        if source.exists():
+            shutil.copyfile(source, f"{target}{suffix}")
+
+
 class ServerProcess:
     def __init__(self, db_url: str, *, init: bool = True, init_args: tuple[str, ...] = ()) -> None:
         self.db_url = db_url
@@ -67,7 +89,11 @@ class ServerProcess:
         self.proc: subprocess.Popen[bytes] | None = None
         self.log_path = Path(os.environ.get("TMPDIR", "/tmp")) / f"shuwu-server-{self.port}.log"
         if init:
-            cli(db_url, "init", *init_args)
+            target = Path(db_url.removeprefix("sqlite:///"))
+            if db_url.startswith("sqlite:///") and not target.exists():
+                _copy_initialised_sqlite(target, init_args)
+            else:
+                cli(db_url, "init", *init_args)
 
     @property
     def base_url(self) -> str:

@@ -20,7 +20,13 @@ from app.cli.base import CliContext, common_options
 from app.models.db import DB_FILENAME, plain_reason
 from app.models.integrity import damage_message, forget_checks, is_damage
 from app.paths import resolve_home
-from shuwu_shared.cli import configure_stdio, print_error_json, print_result, register_commands
+from shuwu_shared.cli import (
+    command_word,
+    configure_stdio,
+    print_error_json,
+    print_result,
+    register_commands,
+)
 from shuwu_shared.errors import EXIT_BAD_INPUT, EXIT_FAILURE, ShuwuError
 from shuwu_shared.i18n import _
 from shuwu_shared.version import __version__
@@ -28,7 +34,8 @@ from shuwu_shared.version import __version__
 log = logging.getLogger("shuwu.cli")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The whole command line; given ``argv``, only the command it names (if known) is loaded."""
     parser = argparse.ArgumentParser(
         prog="shuwu",
         description=_("Shuwu (书屋): library desktop tool for village bookrooms"),
@@ -38,7 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     import app.cli.commands as commands_pkg
 
-    register_commands(subparsers, commands_pkg)
+    command = command_word(list(argv), common_options()) if argv is not None else None
+    register_commands(subparsers, commands_pkg, command)
     return parser
 
 
@@ -78,8 +86,8 @@ def _log_to_profile(home: str | None) -> logging.Handler:
 
 def main(argv: Sequence[str] | None = None) -> int:
     configure_stdio()
-    parser = build_parser()
     args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(args_list or ["gui"])
     args = parser.parse_args(args_list or ["gui"])
     if not getattr(args, "command", None):
         args = parser.parse_args([*args_list, "gui"])

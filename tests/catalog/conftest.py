@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from app.models import Branch, ShelfLocation
-from app.profile import Profile, open_profile
+from app.profile import Profile
 from app.services import settings
+from tests.profiles import new_profile
 
 BRANCH = "V001"
 
@@ -35,7 +36,7 @@ def enrol(profile: Profile, code: str = BRANCH) -> None:
 
 @pytest.fixture
 def branch_profile(tmp_path: Path) -> Iterator[Profile]:
-    opened = open_profile(tmp_path / "profile")
+    opened = new_profile(tmp_path / "profile")
     enrol(opened)
     yield opened
     opened.close()

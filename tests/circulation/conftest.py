@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from app.models import BibRecord, CirculationPolicy, CreditRules, Item
-from app.profile import Profile, open_profile
+from app.profile import Profile
 from app.services import settings
+from tests.profiles import new_profile
 
 BRANCH = "LC01"
 OTHER_BRANCH = "LC02"
@@ -83,7 +84,7 @@ def seed(profile: Profile) -> None:
 
 @pytest.fixture
 def branch(tmp_path: Path) -> Iterator[Profile]:
-    opened = open_profile(tmp_path / "branch")
+    opened = new_profile(tmp_path / "branch")
     seed(opened)
     yield opened
     opened.close()

@@ -8,17 +8,18 @@ from pathlib import Path
 
 import pytest
 
-from app.profile import Profile, open_profile
+from app.profile import Profile
 from app.services.catalog import LookupResult
 from app.ui.app import build_main_window
 from app.ui.sections.catalog import CatalogPage
 from shuwu_shared.bib import BibData
 from tests.catalog.conftest import enrol
+from tests.profiles import new_profile
 
 
 @pytest.fixture
 def profile(tmp_path: Path) -> Iterator[Profile]:
-    opened = open_profile(tmp_path / "profile")
+    opened = new_profile(tmp_path / "profile")
     enrol(opened)
     yield opened
     opened.close()

@@ -11,10 +11,11 @@ import pytest
 from PIL import Image
 
 from app.models import Branch, ShelfLocation
-from app.profile import Profile, open_profile
+from app.profile import Profile
 from app.services import catalog, settings
 from app.services.catalog import CopyInput
 from shuwu_shared.bib import BibData
+from tests.profiles import new_profile
 
 BRANCH = "V001"
 LIBRARY = "东村农家书屋"
@@ -57,7 +58,7 @@ def catalogue_books(profile: Profile) -> None:
 
 @pytest.fixture
 def library(tmp_path: Path) -> Iterator[Profile]:
-    opened = open_profile(tmp_path / "profile")
+    opened = new_profile(tmp_path / "profile")
     enrol(opened)
     catalogue_books(opened)
     yield opened

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import time
@@ -19,8 +20,9 @@ from pathlib import Path
 import pytest
 
 from app.device.enrol import enrol
-from app.profile import Profile, open_profile
+from app.profile import Profile
 from app.sync.demo import free_port, server_command
+from tests.profiles import new_profile
 
 # The device token goes to an owner-only file: tests never touch a real keychain.
 os.environ["SHUWU_CREDENTIALS"] = "file"
@@ -141,12 +143,61 @@ class ServerProcess:
         return server_cli(self.db, *args)
 
 
+@pytest.fixture(scope="session")
+def tiny_county_templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """``shuwu-server init --demo --demo-size tiny`` once per worker and backend, on demand:
+    backend → a seeded SQLite file, or a PostgreSQL database to copy (CREATE DATABASE …
+    TEMPLATE). Each county then starts from its own copy of the same seeded database."""
+    made: dict[str, str] = {}
+    yield made
+    if "postgres" in made:
+        with _pg_connect() as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{made["postgres"]}" WITH (FORCE)')
+
+
+def _seed_tiny_county(server_db: str, templates: dict[str, str], folder: Path) -> None:
+    """Make ``server_db`` (an empty SQLite path or an empty PostgreSQL database) a freshly
+    initialised tiny demo county, copied from this worker's template."""
+    if server_db.startswith("sqlite:///"):
+        if "sqlite" not in templates:
+            template = folder / "county-template.db"
+            server_cli(f"sqlite:///{template}", "init", "--demo", "--demo-size", "tiny")
+            templates["sqlite"] = str(template)
+        target = Path(server_db.removeprefix("sqlite:///"))
+        for suffix in ("", "-wal", "-shm"):
+            source = Path(templates["sqlite"] + suffix)
+            if source.exists():
+                shutil.copyfile(source, str(target) + suffix)
+        return
+    name = server_db.rsplit("/", 1)[1]
+    if "postgres" not in templates:
+        template = f"shuwu_tmpl_{uuid.uuid4().hex[:12]}"
+        with _pg_connect() as conn:
+            conn.execute(f'CREATE DATABASE "{template}"')
+        server_cli(
+            f"postgresql+psycopg://postgres@127.0.0.1:5432/{template}",
+            "init",
+            "--demo",
+            "--demo-size",
+            "tiny",
+        )
+        templates["postgres"] = template
+    with _pg_connect() as conn:
+        conn.execute(f'DROP DATABASE "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{templates["postgres"]}"')
+
+
 @pytest.fixture
-def county(server_db: str, tmp_path: Path) -> Iterator[ServerProcess]:
+def county(
+    server_db: str,
+    tmp_path: Path,
+    tiny_county_templates: dict[str, str],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[ServerProcess]:
     """A small demo county (tiny) served on loopback."""
     if not server_available():
         pytest.skip("the county server (server/cli.py) is not in this checkout")
-    server_cli(server_db, "init", "--demo", "--demo-size", "tiny")
+    _seed_tiny_county(server_db, tiny_county_templates, tmp_path_factory.getbasetemp())
     server = ServerProcess(server_db, tmp_path / "server.log")
     server.start()
     yield server
@@ -165,7 +216,7 @@ def make_device(county: ServerProcess, tmp_path: Path):  # type: ignore[no-untyp
 
     def factory(branch: str | None = None, url: str | None = None, name: str = "dev") -> Profile:
         code = county.cli("device", "add", "--branch", branch or village_codes(county)[0])["code"]
-        profile = open_profile(tmp_path / f"profile-{name}-{len(opened)}")
+        profile = new_profile(tmp_path / f"profile-{name}-{len(opened)}")
         opened.append(profile)
         enrol(profile, url or county.url, code)
         return profile

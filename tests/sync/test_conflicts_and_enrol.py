@@ -102,6 +102,7 @@ def test_wrong_code_and_foreign_url_and_unreachable(county, tmp_path):
                 enrol(profile, f"http://127.0.0.1:{foreign.server_port}", "ABCDEFGH")
         finally:
             foreign.shutdown()
+            foreign.server_close()
         with pytest.raises(ServerUnreachable):
             enrol(profile, f"127.0.0.1:{free_port()}", "ABCDEFGH", config=FAST)
         with profile.sessions() as s:

@@ -1,0 +1,33 @@
+"""``shuwu`` commands: one module each, discovered by shuwu_shared.cli.register_commands."""
+
+# command → module, so that one command's call imports only its own module.
+COMMANDS = {
+    "backup": "backup",
+    "restore": "backup",
+    "recover": "backup",
+    "bundle": "bundle",
+    "catalog": "catalog",
+    "rename-shelf": "catalog_routine",
+    "retire-shelf": "catalog_routine",
+    "move": "catalog_routine",
+    "edit": "catalog_routine",
+    "classes": "catalog_routine",
+    "circ": "circ",
+    "demo": "demo",
+    "exceptions": "exceptions",
+    "gui": "gui",
+    "labels": "labels",
+    "readers": "readers",
+    "refused": "refused",
+    "report": "report",
+    "report-settings": "report",
+    "activity": "report",
+    "visits": "report",
+    "selftest": "selftest",
+    "status": "status",
+    "stocktake": "stocktake",
+    "enrol": "sync",
+    "sync": "sync",
+    "training": "training",
+    "transfer": "transfer",
+}
