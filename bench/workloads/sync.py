@@ -87,7 +87,7 @@ def _plain_index_bytes(base_url: str, token: str) -> int:
 
 
 def _token(home: Path) -> str:
-    from app.sync.credentials import load_token
+    from app.device.credentials import load_token
 
     profile = open_profile(home)
     try:
