@@ -4,7 +4,9 @@
    reported as items/s against raw sqlite3 executemany rows/s, with the seconds until its desk
    is ready (desk first: every county copy and the branch's history) and the bytes of the
    county copies index on the wire (against the plain JSON pages, gzip, of the same copies).
-   Then the same through our throttling proxy (bench/throttle.py): 1 Mbit/s, 300 ms each way.
+   Then the same through our throttling proxy (bench/throttle.py): 1 Mbit/s, 300 ms each way,
+   twice: with the records' pinyin keys shipped (as before shuwu-bib/2), then as the client
+   chooses (on this link: computed on the PC), so both are measured in one run.
 2. A second device of the same township makes 1,000 changes; then the first device, with 1,000
    offline operations of its own, syncs once (push + pull). Target < 2 s.
 """
