@@ -465,7 +465,7 @@ def create_app(db_url: str) -> FastAPI:
         def work() -> Response:
             with sessions() as s, s.begin():
                 _device(s, token)
-                out = snapshot.page(s, entity, query.after, query.limit)
+                out = snapshot.page(s, entity, query.after, query.limit, query.keys)
             return _json({**out, "server_time": _now()})
 
         return await run_in_threadpool(work)

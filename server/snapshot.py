@@ -17,7 +17,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from server import models as m
-from shuwu_shared.protocol.index import INDEX_FORMAT, INDEX_MAX_LIMIT, build_page
+from shuwu_shared.protocol.index import (
+    INDEX_FORMAT,
+    INDEX_MAX_LIMIT,
+    KEYLESS_BIB_FORMAT,
+    build_page,
+)
 from shuwu_shared.protocol.marcwire import encode_marc
 
 ENTITIES = ("bib", "item")  # dependency order: copies refer to their records
@@ -61,7 +66,7 @@ def summary(session: Session) -> dict[str, Any]:
         "entities": list(ENTITIES),
         "counts": counts,
         # A client that reads it takes the desk index first, then the records (``bib``).
-        "formats": [INDEX_FORMAT],
+        "formats": [INDEX_FORMAT, KEYLESS_BIB_FORMAT],
     }
 
 
@@ -102,14 +107,19 @@ def index_page(session: Session, after: int, limit: int, server_time: str) -> di
     return build_page(rows, next_after, has_more, server_time)
 
 
-def page(session: Session, entity: str, after: int, limit: int) -> dict[str, Any]:
-    """Rows of ``entity`` after the opaque keyset cursor ``after``, in ``columns`` order."""
+def page(
+    session: Session, entity: str, after: int, limit: int, keys: bool = True
+) -> dict[str, Any]:
+    """Rows of ``entity`` after the opaque keyset cursor ``after``, in ``columns`` order.
+
+    ``keys=False`` (``shuwu-bib/2``): records without ``search_keys``, which the client computes.
+    """
     limit = max(1, min(limit, MAX_LIMIT))
     columns: tuple[str, ...]
     if entity == "bib":
-        columns = BIB_COLUMNS
+        columns = BIB_COLUMNS if keys else tuple(c for c in BIB_COLUMNS if c != "search_keys")
         query = (
-            select(m.Bib.id, *(getattr(m.Bib, c) for c in BIB_COLUMNS))
+            select(m.Bib.id, *(getattr(m.Bib, c) for c in columns))
             .where(m.Bib.id > after)
             .order_by(m.Bib.id)
             .limit(limit + 1)

@@ -34,6 +34,7 @@ SNAPSHOT_PLAN = "snapshot_plan"
 SNAPSHOT_DESK_READY = "snapshot_desk_ready"
 SNAPSHOT_BIB_DONE = "snapshot_bib_done"
 SNAPSHOT_BIB_TOTAL = "snapshot_bib_total"
+SNAPSHOT_KEYLESS = "snapshot_keyless"  # the server can leave the records' search keys out
 SNAPSHOT_INDEX_BYTES = "snapshot_index_bytes"  # compressed desk index received (kept after)
 
 # |offset| above this is shown as a warning (never a refusal).

@@ -86,6 +86,10 @@ def unreachable() -> ServerUnreachable:
     )
 
 
+# Smaller answers say little about the link's speed (one packet or two).
+MEASURE_MIN_BYTES = 64 * 1024
+
+
 class _DeadlineExceeded(requests.Timeout):
     pass
 
@@ -109,6 +113,9 @@ class Transport:
         self.session.headers["User-Agent"] = "shuwu-client"
         # We do our own retries; urllib3's would not respect our deadline.
         self.session.trust_env = False
+        # The link's speed as last measured: bytes per second of a large answer's body
+        # (headers to last byte, so the server's own work is left out); None until measured.
+        self.link_rate: float | None = None
 
     def close(self) -> None:
         self.session.close()
@@ -135,14 +142,24 @@ class Transport:
         )
         try:
             chunks: list[bytes] = []
+            headers_at = time.monotonic()
             for chunk in response.iter_content(chunk_size=16384):
                 chunks.append(chunk)
                 if time.monotonic() - started > cfg.deadline:
                     raise _DeadlineExceeded("whole-request deadline exceeded")
             raw = b"".join(chunks)
+            self._measure(response, time.monotonic() - headers_at)
         finally:
             response.close()
         return response.status_code, response.headers, raw
+
+    def _measure(self, response: requests.Response, seconds: float) -> None:
+        try:
+            wire = int(response.raw.tell())  # bytes as they came (before gzip decoding)
+        except (AttributeError, TypeError, ValueError):
+            return
+        if wire >= MEASURE_MIN_BYTES:
+            self.link_rate = wire / max(seconds, 1e-4)
 
     # -- public ---------------------------------------------------------------------------
     def request(

@@ -37,6 +37,7 @@ _SNAPSHOT_KEYS = (
     state.SNAPSHOT_DESK_READY,
     state.SNAPSHOT_BIB_DONE,
     state.SNAPSHOT_BIB_TOTAL,
+    state.SNAPSHOT_KEYLESS,
 )
 
 

@@ -45,6 +45,7 @@ from shuwu_shared.protocol.index import (
     COMPRESSION_HEADER,
     INDEX_FORMAT,
     ITEM_FIELDS,
+    KEYLESS_BIB_FORMAT,
     IndexPageError,
     ItemIndexPage,
     page_rows,
@@ -67,6 +68,15 @@ INDEX_PAGE_LIMIT = 20_000
 BIB_PAGE_LIMIT = 5_000  # the desk keeps working while records arrive: short write transactions
 PREFETCH = 2  # pages in flight: one being written, one or two on the way
 BULK_CACHE_KIB = 65536
+# Record pages without their pinyin keys (``shuwu-bib/2``) when the link is slower than the
+# PC's computing them: the keys are ≈ 62 bytes of a record's compressed page and cost 65-90 µs
+# of CPU a record here (measured, docs/performance.md), so below ≈ 5 Mbit/s computing wins.
+KEY_BYTES_PER_RECORD = 62
+KEY_SECONDS_PER_RECORD = 90e-6
+KEYLESS_BELOW_BYTES_PER_S = KEY_BYTES_PER_RECORD / KEY_SECONDS_PER_RECORD
+# "auto": by the link's measured speed; "always" / "never": ship the keys always / never (the
+# benchmark compares both; a server without shuwu-bib/2 always ships them).
+SEARCH_KEYS = "auto"
 
 
 @dataclass(frozen=True)
@@ -81,6 +91,7 @@ class Plan:
     mark: int
     desk: tuple[str, ...]  # entities copied before the desk is ready
     catalogue: tuple[str, ...]  # entities copied after it (in the background)
+    keyless: bool = False  # the server offers record pages without search keys
 
 
 def snapshot_pending(session: Session) -> bool:
@@ -95,8 +106,9 @@ def start(profile: Profile, transport: Transport) -> Plan | None:
     with profile.sessions() as session:
         mark = state.get(session, state.SNAPSHOT_MARK)
         plan = state.get(session, state.SNAPSHOT_PLAN) or "plain"
+        keyless = state.get(session, state.SNAPSHOT_KEYLESS) is not None
     if mark is not None and plan in PLANS:
-        return Plan(int(mark), *PLANS[plan])
+        return Plan(int(mark), *PLANS[plan], keyless=keyless)
     try:
         summary, _s, _r = transport.request("GET", "/v1/snapshot")
     except ServerRefused as exc:
@@ -105,7 +117,9 @@ def start(profile: Profile, transport: Transport) -> Plan | None:
         raise
     counts = {str(k): int(v) for k, v in (summary.get("counts") or {}).items()}
     new_mark = int(summary["mark"])
-    plan = "index" if INDEX_FORMAT in (summary.get("formats") or []) else "plain"
+    formats = summary.get("formats") or []
+    plan = "index" if INDEX_FORMAT in formats else "plain"
+    keyless = KEYLESS_BIB_FORMAT in formats
     desk, catalogue = PLANS[plan]
     with profile.sessions() as session, session.begin():
         state.put(session, state.SNAPSHOT_MARK, new_mark)
@@ -115,7 +129,9 @@ def start(profile: Profile, transport: Transport) -> Plan | None:
         state.put(session, state.SNAPSHOT_BIB_TOTAL, counts.get("bib", 0))
         state.put(session, state.SNAPSHOT_BIB_DONE, 0)
         state.put(session, state.SNAPSHOT_INDEX_BYTES, 0)
-    return Plan(new_mark, desk, catalogue)
+        if keyless:
+            state.put(session, state.SNAPSHOT_KEYLESS, 1)
+    return Plan(new_mark, desk, catalogue, keyless)
 
 
 def desk_ready(session: Session) -> bool:
@@ -128,7 +144,16 @@ def mark_desk_ready(session: Session, mark: int) -> None:
     state.put(session, state.SNAPSHOT_DESK_READY, 1)
 
 
-def _path(entity: str, position: int) -> str:
+def ship_keys(keyless: bool, link_rate: float | None) -> bool:
+    """Whether to ask for records with their search keys (else the PC computes them)."""
+    if not keyless or SEARCH_KEYS == "always":
+        return True
+    if SEARCH_KEYS == "never":
+        return False
+    return link_rate is None or link_rate >= KEYLESS_BELOW_BYTES_PER_S
+
+
+def _path(entity: str, position: int, keys: bool = True) -> str:
     if entity == "index":
         compression = "zstd" if zstd_available() else "gzip"
         return (
@@ -136,12 +161,16 @@ def _path(entity: str, position: int) -> str:
             f"&compression={compression}"
         )
     limit = BIB_PAGE_LIMIT if entity == "bib" else PAGE_LIMIT
-    return f"/v1/snapshot/{entity}?after={position}&limit={min(limit, PAGE_LIMIT)}"
+    path = f"/v1/snapshot/{entity}?after={position}&limit={min(limit, PAGE_LIMIT)}"
+    return path if keys or entity != "bib" else path + "&keys=false"
 
 
-def _fetch(transport: Transport, entity: str, position: int) -> dict[str, Any]:
+def _fetch(
+    transport: Transport, entity: str, position: int, keyless: bool = False
+) -> dict[str, Any]:
     if entity != "index":
-        page, _s, _r = transport.request("GET", _path(entity, position))
+        keys = ship_keys(keyless, transport.link_rate)
+        page, _s, _r = transport.request("GET", _path(entity, position, keys))
         return page
     raw, headers = transport.request_bytes(_path(entity, position))
     try:
@@ -163,7 +192,7 @@ def damaged_page() -> ServerRefused:
 
 
 def _pages(
-    transport: Transport, entities: Sequence[str], after: int
+    transport: Transport, entities: Sequence[str], after: int, keyless: bool = False
 ) -> Generator[dict[str, Any], None, None]:
     """Pages in order, fetched one ahead on a worker thread (the transport stays on it)."""
     stop = threading.Event()
@@ -183,7 +212,7 @@ def _pages(
         try:
             for entity in entities:
                 while not stop.is_set():
-                    page = _fetch(transport, entity, position)
+                    page = _fetch(transport, entity, position, keyless)
                     if not put(page):
                         return
                     position = int(page.get("next_after") or position)
@@ -224,7 +253,7 @@ def load(
         done_before = state.get_int(session, state.SNAPSHOT_BIB_DONE)
     remaining = tuple(entities[entities.index(entity) :]) if entity in entities else ()
     written = skipped = 0
-    pages = _pages(transport, remaining, after)
+    pages = _pages(transport, remaining, after, plan.keyless)
     try:
         for page in pages if remaining else ():
             check_cancel(progress)
@@ -315,6 +344,7 @@ def finish(session: Session, mark: int) -> None:
     for key in (
         state.SNAPSHOT_MARK, state.SNAPSHOT_ENTITY, state.SNAPSHOT_AFTER, state.SNAPSHOT_PLAN,
         state.SNAPSHOT_DESK_READY, state.SNAPSHOT_BIB_DONE, state.SNAPSHOT_BIB_TOTAL,
+        state.SNAPSHOT_KEYLESS,
     ):  # fmt: skip
         state.delete(session, key)
 

@@ -30,6 +30,11 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 INDEX_FORMAT = "shuwu-index/1"
+# Record pages (``GET /v1/snapshot/bib``) that leave out the pinyin ``search_keys`` column when
+# asked with ``keys=false``: the PC computes them (shuwu_shared.domain.pinyin), which is cheaper
+# than receiving them on a slow link. A server lists it in the summary's ``formats``; a client
+# sends ``keys=false`` only to a server that lists it (an older one refuses unknown options).
+KEYLESS_BIB_FORMAT = "shuwu-bib/2"
 INDEX_MEDIA_TYPE = "application/vnd.shuwu.index"
 COMPRESSION_HEADER = "X-Shuwu-Compression"
 INDEX_DEFAULT_LIMIT = 20_000

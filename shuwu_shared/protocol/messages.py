@@ -193,7 +193,8 @@ class SnapshotSummary(Response):
     counts: dict[str, int]
     formats: list[str] = Field(
         default_factory=list,
-        description="Page formats offered besides the plain pages: 'shuwu-index/1' (desk index)",
+        description="Page formats offered besides the plain pages: 'shuwu-index/1' (desk index),"
+        " 'shuwu-bib/2' (record pages without search keys on request: keys=false)",
     )
     server_time: str
 
@@ -215,6 +216,11 @@ class SnapshotQuery(Request):
 
     after: Cursor = 0
     limit: Annotated[int, Field(ge=1, le=SNAPSHOT_MAX_LIMIT)] = SNAPSHOT_DEFAULT_LIMIT
+    keys: bool = Field(
+        True,
+        description="false: record pages without the search_keys column, which the client "
+        "computes (format 'shuwu-bib/2', offered in the summary's formats)",
+    )
 
 
 class SnapshotPage(Response):
