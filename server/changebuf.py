@@ -25,6 +25,7 @@ from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
 from server import models as m
+from server.db import lock_sql
 
 _KEY = "shuwu.change_buffer"
 
@@ -111,7 +112,7 @@ def deferred(session: Session) -> Iterator[ChangeBuffer]:
         session.info.pop(_KEY, None)
 
 
-def finish(session: Session, buffer: ChangeBuffer, commit_lock: int) -> None:
+def finish(session: Session, buffer: ChangeBuffer, commit_lock: str) -> None:
     """The short critical section before COMMIT: seqs in commit order, versions, the INSERT.
 
     Everything else of the transaction is flushed first, so the lock is held only for a
@@ -122,7 +123,7 @@ def finish(session: Session, buffer: ChangeBuffer, commit_lock: int) -> None:
     if not rows:
         return
     conn = session.connection()
-    conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": commit_lock})
+    conn.execute(lock_sql("pg_advisory_xact_lock"), {"lock": commit_lock})
     seqs = list(
         conn.execute(
             text(

@@ -8,19 +8,29 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import create_engine, event, text
+from sqlalchemy import TextClause, create_engine, event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 DEFAULT_DB_ENV = "SHUWU_SERVER_DB"
-# Arbitrary constants. WRITER_LOCK_KEY: taken exclusively by a serialised writer for its whole
-# transaction, shared by parallel pushers (so a serialised writer still runs alone).
-# COMMIT_LOCK_KEY: the short critical section that hands out change_log seqs in commit order.
-# DEVICE_LOCK_KEY: with a device id, one push per device at a time.
-WRITER_LOCK_KEY = 7_461_001
-COMMIT_LOCK_KEY = 7_461_003
-DEVICE_LOCK_KEY = 7_461_004
+# Advisory locks, named and scoped to the schema the server runs in: two county servers (a
+# training and a production one, or parallel test workers) sharing one PostgreSQL database in
+# different schemas never wait for each other. WRITER_LOCK: taken exclusively by a serialised
+# writer for its whole transaction, shared by parallel pushers (so a serialised writer still
+# runs alone). COMMIT_LOCK: the short critical section that hands out change_log seqs in commit
+# order. DEVICE_LOCK + device id: one push per device at a time.
+WRITER_LOCK = "shuwu:writer"
+COMMIT_LOCK = "shuwu:commit"
+DEVICE_LOCK = "shuwu:device:"
+MIGRATION_LOCK = "shuwu:migrate"
+
+
+def lock_sql(function: str) -> TextClause:
+    """``SELECT function(key)`` for a named, schema-scoped advisory lock (bind ``:lock``)."""
+    return text(f"SELECT {function}(hashtextextended(current_schema() || ':' || :lock, 0))")
+
+
 # Deadlock, serialization failure, unique violation: a parallel attempt met another writer.
 _CONTENTION = frozenset({"40P01", "40001", "23505"})
 
@@ -95,7 +105,7 @@ def writer(sessions: sessionmaker[Session]) -> Iterator[Session]:
             yield session
     else:
         with sessions() as session, session.begin():
-            session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITER_LOCK_KEY})
+            session.execute(lock_sql("pg_advisory_xact_lock"), {"lock": WRITER_LOCK})
             yield session
 
 
@@ -113,14 +123,13 @@ def parallel_writer(sessions: sessionmaker[Session], device_id: int) -> Iterator
 
     try:
         with sessions() as session, session.begin():
-            session.execute(text("SELECT pg_advisory_xact_lock_shared(:k)"), {"k": WRITER_LOCK_KEY})
+            session.execute(lock_sql("pg_advisory_xact_lock_shared"), {"lock": WRITER_LOCK})
             session.execute(
-                text("SELECT pg_advisory_xact_lock(:k, :d)"),
-                {"k": DEVICE_LOCK_KEY, "d": device_id},
+                lock_sql("pg_advisory_xact_lock"), {"lock": f"{DEVICE_LOCK}{device_id}"}
             )
             with changebuf.deferred(session) as buffer:
                 yield session
-                changebuf.finish(session, buffer, COMMIT_LOCK_KEY)
+                changebuf.finish(session, buffer, COMMIT_LOCK)
     except DBAPIError as exc:
         if _sqlstate(exc) in _CONTENTION:
             raise Contention(str(exc.orig)) from exc

@@ -8,10 +8,9 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
-from server.db import is_sqlite
+from server.db import MIGRATION_LOCK, is_sqlite, lock_sql
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -31,7 +30,7 @@ def upgrade(engine: Engine) -> None:
             command.upgrade(cfg, "head")
         return
     with engine.begin() as conn:
-        conn.execute(text("SELECT pg_advisory_xact_lock(7461002)"))
+        conn.execute(lock_sql("pg_advisory_xact_lock"), {"lock": MIGRATION_LOCK})
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
 
