@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from server.db import make_engine
+from server.db import WRITER_LOCK, lock_sql, make_engine
 from tests import serverproc
 from tests.server.conftest import Client, backend_url, enrol, new_reader, new_title
 
@@ -158,3 +158,27 @@ def test_a_push_held_open_blocks_no_other_push(pg_server: serverproc.ServerProce
         held_item["item_uuid"],
         other_a[0]["item_uuid"],
     }
+
+
+def test_another_schemas_writer_never_blocks_this_server(
+    pg_server: serverproc.ServerProcess, tmp_path: Path
+) -> None:
+    """Two servers in one database (a training and a production county, or two test workers)
+    each take their own locks: a serialised writer elsewhere holding its writer lock for as
+    long as it likes does not stop this server's pushes, serialised or parallel."""
+    client = enrol(pg_server, "CW01")
+    item, reader = _prepare(client)
+    other_url = backend_url("postgres", tmp_path / "other")
+    other = make_engine(other_url)
+    try:
+        with other.connect() as conn, conn.begin():
+            conn.execute(lock_sql("pg_advisory_xact_lock"), {"lock": WRITER_LOCK})
+            began = time.monotonic()
+            _prepare(client)  # catalogue ops: the serialised path, this schema's writer lock
+            push_results = client.push(_circulation(client, item, reader))  # the parallel path
+            assert {r["status"] for r in push_results} == {"applied"}
+            assert time.monotonic() - began < 30
+            conn.rollback()
+    finally:
+        other.dispose()
+        serverproc.drop_pg_schema(other_url)
