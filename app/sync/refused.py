@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.models import OutboxOp
 from shuwu_shared.i18n import _
+from shuwu_shared.op_kinds import OP_KIND_WORDS
 
 
 @dataclass(frozen=True)
@@ -32,25 +33,8 @@ class RefusedOp:
 
 
 def kind_label(kind: str) -> str:
-    labels = {
-        "bib_upsert": _("Catalogue record"),
-        "item_upsert": _("Copy"),
-        "item_status": _("Copy status"),
-        "reader_upsert": _("Reader registration"),
-        "checkout": _("Checkout"),
-        "return": _("Return"),
-        "renew": _("Renewal"),
-        "undo": _("Undo of a desk scan"),
-        "credit_entry": _("Credit points"),
-        "override": _("Staff override"),
-        "transfer_send": _("Transfer sent"),
-        "transfer_receive": _("Transfer received"),
-        "stocktake_result": _("Stocktake result"),
-        "shelf_location_upsert": _("Shelf location"),
-        "activity": _("Reading activity"),
-        "visit_count": _("Visitor count"),
-    }
-    return labels.get(kind, kind)
+    words = OP_KIND_WORDS.get(kind)
+    return _(words) if words is not None else kind
 
 
 def error_text(error: str) -> str:

@@ -3,6 +3,8 @@ tools/i18n.py extracts them; templates translate them with ``_(value)``."""
 
 from __future__ import annotations
 
+from shuwu_shared.op_kinds import OP_KIND_WORDS
+
 
 def _(text: str) -> str:
     return text
@@ -42,26 +44,8 @@ EXCEPTION_KINDS = (
     _("CLOCK_SKEW"),
     _("OUT_OF_SCOPE"),
 )
-# Operation kinds as the overview counts them (the same words as the PC's list of refused
-# operations, app/sync/refused.py).
-OP_KINDS = {
-    "bib_upsert": _("Catalogue record"),
-    "item_upsert": _("Copy"),
-    "item_status": _("Copy status"),
-    "reader_upsert": _("Reader registration"),
-    "checkout": _("Checkout"),
-    "return": _("Return"),
-    "renew": _("Renewal"),
-    "undo": _("Undo of a desk scan"),
-    "credit_entry": _("Credit points"),
-    "override": _("Staff override"),
-    "transfer_send": _("Transfer sent"),
-    "transfer_receive": _("Transfer received"),
-    "stocktake_result": _("Stocktake result"),
-    "shelf_location_upsert": _("Shelf location"),
-    "activity": _("Reading activity"),
-    "visit_count": _("Visitor count"),
-}
+# Operation kinds as the overview counts them: the PC's words (shuwu_shared.op_kinds).
+OP_KINDS = OP_KIND_WORDS
 # The audit log's actions (server/services/audit.py callers), as staff read them.
 AUDIT_ACTIONS = {
     "login": _("Signed in"),
