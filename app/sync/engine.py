@@ -121,22 +121,14 @@ def _renew_epoch(profile: Profile, transport: Transport, device_id: str) -> int:
     return epoch
 
 
-@dataclass
-class _PushCounts:
-    pushed: int = 0
-    duplicates: int = 0
-    conflicts: int = 0
-    rejected: int = 0
-
-
 def push_outbox(
     profile: Profile,
     transport: Transport,
     device_id: str,
     offset_ms: int,
     progress: Progress,
-) -> _PushCounts:
-    counts = _PushCounts()
+) -> acks_mod.AckCounts:
+    counts = acks_mod.AckCounts()
     with profile.sessions() as session:
         total = int(session.scalar(select(func.count()).where(OutboxOp.state == "pending")) or 0)
         renew = state.epoch_renewal_pending(session)
@@ -200,7 +192,7 @@ def push_outbox(
             continue  # resend the same batch under the new epoch
         _record_results(profile, results, counts)
         after_seq = ops[-1]["seq"]
-        progress.report(counts.pushed + counts.rejected, total, _("Sending operations"))
+        progress.report(counts.acked + counts.rejected, total, _("Sending operations"))
 
 
 def _refused_op(ops: list[dict[str, Any]], refused: ServerRefused) -> dict[str, Any] | None:
@@ -233,15 +225,10 @@ def _within_budget(ops: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _record_results(
-    profile: Profile, results: dict[str, dict[str, Any]], counts: _PushCounts
+    profile: Profile, results: dict[str, dict[str, Any]], counts: acks_mod.AckCounts
 ) -> None:
-    acks = acks_mod.AckCounts()
     with profile.sessions() as session, session.begin():
-        acks_mod.record_results(session, results.values(), profile.clock.now(), acks)
-    counts.pushed += acks.acked
-    counts.duplicates += acks.duplicates
-    counts.conflicts += acks.conflicts
-    counts.rejected += acks.rejected
+        acks_mod.record_results(session, results.values(), profile.clock.now(), counts)
 
 
 def pull_changes(
@@ -382,7 +369,7 @@ def _run(
         storage = credentials.storage_of(session)
         cursor = state.get_int(session, state.CURSOR)
     return SyncResult(
-        pushed=counts.pushed,
+        pushed=counts.acked,
         duplicates=counts.duplicates,
         conflicts=counts.conflicts,
         rejected=counts.rejected,
