@@ -15,17 +15,17 @@ that commits later with a lower seq):
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
 from server import models as m
-from server.db import lock_sql
 
 _KEY = "shuwu.change_buffer"
 
@@ -113,35 +113,89 @@ def deferred(session: Session) -> Iterator[ChangeBuffer]:
 
 
 def finish(session: Session, buffer: ChangeBuffer, commit_lock: str) -> None:
-    """The short critical section before COMMIT: seqs in commit order, versions, the INSERT.
+    """The short critical section at COMMIT: seqs in commit order, versions, the INSERT.
 
-    Everything else of the transaction is flushed first, so the lock is held only for a
-    sequence draw, the ``version`` UPDATEs and one INSERT (and the COMMIT that follows).
+    Everything else of the transaction is flushed first. Then one statement takes the commit
+    lock, draws the batch's seqs from the column's sequence, inserts the rows and stamps the
+    ``version`` of the rows that asked for it, and COMMIT follows in the same pipeline: the
+    lock is held for one round trip of the database's own work, never while this process
+    waits for its turn on the CPU (under load, 40 pushes share one interpreter). The lock is
+    released by the COMMIT, after it is visible, so seqs are handed out in commit order.
+    The transaction is committed on return; the caller's own COMMIT then finds nothing to do.
     """
     session.flush()
     rows = buffer.rows
     if not rows:
         return
-    conn = session.connection()
-    conn.execute(lock_sql("pg_advisory_xact_lock"), {"lock": commit_lock})
-    seqs = list(
-        conn.execute(
-            text(
-                "SELECT nextval(pg_get_serial_sequence('change_log', 'seq')) "
-                "FROM generate_series(1, :n)"
-            ),
-            {"n": len(rows)},
-        ).scalars()
-    )
-    seqs.sort()
-    for row, seq in zip(rows, seqs, strict=True):
-        row["seq"] = seq
+    from psycopg import Error as PsycopgError
+    from sqlalchemy.exc import DBAPIError
+    from sqlalchemy.orm.attributes import set_committed_value
+
+    versions: dict[str, dict[int, tuple[int, Any]]] = {}  # table → id → (last row index, row)
     for index, target in buffer.targets:
-        target.version = rows[index]["seq"]
-    session.flush()
-    conn.execute(insert(m.ChangeLog), rows)
+        versions.setdefault(target.__table__.name, {})[target.id] = (index, target)
+    # JSON parameters: array parameters are escaped element by element in Python.
+    records = [
+        {"i": n, "e": r["entity"], "u": r["uuid"], "o": r["op"], "b": r["branch_code"],
+         "a": _naive_utc(r["at"])}
+        for n, r in enumerate(rows, 1)
+    ]  # fmt: skip
+    params: dict[str, Any] = {"lock": commit_lock, "n": len(rows), "rows": json.dumps(records)}
+    ctes = [_FINISH_HEAD]
+    for n, (table, by_id) in enumerate(sorted(versions.items())):
+        if table not in _VERSIONED:
+            raise ValueError(f"no version column: {table}")
+        pairs = [{"id": key, "i": index + 1} for key, (index, _row) in by_id.items()]
+        params[f"v{n}"] = json.dumps(pairs)
+        ctes.append(_FINISH_VERSION.format(n=n, table=table))
+    statement = ",\n".join(ctes) + "\nSELECT base FROM b"
+    raw = session.connection().connection.driver_connection
+    assert raw is not None
+    try:
+        with raw.pipeline(), raw.cursor() as cursor:
+            cursor.execute(statement, params)
+            raw.commit()  # queued behind the statement: sent in the same round trip
+            fetched = cursor.fetchone()
+    except PsycopgError as exc:  # the caller's handling (Contention) expects SQLAlchemy's
+        raise DBAPIError(statement, None, exc) from exc
+    assert fetched is not None
+    base = int(fetched[0])
+    for row, seq in zip(rows, range(base, base + len(rows)), strict=True):
+        row["seq"] = seq
+    for by_id in versions.values():
+        for index, target in by_id.values():
+            set_committed_value(target, "version", base + index)
     buffer.rows = []
     buffer.targets = []
+
+
+# Tables whose ``version`` is the seq of their last change_log row.
+_VERSIONED = frozenset({"bib", "item"})
+
+# The commit lock first (``b`` reads ``l``), then the seqs: one draw of ``n`` values, so a
+# batch's rows are consecutive and in the order they were recorded.
+_FINISH_HEAD = """WITH l AS (
+  SELECT pg_advisory_xact_lock(hashtextextended(current_schema() || ':' || %(lock)s, 0)) AS x
+), b AS (
+  SELECT setval(pg_get_serial_sequence('change_log', 'seq'),
+                nextval(pg_get_serial_sequence('change_log', 'seq')) + %(n)s - 1)
+         - %(n)s + 1 AS base
+  FROM l
+), ins AS (
+  INSERT INTO change_log (seq, entity, uuid, op, branch_code, at)
+  SELECT b.base + r.i - 1, r.e, r.u, r.o, r.b, r.a
+  FROM b, json_to_recordset(%(rows)s::json) AS r(i bigint, e text, u text, o text, b text,
+                                                 a timestamp)
+)"""
+_FINISH_VERSION = """v{n} AS (
+  UPDATE {table} SET version = b.base + t.i - 1
+  FROM b, json_to_recordset(%(v{n})s::json) AS t(id bigint, i bigint)
+  WHERE {table}.id = t.id
+)"""
+
+
+def _naive_utc(at: datetime) -> str:
+    return (at.astimezone(UTC).replace(tzinfo=None) if at.tzinfo is not None else at).isoformat()
 
 
 def _insert(session: Session, rows: list[dict[str, Any]]) -> None:
