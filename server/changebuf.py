@@ -7,10 +7,10 @@ that commits later with a lower seq):
   once; a row's seq is known immediately (``version`` columns need it) and the INSERT waits for
   the end of the batch.
 - Deferred (``server.db.parallel_writer``, PostgreSQL): writers run side by side, so seqs are
-  only given out at the very end, in a short critical section (``finish``): take the commit
-  lock, draw the seqs from the column's sequence, stamp the ``version`` of the rows that asked
-  for it, insert, commit. The lock is released only after the commit is visible, so seqs are
-  handed out in commit order.
+  only given out at the very end, in a short critical section (``finish``): one statement
+  takes the commit lock, draws the seqs from the column's sequence, stamps the ``version`` of
+  the rows that asked for it and inserts; COMMIT goes in the same round trip. The lock is
+  released only after the commit is visible, so seqs are handed out in commit order.
 """
 
 from __future__ import annotations
