@@ -108,6 +108,24 @@ class Item(SyncedMixin, Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
+class CountyCopy(Base):
+    """A county copy known only by its barcode while the catalogue is still arriving.
+
+    The initial sync brings every county copy leanly first (shuwu-copies/1): enough to take any
+    county book back and send it home. The full row (uuid, record) follows into ``item``, and
+    these rows are dropped when the catalogue is complete. ``touched``: taken back here before
+    its full row arrived; its status and place here win over the catalogue page's.
+    """
+
+    __tablename__ = "county_copy"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+    barcode: Mapped[str] = mapped_column(String(32), primary_key=True)
+    status: Mapped[str] = mapped_column(String(16))
+    home_branch_code: Mapped[str] = mapped_column(String(32))
+    current_branch_code: Mapped[str] = mapped_column(String(32))
+    touched: Mapped[bool] = mapped_column(default=False, server_default=false())
+
+
 class Reader(SyncedMixin, Base):
     """A registered reader. Personal data is minimal: no ID-card number is stored."""
 
