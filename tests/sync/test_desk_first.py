@@ -78,7 +78,8 @@ def test_the_desk_lends_and_takes_back_a_foreign_copy_before_the_catalogue_arriv
     assert local_count(device, CountyCopy) == items  # every county copy, before the records
     local = server_rows(
         county.db,
-        f"SELECT count(*) FROM item WHERE home_branch_code = '{here}' OR current_branch_code = '{here}'"
+        f"SELECT count(*) FROM item WHERE home_branch_code = '{here}'"
+        f" OR current_branch_code = '{here}'"
         f" OR id IN (SELECT item_id FROM loan WHERE branch_code = '{here}'"
         f" OR return_branch_code = '{here}')",
     )[0][0]
