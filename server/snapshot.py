@@ -75,9 +75,18 @@ def summary(session: Session) -> dict[str, Any]:
 
 def local_copies(branch: str) -> ColumnElement[bool]:
     """The copies a branch's desk needs in full at once: those it owns or holds, and those of
-    the loans its feed carries (lent or taken back there), whatever their home."""
-    lent_here = select(m.Loan.item_id).where(
-        or_(m.Loan.branch_code == branch, m.Loan.return_branch_code == branch)
+    the loans its feed carries (lent or taken back there, or to its readers), whatever their
+    home."""
+    lent_here = (
+        select(m.Loan.item_id)
+        .join(m.Reader, m.Reader.id == m.Loan.reader_id)
+        .where(
+            or_(
+                m.Loan.branch_code == branch,
+                m.Loan.return_branch_code == branch,
+                m.Reader.home_branch_code == branch,
+            )
+        )
     )
     return or_(
         m.Item.home_branch_code == branch,

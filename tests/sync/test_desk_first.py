@@ -24,6 +24,7 @@ from app.models import BibRecord, CountyCopy, Item, Reader
 from app.services import catalog_search, circulation
 from app.services.status import profile_status
 from app.sync import snapshot
+from app.sync.apply import PARKED
 from app.sync.engine import _enrolment, initial_snapshot, sync_once
 from shuwu_shared.i18n import _
 from shuwu_shared.progress import Cancelled
@@ -80,8 +81,9 @@ def test_the_desk_lends_and_takes_back_a_foreign_copy_before_the_catalogue_arriv
         county.db,
         f"SELECT count(*) FROM item WHERE home_branch_code = '{here}'"
         f" OR current_branch_code = '{here}'"
-        f" OR id IN (SELECT item_id FROM loan WHERE branch_code = '{here}'"
-        f" OR return_branch_code = '{here}')",
+        " OR id IN (SELECT l.item_id FROM loan l JOIN reader r ON r.id = l.reader_id"
+        f" WHERE l.branch_code = '{here}' OR l.return_branch_code = '{here}'"
+        f" OR r.home_branch_code = '{here}')",
     )[0][0]
     assert 0 < local < items
     assert local_count(device, Item) == local  # the branch's own copies in full
@@ -90,6 +92,7 @@ def test_the_desk_lends_and_takes_back_a_foreign_copy_before_the_catalogue_arriv
         percent = state.catalogue_percent(s)
         placeholders = s.scalar(select(func.count()).where(BibRecord.title == ""))
         assert state.get_int(s, state.SNAPSHOT_INDEX_BYTES) > 0
+        assert state.get(s, PARKED) is None  # every loan of the feed found its copy and reader
         # The branch's readers came with the desk phase.
         card = s.scalar(
             select(Reader.card)
