@@ -10,6 +10,7 @@ damaged page is refused whole.
 from __future__ import annotations
 
 import base64
+import itertools
 import json
 import re
 from collections.abc import Iterator
@@ -364,3 +365,38 @@ def test_undo_of_a_return_of_a_copy_known_only_by_barcode(county, make_device, s
     with device.sessions() as s:
         assert local_count(device, CountyCopy) == 0
         assert s.scalar(select(Item.barcode).where(Item.barcode == foreign)) == foreign
+
+
+def test_large_record_pages_on_a_slow_link_are_written_in_short_transactions(
+    county, make_device, proxy, monkeypatch
+):
+    """On a slow link record pages are larger (fewer round trips) but each is still written
+    a chunk a transaction, so the desk never waits long; the catalogue comes whole."""
+    from sqlalchemy import event
+
+    monkeypatch.setattr(snapshot, "SEARCH_KEYS", "never")  # as on a slow link
+    monkeypatch.setattr(snapshot, "SLOW_LINK_BIB_PAGE_LIMIT", 40)
+    monkeypatch.setattr(snapshot, "BIB_WRITE_CHUNK", 15)
+    device = make_device(url=proxy.url)
+    commits: list[int] = []
+
+    def count(_conn) -> None:  # type: ignore[no-untyped-def]
+        with device.engine.connect() as peek:
+            row = peek.exec_driver_sql(
+                "SELECT value FROM sync_state WHERE key = 'snapshot_bib_done'"
+            ).first()
+        commits.append(int(row[0]) if row else 0)
+
+    event.listen(device.engine, "commit", count)
+    sync_once(device, config=FAST)
+    event.remove(device.engine, "commit", count)
+
+    bibs = server_rows(county.db, "SELECT count(*) FROM bib")[0][0]
+    record_pages = [p for p in proxy.stats.requests if p.startswith("/v1/snapshot/bib")]
+    assert record_pages and all("limit=40" in p and "keys=false" in p for p in record_pages)
+    assert len(record_pages) == -(-bibs // 40)
+    assert local_count(device, BibRecord) == bibs
+    # The records counted up 15 at most between two commits.
+    steps = [b - a for a, b in itertools.pairwise(commits) if b > a]
+    assert steps and max(steps) <= 15
+    trigram_index_is_whole(device)
