@@ -20,7 +20,6 @@ is refused as a whole.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable
 from typing import Annotated, Literal
 
@@ -38,7 +37,7 @@ Barcode = Annotated[str, Field(min_length=1, max_length=32)]
 Step = Annotated[int, Field(ge=1, le=MAX_STEP)]
 Position = Annotated[int, Field(ge=0, le=4095)]
 
-_NUMBERED = re.compile(r"(.*?)([0-9]+)\Z", re.DOTALL)
+_DIGITS = "0123456789"
 
 
 class CopiesPage(BaseModel):
@@ -74,24 +73,23 @@ class CopiesPage(BaseModel):
 
 
 def _split(barcode: str) -> tuple[str, str] | None:
-    found = _NUMBERED.match(barcode)
-    return (found.group(1), found.group(2)) if found else None
+    """(prefix, the ASCII digits that end the barcode), or None when it ends otherwise."""
+    prefix = barcode.rstrip(_DIGITS)
+    return (prefix, barcode[len(prefix) :]) if len(prefix) < len(barcode) else None
 
 
-def _step(previous: str, barcode: str) -> int | None:
-    """How much ``barcode`` continues ``previous``, or None when it does not."""
-    before, now = _split(previous), _split(barcode)
+def _step(before: tuple[str, str] | None, now: tuple[str, str] | None) -> int | None:
+    """How much the split barcode ``now`` continues ``before``, or None when it does not."""
     if before is None or now is None or before[0] != now[0] or len(before[1]) != len(now[1]):
         return None
     step = int(now[1]) - int(before[1])
     return step if 1 <= step <= MAX_STEP else None
 
 
-def _next(previous: str, step: int) -> str:
-    parts = _split(previous)
-    if parts is None:
+def _next(previous: tuple[str, str] | None, step: int) -> str:
+    if previous is None:
         raise ValueError("a step after a barcode without a number")
-    prefix, digits = parts
+    prefix, digits = previous
     number = str(int(digits) + step)
     if len(number) > len(digits):
         raise ValueError("a step past the barcode's digits")
@@ -114,11 +112,12 @@ def build_page(
     status: list[int] = []
     home: list[int] = []
     current: list[int] = []
-    previous: str | None = None
+    previous: tuple[str, str] | None = None
     for barcode, state, home_branch, current_branch in sorted(rows):
-        step = _step(previous, barcode) if previous is not None else None
+        parts = _split(barcode)
+        step = _step(previous, parts)
         barcodes.append(barcode if step is None else step)
-        previous = barcode
+        previous = parts
         status.append(word(state))
         home.append(word(home_branch))
         current.append(word(current_branch))
@@ -140,13 +139,18 @@ def page_rows(page: CopiesPage) -> list[tuple[str, str, str, str]]:
     words = page.words
     status, home, current = page.status, page.home_branch, page.current_branch
     rows: list[tuple[str, str, str, str]] = []
-    previous = ""
+    previous: tuple[str, str] | None = None
     for i, entry in enumerate(page.barcode):
-        barcode = entry if isinstance(entry, str) else _next(previous, entry)
-        if len(barcode) > 32:
-            raise ValueError("a barcode longer than 32 characters")
+        if isinstance(entry, str):
+            barcode = entry
+            previous = _split(entry)
+        else:
+            barcode = _next(previous, entry)
+            if len(barcode) > 32:
+                raise ValueError("a barcode longer than 32 characters")
+            assert previous is not None
+            previous = (previous[0], barcode[len(previous[0]) :])
         rows.append((barcode, words[status[i]], words[home[i]], words[current[i]]))
-        previous = barcode
     return rows
 
 
