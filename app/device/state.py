@@ -36,6 +36,7 @@ SNAPSHOT_BIB_DONE = "snapshot_bib_done"
 SNAPSHOT_BIB_TOTAL = "snapshot_bib_total"
 SNAPSHOT_KEYLESS = "snapshot_keyless"  # the server can leave the records' search keys out
 SNAPSHOT_INDEX_BYTES = "snapshot_index_bytes"  # compressed desk index received (kept after)
+SNAPSHOT_COPY_BYTES = "snapshot_copy_bytes"  # every copy page received, compressed (kept after)
 SNAPSHOT_SEARCH_READY = "snapshot_search_ready"  # the records are here; other copies may follow
 
 # |offset| above this is shown as a warning (never a refusal).

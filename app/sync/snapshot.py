@@ -343,12 +343,13 @@ def _store(profile: Profile, plan: Plan, page: dict[str, Any]) -> tuple[int, int
             and not conn.exec_driver_sql("SELECT 1 FROM item").first()
         ):
             set_aside_indexes(conn, "item")  # an empty catalogue: build them once at the end
-        if page_entity in DESK_BYTES:
-            state.put(
-                session,
-                state.SNAPSHOT_INDEX_BYTES,
-                state.get_int(session, state.SNAPSHOT_INDEX_BYTES) + int(page.get("bytes") or 0),
-            )
+        received = int(page.get("bytes") or 0)
+        for key, counted in (
+            (state.SNAPSHOT_INDEX_BYTES, DESK_BYTES),
+            (state.SNAPSHOT_COPY_BYTES, ("copies", *FULL_COPY_PAGES)),
+        ):
+            if page_entity in counted:
+                state.put(session, key, state.get_int(session, key) + received)
         if page_entity == "copies":
             done, passed = write_copies(session, page["copies"]), 0
         elif page_entity in FULL_COPY_PAGES:
