@@ -400,3 +400,47 @@ def test_large_record_pages_on_a_slow_link_are_written_in_short_transactions(
     steps = [b - a for a, b in itertools.pairwise(commits) if b > a]
     assert steps and max(steps) <= 15
     trigram_index_is_whole(device)
+
+
+def test_the_scopes_split_every_copy_between_the_branch_and_the_rest(county, make_device):
+    """``scope=local`` and ``scope=foreign`` together are every copy, once; the copies page
+    names every copy too; another branch's device gets another split."""
+    import requests
+
+    from app.device.credentials import load_token
+    from shuwu_shared.protocol.copies import read_page as read_copies
+    from shuwu_shared.protocol.index import page_rows, read_page
+
+    def fetch(device, path: str) -> tuple[bytes, str]:  # type: ignore[no-untyped-def]
+        with device.sessions() as s:
+            token = load_token(s, device.home)
+        reply = requests.get(
+            f"{county.url}{path}", headers={"Authorization": f"Bearer {token}"}, timeout=60
+        )
+        assert reply.status_code == 200, reply.text
+        return reply.content, reply.headers["X-Shuwu-Compression"]
+
+    def barcodes(device, scope: str) -> list[str]:  # type: ignore[no-untyped-def]
+        body, method = fetch(device, f"/v1/snapshot/index?limit=50000&scope={scope}")
+        page = read_page(body, method)
+        assert not page.has_more
+        return [row[2] for row in page_rows(page)]
+
+    every = {r[0] for r in server_rows(county.db, "SELECT barcode FROM item")}
+    splits = []
+    from tests.sync.conftest import village_codes
+
+    for device in (make_device(), make_device(branch=village_codes(county)[1])):
+        local, foreign = barcodes(device, "local"), barcodes(device, "foreign")
+        assert len(local) + len(foreign) == len(every)
+        assert set(local) | set(foreign) == every and not set(local) & set(foreign)
+        here = branch_of(device)
+        homes = server_rows(
+            county.db, f"SELECT barcode FROM item WHERE home_branch_code = '{here}'"
+        )
+        assert {r[0] for r in homes} <= set(local)
+        splits.append(set(local))
+        body, method = fetch(device, "/v1/snapshot/copies?limit=200000")
+        page, rows = read_copies(body, method)
+        assert not page.has_more and {r[0] for r in rows} == every
+    assert splits[0] != splits[1]
