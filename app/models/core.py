@@ -15,6 +15,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -118,7 +119,11 @@ class CountyCopy(Base):
     """
 
     __tablename__ = "county_copy"
-    __table_args__ = ({"sqlite_with_rowid": False},)
+    __table_args__ = (
+        # Only the few copies taken back here are in it: each catalogue page checks them.
+        Index("ix_county_copy_touched", "touched", sqlite_where=text("touched")),
+        {"sqlite_with_rowid": False},
+    )
     barcode: Mapped[str] = mapped_column(String(32), primary_key=True)
     status: Mapped[str] = mapped_column(String(16))
     home_branch_code: Mapped[str] = mapped_column(String(32))

@@ -25,7 +25,14 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("barcode", name=op.f("pk_county_copy")),
         sqlite_with_rowid=False,
     )
+    op.create_index(
+        "ix_county_copy_touched",
+        "county_copy",
+        ["touched"],
+        sqlite_where=sa.text("touched"),
+    )
 
 
 def downgrade() -> None:
+    op.drop_index("ix_county_copy_touched", table_name="county_copy")
     op.drop_table("county_copy")
