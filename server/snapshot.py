@@ -158,7 +158,8 @@ def copies_page(session: Session, after: int, limit: int) -> dict[str, Any]:
         .order_by(m.Item.id)
         .limit(limit + 1)
     )
-    found = session.execute(query).all()
+    # Core rows, not the ORM's result machinery: a county page is 100,000 copies.
+    found = session.connection().execute(query).all()
     has_more = len(found) > limit
     found = found[:limit]
     next_after = int(found[-1][0]) if found else after
