@@ -48,6 +48,7 @@ from shuwu_shared.protocol import (
     MAX_BODY,
     CallSeqRequest,
     ChangesQuery,
+    CopiesQuery,
     EnrolRequest,
     ErrorEnvelope,
     ExceptionsQuery,
@@ -83,6 +84,14 @@ class ApiError(Exception):
 
 def _now() -> str:
     return iso(utcnow()) or ""
+
+
+def _packed(page: dict[str, Any], compression: str) -> Response:
+    """A compressed index or copies page (zstd when asked for and available, else gzip)."""
+    body = json.dumps(page, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    packed, method = compress_index(body, compression)
+    headers = {COMPRESSION_HEADER: method}
+    return Response(content=packed, media_type=INDEX_MEDIA_TYPE, headers=headers)
 
 
 def _json(body: dict[str, Any]) -> Response:
@@ -437,15 +446,30 @@ def create_app(db_url: str) -> FastAPI:
 
         def work() -> Response:
             with sessions() as s, s.begin():
+                branch = _device(s, token).branch_code
+                out = snapshot.index_page(s, query.after, query.limit, _now(), query.scope, branch)
+            return _packed(out, query.compression)
+
+        return await run_in_threadpool(work)
+
+    @app.get(
+        "/v1/snapshot/copies",
+        responses={
+            200: {
+                "content": {INDEX_MEDIA_TYPE: {}},
+                "description": "A compressed shuwu-copies/1 page (msg.CopiesPage)",
+            },
+            **ERRORS,
+        },
+    )
+    async def snapshot_copies(request: Request, query: Annotated[CopiesQuery, Query()]) -> Response:
+        token = _bearer(request)
+
+        def work() -> Response:
+            with sessions() as s, s.begin():
                 _device(s, token)
-                out = snapshot.index_page(s, query.after, query.limit, _now())
-            body = json.dumps(out, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-            packed, method = compress_index(body, query.compression)
-            return Response(
-                content=packed,
-                media_type=INDEX_MEDIA_TYPE,
-                headers={COMPRESSION_HEADER: method},
-            )
+                out = snapshot.copies_page(s, query.after, query.limit)
+            return _packed(out, query.compression)
 
         return await run_in_threadpool(work)
 

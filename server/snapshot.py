@@ -13,10 +13,11 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from server import models as m
+from shuwu_shared.protocol import copies
 from shuwu_shared.protocol.index import (
     INDEX_FORMAT,
     INDEX_MAX_LIMIT,
@@ -66,12 +67,44 @@ def summary(session: Session) -> dict[str, Any]:
         "entities": list(ENTITIES),
         "counts": counts,
         # A client that reads it takes the desk index first, then the records (``bib``).
-        "formats": [INDEX_FORMAT, KEYLESS_BIB_FORMAT],
+        # shuwu-copies/1: every copy leanly first, then this branch's copies in full, the
+        # records, and the other copies in full (index pages by scope).
+        "formats": [INDEX_FORMAT, copies.COPIES_FORMAT, KEYLESS_BIB_FORMAT],
     }
 
 
-def index_page(session: Session, after: int, limit: int, server_time: str) -> dict[str, Any]:
-    """One page of the desk index (every county copy, ``shuwu-index/1``) after ``after``."""
+def local_copies(branch: str) -> ColumnElement[bool]:
+    """The copies a branch's desk needs in full at once: those it owns or holds, and those of
+    the loans its feed carries (lent or taken back there, or to its readers), whatever their
+    home."""
+    lent_here = (
+        select(m.Loan.item_id)
+        .join(m.Reader, m.Reader.id == m.Loan.reader_id)
+        .where(
+            or_(
+                m.Loan.branch_code == branch,
+                m.Loan.return_branch_code == branch,
+                m.Reader.home_branch_code == branch,
+            )
+        )
+    )
+    return or_(
+        m.Item.home_branch_code == branch,
+        m.Item.current_branch_code == branch,
+        m.Item.id.in_(lent_here),
+    )
+
+
+def index_page(
+    session: Session,
+    after: int,
+    limit: int,
+    server_time: str,
+    scope: str = "all",
+    branch: str | None = None,
+) -> dict[str, Any]:
+    """One page of full copies (``shuwu-index/1``) after ``after``: every county copy, or by
+    ``scope`` those ``local_copies`` of ``branch`` or all others (``foreign``)."""
     limit = max(1, min(limit, INDEX_MAX_LIMIT))
     query = (
         select(
@@ -96,6 +129,9 @@ def index_page(session: Session, after: int, limit: int, server_time: str) -> di
         .order_by(m.Item.id)
         .limit(limit + 1)
     )
+    if scope != "all":
+        local = local_copies(branch) if branch else false()
+        query = query.where(local if scope == "local" else ~local)
     found = session.execute(query).all()
     has_more = len(found) > limit
     found = found[:limit]
@@ -105,6 +141,29 @@ def index_page(session: Session, after: int, limit: int, server_time: str) -> di
     ]
     next_after = int(found[-1][0]) if found else after
     return build_page(rows, next_after, has_more, server_time)
+
+
+def copies_page(session: Session, after: int, limit: int) -> dict[str, Any]:
+    """One page of every county copy, leanly (``shuwu-copies/1``), after the item id ``after``."""
+    limit = max(1, min(limit, copies.COPIES_MAX_LIMIT))
+    query = (
+        select(
+            m.Item.id,
+            m.Item.barcode,
+            m.Item.status,
+            m.Item.home_branch_code,
+            m.Item.current_branch_code,
+        )
+        .where(m.Item.id > after)
+        .order_by(m.Item.id)
+        .limit(limit + 1)
+    )
+    # Core rows, not the ORM's result machinery: a county page is 100,000 copies.
+    found = session.connection().execute(query).all()
+    has_more = len(found) > limit
+    found = found[:limit]
+    next_after = int(found[-1][0]) if found else after
+    return copies.build_page(((r[1], r[2], r[3], r[4]) for r in found), next_after, has_more)
 
 
 def page(

@@ -36,6 +36,8 @@ SNAPSHOT_BIB_DONE = "snapshot_bib_done"
 SNAPSHOT_BIB_TOTAL = "snapshot_bib_total"
 SNAPSHOT_KEYLESS = "snapshot_keyless"  # the server can leave the records' search keys out
 SNAPSHOT_INDEX_BYTES = "snapshot_index_bytes"  # compressed desk index received (kept after)
+SNAPSHOT_COPY_BYTES = "snapshot_copy_bytes"  # every copy page received, compressed (kept after)
+SNAPSHOT_SEARCH_READY = "snapshot_search_ready"  # the records are here; other copies may follow
 
 # |offset| above this is shown as a warning (never a refusal).
 CLOCK_WARNING_MS = 5 * 60 * 1000
@@ -92,7 +94,7 @@ def clear_epoch_renewal(session: Session, new_epoch: int) -> None:
 
 def catalogue_percent(session: Session) -> int | None:
     """While the county catalogue is still arriving, how much of it is here (0-99); else None."""
-    if get(session, SNAPSHOT_MARK) is None:
+    if get(session, SNAPSHOT_MARK) is None or get(session, SNAPSHOT_SEARCH_READY) is not None:
         return None
     total = get_int(session, SNAPSHOT_BIB_TOTAL)
     done = get_int(session, SNAPSHOT_BIB_DONE)

@@ -15,6 +15,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -106,6 +107,28 @@ class Item(SyncedMixin, Base):
     note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class CountyCopy(Base):
+    """A county copy known only by its barcode while the catalogue is still arriving.
+
+    The initial sync brings every county copy leanly first (shuwu-copies/1): enough to take any
+    county book back and send it home. The full row (uuid, record) follows into ``item``, and
+    these rows are dropped when the catalogue is complete. ``touched``: taken back here before
+    its full row arrived; its status and place here win over the catalogue page's.
+    """
+
+    __tablename__ = "county_copy"
+    __table_args__ = (
+        # Only the few copies taken back here are in it: each catalogue page checks them.
+        Index("ix_county_copy_touched", "touched", sqlite_where=text("touched")),
+        {"sqlite_with_rowid": False},
+    )
+    barcode: Mapped[str] = mapped_column(String(32), primary_key=True)
+    status: Mapped[str] = mapped_column(String(16))
+    home_branch_code: Mapped[str] = mapped_column(String(32))
+    current_branch_code: Mapped[str] = mapped_column(String(32))
+    touched: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 
 class Reader(SyncedMixin, Base):

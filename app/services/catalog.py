@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.device.branch import branch_code
 from app.device.errors import DeviceRevoked, NotShuwuServer
-from app.models import BibRecord, Branch, CallSeqCounter, Item, LabelQueue, Reader
+from app.models import BibRecord, Branch, CallSeqCounter, CountyCopy, Item, LabelQueue, Reader
 from app.services.catalog_rules import (
     CallNumber,
     call_sort_key,
@@ -366,7 +366,7 @@ def check_barcode(session: Session, barcode: str, branch: str) -> str:
                 )
             )
     existing = session.scalar(select(Item).where(Item.barcode == code))
-    if existing is not None:
+    if existing is not None or session.get(CountyCopy, code) is not None:
         raise UserInputError(
             _("Barcode {barcode} is already used by another copy. Use a new label.").format(
                 barcode=code

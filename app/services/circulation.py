@@ -26,6 +26,7 @@ from app.models import (
     BibRecord,
     Branch,
     CirculationPolicy,
+    CountyCopy,
     DeskUndo,
     Item,
     Loan,
@@ -169,6 +170,14 @@ def looks_like_isbn(code: str) -> bool:
     return domain_isbn.is_isbn_not_barcode(code)
 
 
+class CopyArriving(UserInputError):
+    """A county copy known here only by its barcode: its full row is still on the way."""
+
+    def __init__(self, message: str, copy: CountyCopy) -> None:
+        super().__init__(message, code="copy_arriving")
+        self.copy = copy
+
+
 def item_by_barcode(session: Session, barcode: str) -> Item:
     code = barcode.strip()
     if not code:
@@ -176,6 +185,15 @@ def item_by_barcode(session: Session, barcode: str) -> Item:
     item = session.scalar(select(Item).where(Item.barcode == code))
     if item is not None:
         return item
+    copy = session.get(CountyCopy, code)
+    if copy is not None:
+        raise CopyArriving(
+            _(
+                "{code} belongs to {branch}. Its details are still arriving from the county "
+                "library; it can be lent here once they are in (a few minutes)."
+            ).format(code=code, branch=branch_name(session, copy.home_branch_code)),
+            copy,
+        )
     if looks_like_isbn(code):
         raise UserInputError(
             _(
@@ -403,7 +421,10 @@ def return_item(session: Session, clock: Clock, barcode: str) -> ScanResult:
     nothing is written and no op is sent, so the county never files a return that came before
     any loan (还书先于借书到达). The desk shows it in amber.
     """
-    item = item_by_barcode(session, barcode)
+    try:
+        item = item_by_barcode(session, barcode)
+    except CopyArriving as arriving:
+        return _return_county_copy(session, clock, arriving.copy)
     branch = branch_code(session, required=False)
     now = clock.now()
     loan = _open_loan(session, item.id)
@@ -467,6 +488,47 @@ def return_item(session: Session, clock: Clock, barcode: str) -> ScanResult:
         title=title,
         in_transit_to=in_transit_to,
         credit_delta=delta,
+    )
+
+
+def _return_county_copy(session: Session, clock: Clock, copy: CountyCopy) -> ScanResult:
+    """Take back a county copy whose full row has not arrived (its loan is elsewhere): the op
+    names it by barcode, and the county matches the loan."""
+    branch = branch_code(session, required=False)
+    now = clock.now()
+    in_transit_to = copy.home_branch_code if copy.home_branch_code != branch else None
+    copy.status = "in_transit" if in_transit_to else "available"
+    copy.current_branch_code = branch or copy.current_branch_code
+    copy.touched = True
+    session.flush()
+    op = record_op(
+        session,
+        clock,
+        "return",
+        {
+            "loan_uuid": None,
+            "item_uuid": None,
+            "barcode": copy.barcode,
+            "branch": branch,
+            "returned_at": now.isoformat(),
+            "in_transit_to": in_transit_to,
+        },
+    )
+    message = _("Returned: {title}. Its loan is not known here; the county will match it.").format(
+        title=copy.barcode
+    )
+    if in_transit_to:
+        message += " " + _("Put it aside for {branch} (in transit).").format(
+            branch=branch_name(session, in_transit_to)
+        )
+    return ScanResult(
+        kind="return",
+        op_id=op.op_id,
+        message=message,
+        loan=None,
+        barcode=copy.barcode,
+        title=copy.barcode,
+        in_transit_to=in_transit_to,
     )
 
 
@@ -568,13 +630,17 @@ def undo(session: Session, clock: Clock, op_id: str, reason: str) -> ScanResult:
         if isinstance(loan_uuid, str)
         else None
     )
-    item = session.scalar(select(Item).where(Item.barcode == str(payload.get("barcode"))))
-    if item is None:
+    barcode = str(payload.get("barcode"))
+    item = session.scalar(select(Item).where(Item.barcode == barcode))
+    copy = session.get(CountyCopy, barcode) if item is None else None
+    if item is None and (copy is None or op.kind != "return"):
         raise UserInputError(_("There is no desk scan to undo."), code="undo_none")
     now = clock.now()
-    if op.kind == "checkout":
+    if copy is not None:
+        copy.status = "on_loan"  # as the county knew it before the return here
+    elif item is not None and op.kind == "checkout":
         _undo_checkout(session, clock, loan, item, now)
-    elif op.kind == "return":
+    elif item is not None and op.kind == "return":
         _undo_return(session, clock, loan, item, payload, now)
     else:
         _undo_renew(session, op, loan)
@@ -596,10 +662,10 @@ def undo(session: Session, clock: Clock, op_id: str, reason: str) -> ScanResult:
     return ScanResult(
         kind="undo",
         op_id=recorded.op_id,
-        message=_("Undone: the last scan of {code}.").format(code=item.barcode),
+        message=_("Undone: the last scan of {code}.").format(code=barcode),
         loan=loan_view(session, clock, loan) if loan else None,
-        barcode=item.barcode,
-        title=_title(session, item),
+        barcode=barcode,
+        title=_title(session, item) if item is not None else barcode,
     )
 
 

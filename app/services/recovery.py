@@ -38,6 +38,7 @@ _SNAPSHOT_KEYS = (
     state.SNAPSHOT_BIB_DONE,
     state.SNAPSHOT_BIB_TOTAL,
     state.SNAPSHOT_KEYLESS,
+    state.SNAPSHOT_SEARCH_READY,
 )
 
 

@@ -307,7 +307,17 @@ def initial_snapshot(profile: Profile, transport: Transport, progress: Progress)
             rows += more
             new_exceptions += more_exceptions
     if plan.catalogue:
-        rows += snapshot.load(profile, transport, progress, plan, plan.catalogue).rows
+        # The records first (search is complete after them), then any other copies in full.
+        records, holdings = plan.catalogue[:1], plan.catalogue[1:]
+        with profile.sessions() as session:
+            searchable = snapshot.search_ready(session)
+        if not searchable:
+            rows += snapshot.load(profile, transport, progress, plan, records).rows
+            with profile.sessions() as session, session.begin():
+                snapshot.mark_search_ready(session)
+            progress.report(0, 0, _("The county catalogue can be searched now"))
+        if holdings:
+            rows += snapshot.load(profile, transport, progress, plan, holdings).rows
     with profile.sessions() as session, session.begin():
         snapshot.finish(session, plan.mark)
     log.info("initial sync: %d rows up to change %d", rows, plan.mark)

@@ -41,6 +41,7 @@ from app.sync.snapshot_sql import (
 )
 from shuwu_shared.i18n import _
 from shuwu_shared.progress import Progress, check_cancel
+from shuwu_shared.protocol import copies as lean
 from shuwu_shared.protocol.index import (
     COMPRESSION_HEADER,
     INDEX_FORMAT,
@@ -57,15 +58,25 @@ from shuwu_shared.protocol.index import (
 log = logging.getLogger(__name__)
 
 ENTITIES = ("bib", "item")  # in the order the server's snapshot is copied: copies need records
-# Desk first: the desk index, then (after the feed up to the mark) the records.
+# Desk first. "copies" (shuwu-copies/1): every county copy leanly, the branch's own copies in
+# full ("local"); after the feed up to the mark the records, then the other copies in full
+# ("foreign"). "index" (a server with shuwu-index/1 only): every copy in full, then records.
 PLANS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "copies": (("copies", "local"), ("bib", "foreign")),
     "index": (("index",), ("bib",)),
     "plain": (("bib", "item"), ()),
 }
-ALL_ENTITIES = ("index", "bib", "item")
+ALL_ENTITIES = ("copies", "local", "index", "bib", "foreign", "item")
+FULL_COPY_PAGES = ("index", "local", "foreign")  # shuwu-index/1 pages, by scope
+DESK_BYTES = ("index", "copies", "local")  # counted as the desk index on the wire
 PAGE_LIMIT = 20_000
 INDEX_PAGE_LIMIT = 20_000
+COPIES_PAGE_LIMIT = 100_000
 BIB_PAGE_LIMIT = 5_000  # the desk keeps working while records arrive: short write transactions
+# On a slow link every page costs a round trip (0.6 s at 300 ms each way) before its bytes:
+# larger record pages there, still written 5,000 records a transaction.
+SLOW_LINK_BIB_PAGE_LIMIT = 20_000
+BIB_WRITE_CHUNK = BIB_PAGE_LIMIT
 PREFETCH = 2  # pages in flight: one being written, one or two on the way
 BULK_CACHE_KIB = 65536
 # Record pages without their pinyin keys (``shuwu-bib/2``) when the link is slower than the
@@ -118,7 +129,13 @@ def start(profile: Profile, transport: Transport) -> Plan | None:
     counts = {str(k): int(v) for k, v in (summary.get("counts") or {}).items()}
     new_mark = int(summary["mark"])
     formats = summary.get("formats") or []
-    plan = "index" if INDEX_FORMAT in formats else "plain"
+    plan = (
+        "copies"
+        if lean.COPIES_FORMAT in formats
+        else "index"
+        if INDEX_FORMAT in formats
+        else "plain"
+    )
     keyless = KEYLESS_BIB_FORMAT in formats
     desk, catalogue = PLANS[plan]
     with profile.sessions() as session, session.begin():
@@ -154,13 +171,21 @@ def ship_keys(keyless: bool, link_rate: float | None) -> bool:
 
 
 def _path(entity: str, position: int, keys: bool = True) -> str:
-    if entity == "index":
-        compression = "zstd" if zstd_available() else "gzip"
+    compression = "zstd" if zstd_available() else "gzip"
+    if entity == "copies":
         return (
-            f"/v1/snapshot/index?after={position}&limit={INDEX_PAGE_LIMIT}"
+            f"/v1/snapshot/copies?after={position}&limit={COPIES_PAGE_LIMIT}"
             f"&compression={compression}"
         )
-    limit = BIB_PAGE_LIMIT if entity == "bib" else PAGE_LIMIT
+    if entity in FULL_COPY_PAGES:
+        scope = "" if entity == "index" else f"&scope={entity}"
+        return (
+            f"/v1/snapshot/index?after={position}&limit={INDEX_PAGE_LIMIT}"
+            f"&compression={compression}{scope}"
+        )
+    limit = PAGE_LIMIT
+    if entity == "bib":
+        limit = BIB_PAGE_LIMIT if keys else SLOW_LINK_BIB_PAGE_LIMIT
     path = f"/v1/snapshot/{entity}?after={position}&limit={min(limit, PAGE_LIMIT)}"
     return path if keys or entity != "bib" else path + "&keys=false"
 
@@ -168,18 +193,28 @@ def _path(entity: str, position: int, keys: bool = True) -> str:
 def _fetch(
     transport: Transport, entity: str, position: int, keyless: bool = False
 ) -> dict[str, Any]:
-    if entity != "index":
+    if entity not in FULL_COPY_PAGES and entity != "copies":
         keys = ship_keys(keyless, transport.link_rate)
         page, _s, _r = transport.request("GET", _path(entity, position, keys))
         return page
     raw, headers = transport.request_bytes(_path(entity, position))
+    method = str(headers.get(COMPRESSION_HEADER) or "gzip")
     try:
-        checked = read_page(raw, str(headers.get(COMPRESSION_HEADER) or "gzip"))
+        if entity == "copies":
+            checked_copies, rows = lean.read_page(raw, method)
+            return {
+                "entity": entity,
+                "copies": rows,
+                "bytes": len(raw),
+                "next_after": checked_copies.next_after,
+                "has_more": checked_copies.has_more,
+            }
+        checked = read_page(raw, method)
     except IndexPageError as exc:
         log.warning("refused a desk index page: %s", exc)
         raise damaged_page() from exc
     return {
-        "entity": "index",
+        "entity": entity,
         "index": checked,
         "bytes": len(raw),
         "next_after": checked.next_after,
@@ -260,7 +295,7 @@ def load(
             done, passed = _store(profile, plan, page)
             written += done
             skipped += passed
-            if page.get("entity") == "index":
+            if page.get("entity") != "bib":
                 progress.report(written + skipped, 0, _("Receiving the county copies"))
             else:
                 progress.report(
@@ -286,38 +321,59 @@ def _store(profile: Profile, plan: Plan, page: dict[str, Any]) -> tuple[int, int
     """Write one page and the position after it in one transaction (a resume starts there)."""
     page_entity = str(page.get("entity"))
     order = plan.desk + plan.catalogue
+    records: list[dict[str, Any]] = []
+    early_done = early_passed = 0
+    if page_entity == "bib":
+        # A large page is written in several short transactions; the position moves with the
+        # last one, so a page cut off midway comes again whole (upserts by uuid: no harm).
+        records = page_dicts(page)
+        while len(records) > BIB_WRITE_CHUNK:
+            chunk, records = records[:BIB_WRITE_CHUNK], records[BIB_WRITE_CHUNK:]
+            with profile.sessions() as session, session.begin():
+                done, passed = write_rows(session, "bib", chunk)
+                _count_records(session, done + passed)
+            early_done += done
+            early_passed += passed
     with profile.sessions() as session, session.begin():
         conn = session.connection()
         # Index pages of half a million rows stay in memory (SQLite's default is 2 MB).
         conn.exec_driver_sql(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
         if (
-            page_entity in ("item", "index")
+            page_entity in ("item", *FULL_COPY_PAGES)
             and not conn.exec_driver_sql("SELECT 1 FROM item").first()
         ):
             set_aside_indexes(conn, "item")  # an empty catalogue: build them once at the end
-        if page_entity == "index":
+        received = int(page.get("bytes") or 0)
+        for key, counted in (
+            (state.SNAPSHOT_INDEX_BYTES, DESK_BYTES),
+            (state.SNAPSHOT_COPY_BYTES, ("copies", *FULL_COPY_PAGES)),
+        ):
+            if page_entity in counted:
+                state.put(session, key, state.get_int(session, key) + received)
+        if page_entity == "copies":
+            done, passed = write_copies(session, page["copies"]), 0
+        elif page_entity in FULL_COPY_PAGES:
             index: ItemIndexPage = page["index"]
             done, passed = write_index_page(session, index)
-            state.put(
-                session,
-                state.SNAPSHOT_INDEX_BYTES,
-                state.get_int(session, state.SNAPSHOT_INDEX_BYTES) + int(page.get("bytes") or 0),
-            )
+            if page_entity == "foreign":
+                keep_copies_taken_back_here(session)
+        elif page_entity == "bib":
+            done, passed = write_rows(session, "bib", records)
+            _count_records(session, done + passed)
         else:
             done, passed = write_page(session, page_entity, page)
-        if page_entity == "bib":
-            state.put(
-                session,
-                state.SNAPSHOT_BIB_DONE,
-                state.get_int(session, state.SNAPSHOT_BIB_DONE) + done + passed,
-            )
         following, position = page_entity, int(page.get("next_after") or 0)
         if not page.get("has_more"):
             later = order[order.index(page_entity) + 1 :] if page_entity in order else ()
             following, position = (later[0], 0) if later else ("", 0)
         state.put(session, state.SNAPSHOT_ENTITY, following)
         state.put(session, state.SNAPSHOT_AFTER, position)
-    return done, passed
+    return early_done + done, early_passed + passed
+
+
+def _count_records(session: Session, records: int) -> None:
+    done = state.get_int(session, state.SNAPSHOT_BIB_DONE) + records
+    state.put(session, state.SNAPSHOT_BIB_DONE, done)
 
 
 # A copy's record before the record itself arrives: a placeholder the record's page fills in.
@@ -325,6 +381,31 @@ PLACEHOLDER_BIB = (
     "INSERT INTO bib_record (uuid, title, source, created_at, updated_at, server_version)"
     " VALUES (?, '', 'union', ?, ?, 0) ON CONFLICT(uuid) DO NOTHING"
 )
+
+
+COPY_UPSERT = (
+    "INSERT INTO county_copy (barcode, status, home_branch_code, current_branch_code)"
+    " VALUES (?, ?, ?, ?) ON CONFLICT(barcode) DO UPDATE SET status = excluded.status,"
+    " home_branch_code = excluded.home_branch_code,"
+    " current_branch_code = excluded.current_branch_code WHERE NOT county_copy.touched"
+)
+# A county copy taken back here before its full row arrived: what the desk did wins over the
+# catalogue page (read before our return reached the county) until the feed brings the county's.
+TAKEN_BACK_HERE = (
+    "UPDATE item SET status = c.status, current_branch_code = c.current_branch_code"
+    " FROM county_copy AS c WHERE c.touched AND c.barcode = item.barcode"
+)
+
+
+def write_copies(session: Session, rows: list[tuple[str, str, str, str]]) -> int:
+    """Every county copy by barcode (one ``shuwu-copies/1`` page), in the caller's transaction."""
+    if rows:
+        session.connection().exec_driver_sql(COPY_UPSERT, rows)
+    return len(rows)
+
+
+def keep_copies_taken_back_here(session: Session) -> None:
+    session.connection().exec_driver_sql(TAKEN_BACK_HERE)
 
 
 def write_index_page(session: Session, page: ItemIndexPage) -> tuple[int, int]:
@@ -338,28 +419,43 @@ def write_index_page(session: Session, page: ItemIndexPage) -> tuple[int, int]:
     return write_rows(session, "item", [dict(zip(ITEM_FIELDS, r, strict=True)) for r in rows])
 
 
+def search_ready(session: Session) -> bool:
+    return state.get(session, state.SNAPSHOT_SEARCH_READY) is not None
+
+
+def mark_search_ready(session: Session) -> None:
+    """The records and their search index are here (other copies may still be arriving)."""
+    state.put(session, state.SNAPSHOT_SEARCH_READY, 1)
+
+
 def finish(session: Session, mark: int) -> None:
     """Everything of the snapshot is here: from now on the device follows the ordinary feed."""
     state.put(session, state.CURSOR, max(mark, state.get_int(session, state.CURSOR)))
     for key in (
         state.SNAPSHOT_MARK, state.SNAPSHOT_ENTITY, state.SNAPSHOT_AFTER, state.SNAPSHOT_PLAN,
         state.SNAPSHOT_DESK_READY, state.SNAPSHOT_BIB_DONE, state.SNAPSHOT_BIB_TOTAL,
-        state.SNAPSHOT_KEYLESS,
+        state.SNAPSHOT_KEYLESS, state.SNAPSHOT_SEARCH_READY,
     ):  # fmt: skip
         state.delete(session, key)
+    # Every copy is in ``item`` now (with what the desk did to it): the lean rows are done.
+    session.connection().exec_driver_sql("DELETE FROM county_copy")
 
 
 def write_page(session: Session, entity: str, page: dict[str, Any]) -> tuple[int, int]:
     """Upsert one page by uuid; (rows written, rows skipped). Runs in the caller's transaction."""
+    return write_rows(session, entity, page_dicts(page))
+
+
+def page_dicts(page: dict[str, Any]) -> list[dict[str, Any]]:
+    """The rows of a plain page (one list per column, all of one length) as dicts."""
     columns = [str(c) for c in page.get("columns") or []]
     data = page.get("data") or []
-    try:  # one list per column, all of one length
+    try:
         if len(data) != len(columns):
             raise ValueError("columns")
-        rows = [dict(zip(columns, values, strict=True)) for values in zip(*data, strict=True)]
+        return [dict(zip(columns, values, strict=True)) for values in zip(*data, strict=True)]
     except (TypeError, ValueError) as exc:
         raise damaged_page() from exc
-    return write_rows(session, entity, rows)
 
 
 def write_rows(session: Session, entity: str, rows: list[dict[str, Any]]) -> tuple[int, int]:

@@ -2,11 +2,11 @@
 
 1. An empty client of one township enrols and pulls the county item index and its collection;
    reported as items/s against raw sqlite3 executemany rows/s, with the seconds until its desk
-   is ready (desk first: every county copy and the branch's history) and the bytes of the
-   county copies index on the wire (against the plain JSON pages, gzip, of the same copies).
-   Then the same through our throttling proxy (bench/throttle.py): 1 Mbit/s, 300 ms each way,
-   twice: with the records' pinyin keys shipped (as before shuwu-bib/2), then as the client
-   chooses (on this link: computed on the PC), so both are measured in one run.
+   is ready (desk first: every county copy by barcode, the branch's own copies in full and its
+   history) and the bytes of that desk index on the wire (against the plain JSON pages, gzip,
+   of every copy). Then the same through our throttling proxy (bench/throttle.py): 1 Mbit/s,
+   300 ms each way: seconds until the desk is ready, until search is complete (the records
+   are here), and until every copy is here in full.
 2. A second device of the same township makes 1,000 changes; then the first device, with 1,000
    offline operations of its own, syncs once (push + pull). Target < 2 s.
 """
@@ -27,7 +27,6 @@ from app.device import state
 from app.device.enrol import enrol
 from app.profile import open_profile
 from app.services.circulation import checkout, return_item
-from app.sync import snapshot
 from app.sync.engine import sync_once
 from bench.dataset import DATA_DIR, DATASET_VERSION
 from bench.results import Figure
@@ -55,6 +54,7 @@ class Phases:
         self.label = label
         self.started = time.perf_counter()
         self.desk_ready: float | None = None
+        self.search_ready: float | None = None
         self.cancelled = False
         self._last = ""
         self._last_line = 0.0
@@ -64,6 +64,9 @@ class Phases:
         if text == _("The desk is ready: lending and returning work now"):
             self.desk_ready = now
             print(f"  · {self.label}: desk ready at {now:.1f} s", file=sys.stderr, flush=True)
+        elif text == _("The county catalogue can be searched now"):
+            self.search_ready = now
+            print(f"  · {self.label}: search complete at {now:.1f} s", file=sys.stderr, flush=True)
         elif text != self._last or now - self._last_line > 10:
             share = f" {done:,}/{total:,}" if total else f" {done:,}"
             print(f"  · {self.label}: {text}{share} ({now:.0f} s)", file=sys.stderr, flush=True)
@@ -100,24 +103,23 @@ def _token(home: Path) -> str:
         profile.close()
 
 
-def _index_bytes(home: Path) -> int:
+def _index_bytes(home: Path, key: str = state.SNAPSHOT_INDEX_BYTES) -> int:
     conn = sqlite3.connect(home / "shuwu.db")
-    row = conn.execute(
-        "SELECT value FROM sync_state WHERE key = ?", (state.SNAPSHOT_INDEX_BYTES,)
-    ).fetchone()
+    row = conn.execute("SELECT value FROM sync_state WHERE key = ?", (key,)).fetchone()
     conn.close()
     return int(row[0]) if row else 0
 
 
-def _initial(home: Path, url: str, code: str, label: str) -> tuple[float, float, int]:
-    """(seconds until the desk is ready, seconds until search is complete, rows)."""
+def _initial(home: Path, url: str, code: str, label: str) -> tuple[float, float, float, int]:
+    """Seconds until the desk is ready, until search is complete and until every copy is here
+    in full; and the rows received."""
     profile = open_profile(home)
     enrol(profile, url, code)
     phases = Phases(label)
     result = sync_once(profile, progress=phases)
     seconds = time.perf_counter() - phases.started
     profile.close()
-    return phases.desk_ready or seconds, seconds, result.pulled
+    return phases.desk_ready or seconds, phases.search_ready or seconds, seconds, result.pulled
 
 
 def server_db(ctx: BenchContext) -> Path:
@@ -200,7 +202,9 @@ def run(ctx: BenchContext) -> list[Figure]:
     figures: list[Figure] = []
     try:
         first = ctx.workdir / "client-a"
-        desk, seconds, pulled = _initial(first, base_url, _code(db_url, TOWNSHIP), "loopback")
+        desk, _search, seconds, pulled = _initial(
+            first, base_url, _code(db_url, TOWNSHIP), "loopback"
+        )
         items = _local_items(first)
         rate = items / seconds
         raw = ctx.baselines["raw_insert_rows_per_s"]
@@ -211,39 +215,29 @@ def run(ctx: BenchContext) -> list[Figure]:
         )  # fmt: skip
         figures.append(
             Figure("initial sync", "desk ready (loopback)", desk, "s", "—", 0.0, "≤ 10 s",
-                   desk <= 10.0, "every county copy + the branch's readers, loans, policies")
+                   desk <= 10.0, "every county copy by barcode, the branch's own in full, its"
+                   " readers, loans, policies")
         )  # fmt: skip
         sent = _index_bytes(first)
         plain = _plain_index_bytes(base_url, _token(first))
+        every = _index_bytes(first, state.SNAPSHOT_COPY_BYTES)
         figures.append(
-            Figure("initial sync", "county copies index on the wire", sent / 1e6, "MB",
+            Figure("initial sync", "desk index on the wire", sent / 1e6, "MB",
                    "plain JSON pages, gzip", plain / 1e6, "≤ 25 MB at county scale",
                    sent <= 25e6 * (0.1 if ctx.quick else 1.0),
-                   f"{items:,} copies: {sent / items:.1f} bytes each"
-                   f" (zstd: {zstd_available()})")
+                   f"every copy by barcode, the branch's own in full: {sent / items:.2f} bytes"
+                   f" a copy (zstd: {zstd_available()})")
+        )  # fmt: skip
+        figures.append(
+            Figure("initial sync", "every copy on the wire, in full at last", every / 1e6, "MB",
+                   "plain JSON pages, gzip", plain / 1e6, "≤ 25 MB at county scale",
+                   every <= 25e6 * (0.1 if ctx.quick else 1.0),
+                   f"the desk index and every copy's full row: {every / items:.1f} bytes a copy")
         )  # fmt: skip
 
-        # Before (the records' pinyin keys shipped, as before shuwu-bib/2), then as now (the
-        # client leaves them out on a slow link and computes them): the same run, same link.
-        slow_before = ctx.workdir / "client-slow-keys"
-        snapshot.SEARCH_KEYS = "always"
-        try:
-            with Throttle(server.port, LINK_BPS, LINK_LATENCY_S) as link:
-                desk_before, search_before, _rows = _initial(
-                    slow_before, link.url, _code(db_url, TOWNSHIP), "1 Mbit/s, keys shipped"
-                )
-                carried_before = link.bytes_down
-        finally:
-            snapshot.SEARCH_KEYS = "auto"
-        figures.append(
-            Figure("initial sync at 1 Mbit/s, 300 ms", "search complete, keys shipped (before)",
-                   search_before, "s", "—", 0.0, "≤ 5 min", search_before <= 300.0,
-                   f"{carried_before / 1e6:.1f} MB from the server in all;"
-                   f" desk ready {desk_before:.1f} s")
-        )  # fmt: skip
         slow = ctx.workdir / "client-slow"
         with Throttle(server.port, LINK_BPS, LINK_LATENCY_S) as link:
-            desk_slow, search_slow, _rows = _initial(
+            desk_slow, search_slow, all_slow, _rows = _initial(
                 slow, link.url, _code(db_url, TOWNSHIP), "1 Mbit/s"
             )
             carried = link.bytes_down
@@ -256,6 +250,10 @@ def run(ctx: BenchContext) -> list[Figure]:
             Figure("initial sync at 1 Mbit/s, 300 ms", "search complete", search_slow, "s", "—",
                    0.0, "≤ 5 min", search_slow <= 300.0,
                    f"{carried / 1e6:.1f} MB from the server in all")
+        )  # fmt: skip
+        figures.append(
+            Figure("initial sync at 1 Mbit/s, 300 ms", "every copy in full", all_slow, "s", "—",
+                   0.0, "—", None, "the other branches' copies follow the records")
         )  # fmt: skip
 
         second = ctx.workdir / "client-b"

@@ -11,6 +11,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from shuwu_shared.protocol.copies import COPIES_DEFAULT_LIMIT, COPIES_MAX_LIMIT
+from shuwu_shared.protocol.copies import CopiesPage as CopiesPage  # documented here too
 from shuwu_shared.protocol.index import INDEX_DEFAULT_LIMIT, INDEX_MAX_LIMIT
 from shuwu_shared.protocol.index import ItemIndexPage as ItemIndexPage  # documented here too
 from shuwu_shared.protocol.ops import Op
@@ -193,7 +195,8 @@ class SnapshotSummary(Response):
     counts: dict[str, int]
     formats: list[str] = Field(
         default_factory=list,
-        description="Page formats offered besides the plain pages: 'shuwu-index/1' (desk index),"
+        description="Page formats offered besides the plain pages: 'shuwu-index/1' (full copy"
+        " pages), 'shuwu-copies/1' (every county copy, leanly, and index pages by scope),"
         " 'shuwu-bib/2' (record pages without search keys on request: keys=false)",
     )
     server_time: str
@@ -206,6 +209,23 @@ class IndexQuery(Request):
 
     after: Cursor = 0
     limit: Annotated[int, Field(ge=1, le=INDEX_MAX_LIMIT)] = INDEX_DEFAULT_LIMIT
+    compression: Literal["zstd", "gzip"] = Field(
+        "gzip", description="zstd when the client has it; the answer's X-Shuwu-Compression says"
+    )
+    scope: Literal["all", "local", "foreign"] = Field(
+        "all",
+        description="'local': the copies the device's branch owns, holds or lent or took back;"
+        " 'foreign': every other copy (format 'shuwu-copies/1' in the summary's formats)",
+    )
+
+
+class CopiesQuery(Request):
+    """``GET /v1/snapshot/copies``: a page of county copies (shuwu_shared.protocol.copies)."""
+
+    model_config = ConfigDict(extra="forbid", strict=False, frozen=True)
+
+    after: Cursor = 0
+    limit: Annotated[int, Field(ge=1, le=COPIES_MAX_LIMIT)] = COPIES_DEFAULT_LIMIT
     compression: Literal["zstd", "gzip"] = Field(
         "gzip", description="zstd when the client has it; the answer's X-Shuwu-Compression says"
     )

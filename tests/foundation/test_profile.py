@@ -74,6 +74,7 @@ def test_an_old_profile_is_still_migrated_on_open(tmp_path: Path) -> None:
     # A profile as version 0950 left it: without the columns later migrations add.
     db.execute("ALTER TABLE shelf_location DROP COLUMN retired")
     db.execute("ALTER TABLE sync_exception DROP COLUMN resolution")
+    db.execute("DROP TABLE county_copy")
     db.execute("UPDATE alembic_version SET version_num = '0950_h15a_bib_marc_flags'")
     db.commit()
     db.close()
@@ -83,6 +84,7 @@ def test_an_old_profile_is_still_migrated_on_open(tmp_path: Path) -> None:
         assert "retired" in columns
         exception_columns = inspect(reopened.engine).get_columns("sync_exception")
         assert "resolution" in {c["name"] for c in exception_columns}
+        assert "county_copy" in inspect(reopened.engine).get_table_names()
     finally:
         reopened.close()
 

@@ -56,6 +56,10 @@
       <translation>该读者证已停用。</translation>
     </message>
     <message>
+      <source>{code} belongs to {branch}. Its details are still arriving from the county library; it can be lent here once they are in (a few minutes).</source>
+      <translation>{code} 属于{branch}。它的详细信息仍在从县馆接收中，几分钟后接收完毕即可在本馆借出。</translation>
+    </message>
+    <message>
       <source>{code} is the book's ISBN (the barcode printed on the cover), not the library's barcode. Scan the library's barcode label instead.</source>
       <translation>{code} 是图书封底的 ISBN 书号，不是馆藏条码。请扫描贴在书上的馆藏条码。</translation>
     </message>

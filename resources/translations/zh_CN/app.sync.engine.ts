@@ -28,6 +28,10 @@
       <translation>正在接收更新</translation>
     </message>
     <message>
+      <source>The county catalogue can be searched now</source>
+      <translation>县馆目录已可检索</translation>
+    </message>
+    <message>
       <source>The county server keeps refusing this computer's operation numbers.</source>
       <translation>县馆服务器一直拒绝本机的操作编号。</translation>
     </message>
