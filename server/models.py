@@ -24,7 +24,7 @@ from sqlalchemy import (
     UniqueConstraint,
     false,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, orm_insert_sentinel
 
 from shuwu_shared.columns import NAMING, UTCDateTime, new_uuid
 from shuwu_shared.domain.credit import CREDIT_DEFAULTS
@@ -165,7 +165,11 @@ class Loan(Base):
 
     __tablename__ = "loan"
     id: Mapped[int] = mapped_column(primary_key=True)
-    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    # The insert sentinel: the loans of a push batch go in one INSERT … RETURNING (SQLite
+    # does not promise RETURNING's row order; the uuid tells which id is whose).
+    uuid: Mapped[str] = mapped_column(
+        String(36), unique=True, default=new_uuid, insert_sentinel=True
+    )
     item_id: Mapped[int] = mapped_column(ForeignKey("item.id"), index=True)
     reader_id: Mapped[int] = mapped_column(ForeignKey("reader.id"), index=True)
     branch_code: Mapped[str] = mapped_column(String(32), index=True)
@@ -236,6 +240,9 @@ class CircEvent(Base):
     payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     # For returns whose loan was unknown: the loan that later claimed it.
     matched_loan_uuid: Mapped[str | None] = mapped_column(String(36))
+    # Never read: lets the events of a push go in one INSERT … RETURNING on SQLite too, which
+    # does not promise RETURNING's row order (SQLAlchemy numbers the rows of a batch here).
+    _sentinel: Mapped[int | None] = orm_insert_sentinel()
 
 
 class ChangeLog(Base):

@@ -14,9 +14,10 @@ counted on the Sync screen and by ``shuwu sync`` until it applies.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -159,6 +160,19 @@ def pending_uuids(session: Session) -> set[str]:
     return found
 
 
+def begin_now(session: Session) -> None:
+    """Open SQLite's transaction now, with the write lock (``BEGIN IMMEDIATE``).
+
+    pysqlite begins a transaction only before an INSERT, UPDATE or DELETE: a SAVEPOINT that
+    comes first (``apply_page`` has one per entity) is a transaction of its own, committed and
+    synced to disk at its RELEASE. Begun here, a page and its cursor commit once, together.
+    """
+    conn = session.connection()
+    raw = conn.connection.dbapi_connection
+    if conn.dialect.name == "sqlite" and not getattr(raw, "in_transaction", True):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 def uuid_ids(session: Session, table: Table, uuids: Iterable[str]) -> dict[str, int]:
     """Local ids of the rows with these uuids (chunked IN queries); unknown uuids are absent."""
     wanted = list(dict.fromkeys(uuids))
@@ -183,15 +197,21 @@ def _parse_date(value: Any) -> date | None:
     return date.fromisoformat(str(value)[:10])
 
 
-def _convert(table: Table, column: str, value: Any) -> Any:
-    if column == "marc":  # base64 of the source record (None keeps this PC's: LOCAL_ONLY)
-        return received_marc(value)
-    col_type = table.c[column].type
-    if isinstance(col_type, UTCDateTime):
-        return _parse_datetime(value)
-    if isinstance(col_type, Date):
-        return _parse_date(value)
-    return value
+@functools.cache
+def _converters(table: Table) -> dict[str, Callable[[Any], Any] | None]:
+    """Each column of ``table`` by name, with how a wire value becomes its value (None: as is);
+    once per table, not per value (a feed page converts thousands)."""
+    out: dict[str, Callable[[Any], Any] | None] = {}
+    for column in table.c:
+        if column.name == "marc":  # base64 of the source record (None keeps this PC's)
+            out[column.name] = received_marc
+        elif isinstance(column.type, UTCDateTime):
+            out[column.name] = _parse_datetime
+        elif isinstance(column.type, Date):
+            out[column.name] = _parse_date
+        else:
+            out[column.name] = None
+    return out
 
 
 def _fill_computed(entity: str, row: dict[str, Any]) -> None:
@@ -213,6 +233,7 @@ def _wire_to_row(
     """The local column values of one change, or None when a reference is unknown."""
     data = change.get("data") or {}
     row: dict[str, Any] = {}
+    converters = _converters(table)
     if entity == "exception":
         detail = data.get("detail")
         detail = dict(detail) if isinstance(detail, dict) else {"text": detail} if detail else {}
@@ -222,7 +243,7 @@ def _wire_to_row(
     for key, value in data.items():
         if key in REFERENCES:
             column, _model = REFERENCES[key]
-            if column not in table.c:
+            if column not in converters:
                 continue
             local_id = refs[key].get(value) if value else None
             if local_id is None:
@@ -230,8 +251,9 @@ def _wire_to_row(
             row[column] = local_id
             continue
         column = RENAMES.get(key, key)
-        if column in table.c and column not in ("id", "uuid", "server_version", "detail"):
-            row[column] = _convert(table, column, value)
+        if column in converters and column not in ("id", "uuid", "server_version", "detail"):
+            convert = converters[column]
+            row[column] = value if convert is None else convert(value)
     if entity == "bib" and row.get("marc") is None:
         # No source record from the county (yet): flags it does not know are kept too; with a
         # record, its flags come with it (docs/sync-protocol.md).
@@ -239,7 +261,7 @@ def _wire_to_row(
             if row.get(key) is None:
                 row.pop(key, None)
     row["uuid"] = change["uuid"]
-    if "server_version" in table.c:
+    if "server_version" in converters:
         row["server_version"] = int(change.get("seq") or 0)
     _fill_computed(entity, row)
     return row
@@ -281,17 +303,23 @@ def _write_rows(
                     row[column] = now
         for start in range(0, len(inserts), CHUNK):
             conn.execute(insert(table), _insert_defaults(table, inserts[start : start + CHUNK]))
-    # Group updates by their column set: executemany needs uniform parameters.
+    # Only the columns whose value differs (an index is rewritten for every column SET, equal
+    # or not); grouped by their column set: executemany needs uniform parameters.
+    stored = _stored_values(session, table, updates)
     groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     for row in updates:
+        before = stored.get(row["uuid"], {})
         cols = tuple(
             sorted(
                 k
                 for k in row
-                if k not in ("uuid", "id") and not (k in LOCAL_ONLY and row.get(k) is None)
+                if k not in ("uuid", "id")
+                and not (k in LOCAL_ONLY and row.get(k) is None)
+                and (k not in before or before[k] != row[k])
             )
         )
-        groups.setdefault(cols, []).append(row)
+        if cols:  # else the row holds these values already
+            groups.setdefault(cols, []).append(row)
     for cols, group in groups.items():
         stmt = (
             update(table)
@@ -303,6 +331,24 @@ def _write_rows(
     if entity != "bib":
         return []
     return list(uuid_ids(session, table, (r["uuid"] for r in rows)).values())
+
+
+def _stored_values(
+    session: Session, table: Table, rows: list[dict[str, Any]]
+) -> dict[str, dict[str, Any]]:
+    """The values the rows (matched by uuid) hold now, of the columns the rows carry."""
+    names = sorted({k for row in rows for k in row if k in table.c and k not in ("uuid", "id")})
+    if not names:
+        return {}
+    columns = [table.c[name] for name in names]
+    out: dict[str, dict[str, Any]] = {}
+    uuids = [row["uuid"] for row in rows]
+    for start in range(0, len(uuids), CHUNK):
+        chunk = uuids[start : start + CHUNK]
+        found = session.execute(select(table.c.uuid, *columns).where(table.c.uuid.in_(chunk)))
+        for uuid, *values in found:
+            out[uuid] = dict(zip(names, values, strict=True))
+    return out
 
 
 def index_bibs(session: Session, ids: Sequence[int], fresh: bool = False) -> None:

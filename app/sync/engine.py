@@ -25,7 +25,7 @@ from app.models import OutboxOp, SyncException
 from app.profile import Profile
 from app.sync import acks as acks_mod
 from app.sync import snapshot
-from app.sync.apply import apply_page, pending_uuids
+from app.sync.apply import apply_page, begin_now, pending_uuids
 from shuwu_shared.errors import UserInputError
 from shuwu_shared.i18n import _
 from shuwu_shared.progress import NoProgress, Progress, check_cancel
@@ -263,6 +263,7 @@ def pull_changes(
             if more:
                 ahead = pool.submit(fetch, next_cursor)
             with profile.sessions() as session, session.begin():
+                begin_now(session)  # one commit per page, not one per entity
                 # Another run (the CLI while the GUI syncs) may have moved on meanwhile.
                 current = state.get_int(session, state.CURSOR)
                 if current != cursor:

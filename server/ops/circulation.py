@@ -52,8 +52,8 @@ def _event(
         op_id=ctx.op_id,
         payload=payload,
     )
-    # Not flushed here: the next flush (the loan's, or the timeline replay's, which needs the
-    # event ids to order equal times) inserts it with the op's other rows, one flush per op.
+    # Not flushed here: the group's flush (server/ops/run.py) inserts it with the other rows
+    # of the ops around it; the timeline replay orders unflushed returns as the flush will.
     ctx.session.add(event)
     index = lookups.active(ctx.session)
     if index is not None and kind == "return":
@@ -169,8 +169,7 @@ def checkout(ctx: OpContext, p: dict[str, Any]) -> None:
         override_reason=override,
         device_id=ctx.device.id,
     )
-    s.add(loan)
-    s.flush()
+    s.add(loan)  # flushed with the group's other rows (nothing here needs its id)
     if index is not None:
         index.loan_added(loan)
     publish.reader(ctx, reader, branch)  # before its loan: the client needs the reader first

@@ -55,22 +55,37 @@ def _timeline(s: Session, item: m.Item) -> lookups.Timeline:
     return line
 
 
+@dataclass(frozen=True)
+class _Checkout:
+    """A loan as the checkout event of the replay (seeded loans have no checkout event)."""
+
+    loan_uuid: str
+    at: datetime
+    kind: str = "checkout"
+
+
+def _return_order(position: int, event: m.CircEvent) -> tuple[int, int]:
+    """Equal times are ordered by event id. Not flushed yet (no id): after every stored
+    event, in the order they were added, which is the order the flush gives them their ids;
+    the batch index (``lookups``) appends new returns to a copy's line in that order."""
+    return (0, event.id) if event.id is not None else (1, position)
+
+
 def refold(ctx: OpContext, item: m.Item) -> None:
     s = ctx.session
-    s.flush()  # ids for the new events: equal times are ordered by them
+    # No flush here: a copy not in the batch index is read by a query (which flushes first);
+    # one in it orders its new, unflushed returns as the flush will (``_return_order``).
     line = _timeline(s, item)
-    returns = list(line.returns)
     loans = {x.uuid: x for x in line.loans}
-    # The loans themselves are the checkouts (seeded loans have no checkout event). At equal
-    # times a return goes first: the copy came back, then it was lent again.
-    events: list[m.CircEvent] = [
-        *returns,
-        *(
-            m.CircEvent(kind="checkout", loan_uuid=x.uuid, at=x.checkout_at, item_id=item.id)
-            for x in loans.values()
-        ),
+    # The loans themselves are the checkouts. At equal times a return goes first: the copy
+    # came back, then it was lent again; checkouts of equal times keep the loans' order.
+    keyed: list[tuple[tuple[datetime, bool, tuple[int, int]], m.CircEvent | _Checkout]] = [
+        ((e.at, False, _return_order(n, e)), e) for n, e in enumerate(line.returns)
     ]
-    events.sort(key=lambda e: (e.at, e.kind != "return", e.id or 0))
+    for n, x in enumerate(loans.values()):
+        keyed.append(((x.checkout_at, True, (0, n)), _Checkout(x.uuid, x.checkout_at)))
+    keyed.sort(key=lambda pair: pair[0])
+    events = [e for _key, e in keyed]
     closes: dict[str, Close] = {u: Close() for u in loans}
     pairs: list[tuple[str, str]] = []
     orphans: list[m.CircEvent] = []
@@ -78,9 +93,7 @@ def refold(ctx: OpContext, item: m.Item) -> None:
     open_uuid: str | None = None
     last_return: m.CircEvent | None = None
     for event in events:
-        if event.kind == "checkout":
-            if event.loan_uuid not in loans:
-                continue
+        if isinstance(event, _Checkout):
             if open_uuid is not None:
                 closes[open_uuid] = Close(event.at, None, "implied")
                 pairs.append((open_uuid, str(event.loan_uuid)))
