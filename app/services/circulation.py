@@ -34,7 +34,7 @@ from app.models import (
     Reader,
 )
 from app.services import audit, credit
-from app.services.outbox import record_op
+from app.services.outbox import RecordedOp, record_op
 from app.services.readers import open_loan_count, reader_by_card
 from shuwu_shared import vocabulary
 from shuwu_shared.clock import Clock
@@ -454,35 +454,15 @@ def return_item(session: Session, clock: Clock, barcode: str) -> ScanResult:
     item.current_branch_code = branch
     item.updated_at = now
     session.flush()
-    op = record_op(
-        session,
-        clock,
-        "return",
-        {
-            "loan_uuid": loan.uuid if loan else None,
-            "item_uuid": item.uuid,
-            "barcode": item.barcode,
-            "branch": branch,
-            "returned_at": now.isoformat(),
-            "in_transit_to": in_transit_to,
-        },
-    )
+    op = _return_op(
+        session, clock, loan.uuid if loan else None, item.uuid, item.barcode, branch, now,
+        in_transit_to,
+    )  # fmt: skip
     title = _title(session, item)
-    if loan is None:
-        message = _("Returned: {title}. Its loan is not known here; the county will match it.")
-    else:
-        message = _("Returned: {title}")
-    message = message.format(title=title)
-    if in_transit_to:
-        message += " " + _("Put it aside for {branch} (in transit).").format(
-            branch=branch_name(session, in_transit_to)
-        )
-    if delta < 0:
-        message += " " + _("Overdue: {points} credit points deducted.").format(points=-delta)
     return ScanResult(
         kind="return",
         op_id=op.op_id,
-        message=message,
+        message=_return_message(session, title, loan is not None, in_transit_to, delta),
         loan=loan_view(session, clock, loan) if loan else None,
         barcode=item.barcode,
         title=title,
@@ -501,35 +481,54 @@ def _return_county_copy(session: Session, clock: Clock, copy: CountyCopy) -> Sca
     copy.current_branch_code = branch or copy.current_branch_code
     copy.touched = True
     session.flush()
-    op = record_op(
-        session,
-        clock,
-        "return",
-        {
-            "loan_uuid": None,
-            "item_uuid": None,
-            "barcode": copy.barcode,
-            "branch": branch,
-            "returned_at": now.isoformat(),
-            "in_transit_to": in_transit_to,
-        },
-    )
-    message = _("Returned: {title}. Its loan is not known here; the county will match it.").format(
-        title=copy.barcode
-    )
-    if in_transit_to:
-        message += " " + _("Put it aside for {branch} (in transit).").format(
-            branch=branch_name(session, in_transit_to)
-        )
+    op = _return_op(session, clock, None, None, copy.barcode, branch, now, in_transit_to)
     return ScanResult(
         kind="return",
         op_id=op.op_id,
-        message=message,
+        message=_return_message(session, copy.barcode, False, in_transit_to, 0),
         loan=None,
         barcode=copy.barcode,
         title=copy.barcode,
         in_transit_to=in_transit_to,
     )
+
+
+def _return_op(
+    session: Session,
+    clock: Clock,
+    loan_uuid: str | None,
+    item_uuid: str | None,
+    barcode: str,
+    branch: str | None,
+    now: datetime,
+    in_transit_to: str | None,
+) -> RecordedOp:
+    payload = {
+        "loan_uuid": loan_uuid,
+        "item_uuid": item_uuid,
+        "barcode": barcode,
+        "branch": branch,
+        "returned_at": now.isoformat(),
+        "in_transit_to": in_transit_to,
+    }
+    return record_op(session, clock, "return", payload)
+
+
+def _return_message(
+    session: Session, title: str, loan_known: bool, in_transit_to: str | None, delta: int
+) -> str:
+    if loan_known:
+        message = _("Returned: {title}")
+    else:
+        message = _("Returned: {title}. Its loan is not known here; the county will match it.")
+    message = message.format(title=title)
+    if in_transit_to:
+        message += " " + _("Put it aside for {branch} (in transit).").format(
+            branch=branch_name(session, in_transit_to)
+        )
+    if delta < 0:
+        message += " " + _("Overdue: {points} credit points deducted.").format(points=-delta)
+    return message
 
 
 def _title(session: Session, item: Item) -> str:

@@ -19,13 +19,12 @@ is refused as a whole.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from shuwu_shared.protocol.index import IndexPageError, decompress
+from shuwu_shared.protocol.index import IndexPageError, read_json
 
 COPIES_FORMAT = "shuwu-copies/1"
 COPIES_DEFAULT_LIMIT = 100_000
@@ -161,11 +160,7 @@ def page_rows(page: CopiesPage) -> list[tuple[str, str, str, str]]:
 
 def read_page(body: bytes, method: str) -> tuple[CopiesPage, list[tuple[str, str, str, str]]]:
     """Decompress, parse and check one page; IndexPageError for anything wrong."""
-    raw = decompress(body, method)
-    try:
-        data = json.loads(raw)
-    except (ValueError, RecursionError) as exc:
-        raise IndexPageError("not JSON") from exc
+    data = read_json(body, method)
     try:
         page = CopiesPage.model_validate(data)
         return page, page_rows(page)

@@ -304,13 +304,18 @@ def decompress(body: bytes, method: str) -> bytes:
     raise IndexPageError(f"unknown compression {method!r}")
 
 
-def read_page(body: bytes, method: str) -> ItemIndexPage:
-    """Decompress, parse and check one page; IndexPageError for anything wrong."""
+def read_json(body: bytes, method: str) -> Any:
+    """Decompress and parse a compressed page (index or copies); IndexPageError if either fails."""
     raw = decompress(body, method)
     try:
-        data = json.loads(raw)
+        return json.loads(raw)
     except (ValueError, RecursionError) as exc:
         raise IndexPageError("not JSON") from exc
+
+
+def read_page(body: bytes, method: str) -> ItemIndexPage:
+    """Decompress, parse and check one page; IndexPageError for anything wrong."""
+    data = read_json(body, method)
     try:
         return ItemIndexPage.model_validate(data)
     except ValidationError as exc:

@@ -187,3 +187,45 @@ def test_readers_form_changes_the_reader_it_was_opened_on(qtbot, branch: Profile
         assert readers.get_reader(s, view.uuid).phone == "13700002222"
         kinds = s.scalars(select(OutboxOp.kind).order_by(OutboxOp.device_seq)).all()
     assert [k for k in kinds if k == "reader_upsert"] == ["reader_upsert", "reader_upsert"]
+
+
+def test_a_county_copy_known_only_by_barcode_is_taken_back_but_not_lent(
+    qtbot, branch: Profile
+) -> None:
+    """While a new PC's catalogue arrives, another branch's copy is in ``county_copy`` only:
+    the desk takes it back (in transit home) and explains why it cannot lend it yet."""
+    from pathlib import Path
+
+    from app.models import CountyCopy
+
+    with branch.sessions() as s, s.begin():
+        s.add_all(
+            [
+                CountyCopy(barcode="C02000077", status="on_loan", home_branch_code="LC02",
+                           current_branch_code="LC02"),
+                CountyCopy(barcode="C02000078", status="available", home_branch_code="LC02",
+                           current_branch_code="LC02"),
+            ]
+        )  # fmt: skip
+    card = make_reader(branch)
+    page = open_desk(qtbot, branch)
+    page.window().resize(1024, 768)
+    shots = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+    scan(qtbot, page.checkout_tab.card_input, card)
+    scan(qtbot, page.checkout_tab.item_input, "C02000078")
+    assert page.banner.state == "error" and "C02000078" in page.banner.text()
+    assert "县馆" in page.banner.text()
+    assert open_loans(branch) == 0
+    qtbot.wait(50)  # the layout settles as it would on screen
+    page.window().grab().save(str(shots / "desk-county-copy-refused-1024x768.png"))
+    qtbot.keyClick(page.checkout_tab.item_input, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    scan(qtbot, page.return_tab.item_input, "C02000077")
+    assert page.banner.state == "warn" and "C02000077" in page.banner.text()
+    assert page.return_tab.returned.rowCount() == 1
+    qtbot.wait(50)
+    page.window().grab().save(str(shots / "desk-county-copy-returned-1024x768.png"))
+    with branch.sessions() as s:
+        copy = s.get(CountyCopy, "C02000077")
+        assert copy is not None and (copy.status, copy.touched) == ("in_transit", True)
+        op = s.scalars(select(OutboxOp).where(OutboxOp.kind == "return")).one()
+        assert op.payload["barcode"] == "C02000077" and op.payload["item_uuid"] is None

@@ -227,29 +227,6 @@ HOSTILE = {
 }
 
 
-@pytest.mark.parametrize("damage", list(HOSTILE))
-def test_a_damaged_desk_index_page_is_refused_whole_and_the_next_sync_completes(
-    county, make_device, proxy, damage
-):
-    device = make_device(url=proxy.url)
-    spoil = HOSTILE[damage]
-    if damage in ("cut short", "not compressed"):
-        proxy.garbler = spoil
-    else:
-        proxy.garbler = lambda body: _recompress_like(body, spoil)
-    proxy.add_fault("/v1/snapshot/index", "garble")
-    with pytest.raises(ServerRefused) as refused:
-        sync_once(device, config=FAST)
-    assert refused.value.code == "bad_page" and "目录" in refused.value.message
-    assert local_count(device, Item) == 0  # nothing of the page was written
-    with device.sessions() as s:
-        assert not snapshot.desk_ready(s)
-
-    sync_once(device, config=FAST)  # the link is good again
-    items = server_rows(county.db, "SELECT count(*) FROM item")[0][0]
-    assert local_count(device, Item) == items
-
-
 def _recompress_like(body: bytes, spoil) -> bytes:  # type: ignore[no-untyped-def]
     """Spoil the page's JSON and compress it again with the server's own method."""
     from shuwu_shared.protocol.index import compress, decompress
@@ -283,21 +260,29 @@ HOSTILE_COPIES = {
 }
 
 
-@pytest.mark.parametrize("damage", list(HOSTILE_COPIES))
-def test_a_damaged_county_copies_page_is_refused_whole_and_the_next_sync_completes(
-    county, make_device, proxy, damage
+DAMAGED_PAGES = [("/v1/snapshot/index", damage, HOSTILE[damage], Item) for damage in HOSTILE] + [
+    ("/v1/snapshot/copies", damage, HOSTILE_COPIES[damage], CountyCopy) for damage in HOSTILE_COPIES
+]
+
+
+@pytest.mark.parametrize(
+    ("path", "damage", "spoil", "written"),
+    DAMAGED_PAGES,
+    ids=[f"{path.rsplit('/', 1)[1]}: {damage}" for path, damage, _s, _w in DAMAGED_PAGES],
+)
+def test_a_damaged_page_is_refused_whole_and_the_next_sync_completes(  # type: ignore[no-untyped-def]
+    county, make_device, proxy, path, damage, spoil, written
 ):
     device = make_device(url=proxy.url)
-    spoil = HOSTILE_COPIES[damage]
     if damage in ("cut short", "not compressed"):
         proxy.garbler = spoil
     else:
         proxy.garbler = lambda body: _recompress_like(body, spoil)
-    proxy.add_fault("/v1/snapshot/copies", "garble")
+    proxy.add_fault(path, "garble")
     with pytest.raises(ServerRefused) as refused:
         sync_once(device, config=FAST)
     assert refused.value.code == "bad_page" and "目录" in refused.value.message
-    assert local_count(device, CountyCopy) == 0  # nothing of the page was written
+    assert local_count(device, written) == 0  # nothing of the page was written
     with device.sessions() as s:
         assert not snapshot.desk_ready(s)
 

@@ -50,6 +50,7 @@ OK_STYLE = "background: #2b8a3e; color: white;"
 WARN_STYLE = "background: #e67700; color: white;"
 ERROR_STYLE = "background: #c92a2a; color: white;"
 IDLE_STYLE = "background: #e9ecef; color: #343a40;"
+UNDO_BUTTON_MAX_PX = 420  # the undo button names the scan; longer titles are elided
 
 
 class Banner(QLabel):
@@ -661,7 +662,13 @@ class CirculationPage(QWidget):
             self.undo_button.setToolTip("")
         else:
             what = scan_description(scan)
-            self.undo_button.setText(_("Undo the {what} (Ctrl+Z)").format(what=what))
+            text = _("Undo the {what} (Ctrl+Z)").format(what=what)
+            # A long title would widen the button past the window at 1024×768: elided, and
+            # the whole description is in the tooltip.
+            metrics = self.undo_button.fontMetrics()
+            self.undo_button.setText(
+                metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, UNDO_BUTTON_MAX_PX)
+            )
             self.undo_button.setToolTip(what)
 
     def done(self, result: ScanResult) -> None:
