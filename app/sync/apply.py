@@ -87,6 +87,7 @@ class PageStats:
     applied: int = 0
     deleted: int = 0
     skipped_pending: int = 0
+    skipped_older: int = 0  # changes older than the row here (already newer from a snapshot)
     skipped_bad: int = 0  # changes of this call that could not be applied (kept, retried)
     new_exceptions: int = 0
     waiting: int = 0  # all changes kept for a retry after this call
@@ -171,6 +172,22 @@ def begin_now(session: Session) -> None:
     raw = conn.connection.dbapi_connection
     if conn.dialect.name == "sqlite" and not getattr(raw, "in_transaction", True):
         conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _versions(session: Session, table: Table, existing: dict[str, int]) -> dict[str, int]:
+    """The county version (change seq) each existing row was last written with."""
+    if "server_version" not in table.c or not existing:
+        return {}
+    ids = list(existing.values())
+    out: dict[str, int] = {}
+    for start in range(0, len(ids), CHUNK):
+        rows = session.execute(
+            select(table.c.uuid, table.c.server_version).where(
+                table.c.id.in_(ids[start : start + CHUNK])
+            )
+        )
+        out.update({u: int(v or 0) for u, v in rows})
+    return out
 
 
 def uuid_ids(session: Session, table: Table, uuids: Iterable[str]) -> dict[str, int]:
@@ -486,10 +503,15 @@ def _apply_entity(
     deletes = [c["uuid"] for c in batch if c.get("op") == "delete"]
     upserts = [c for c in batch if c.get("op") != "delete" and c.get("uuid")]
     existing = uuid_ids(session, table, (c["uuid"] for c in upserts))
+    stored = _versions(session, table, existing)
     kept = []
     for change in upserts:
         if change["uuid"] in protected and change["uuid"] in existing:
             stats.skipped_pending += 1
+        elif int(change.get("seq") or 0) < stored.get(change["uuid"], 0):
+            # Older than what is here (a change kept for a retry while a snapshot page brought
+            # the row as it is now): applying it would take the row back in time.
+            stats.skipped_older += 1
         else:
             kept.append(change)
     refs: dict[str, dict[str, int]] = {}
