@@ -28,6 +28,9 @@ from shuwu_shared.protocol.marcwire import encode_marc
 
 ENTITIES = ("bib", "item")  # dependency order: copies refer to their records
 DEFAULT_LIMIT = 20_000
+# Row ids are 32-bit integers on PostgreSQL: a larger keyset position (which the protocol's
+# 64-bit cursor allows) means "nothing after", not a database error.
+MAX_ROW_ID = 2**31 - 1
 MAX_LIMIT = 50_000
 
 BIB_COLUMNS = (
@@ -106,6 +109,7 @@ def index_page(
     """One page of full copies (``shuwu-index/1``) after ``after``: every county copy, or by
     ``scope`` those ``local_copies`` of ``branch`` or all others (``foreign``)."""
     limit = max(1, min(limit, INDEX_MAX_LIMIT))
+    after = min(after, MAX_ROW_ID)
     query = (
         select(
             m.Item.id,
@@ -146,6 +150,7 @@ def index_page(
 def copies_page(session: Session, after: int, limit: int) -> dict[str, Any]:
     """One page of every county copy, leanly (``shuwu-copies/1``), after the item id ``after``."""
     limit = max(1, min(limit, copies.COPIES_MAX_LIMIT))
+    after = min(after, MAX_ROW_ID)
     query = (
         select(
             m.Item.id,
@@ -174,6 +179,7 @@ def page(
     ``keys=False`` (``shuwu-bib/2``): records without ``search_keys``, which the client computes.
     """
     limit = max(1, min(limit, MAX_LIMIT))
+    after = min(after, MAX_ROW_ID)
     columns: tuple[str, ...]
     if entity == "bib":
         columns = BIB_COLUMNS if keys else tuple(c for c in BIB_COLUMNS if c != "search_keys")

@@ -4,12 +4,12 @@
   <context>
     <name>shuwu</name>
     <message>
-      <source>Returned: {title}. Its loan is not known here; the county will match it.</source>
-      <translation>已还：{title}。本机没有这笔借阅记录，已记下交县馆核对。</translation>
-    </message>
-    <message>
       <source>Returned: {title}</source>
       <translation>已还：{title}</translation>
+    </message>
+    <message>
+      <source>Returned: {title}. Its loan is not known here; the county will match it.</source>
+      <translation>已还：{title}。本机没有这笔借阅记录，已记下交县馆核对。</translation>
     </message>
     <message>
       <source>Scan or type the book's barcode.</source>

@@ -280,6 +280,10 @@
       <translation>共 {n} 笔逾期</translation>
     </message>
     <message>
+      <source>Undo the {what} (Ctrl+Z)</source>
+      <translation>撤销{what}（Ctrl+Z）</translation>
+    </message>
+    <message>
       <source>Undo the {what}</source>
       <translation>撤销{what}</translation>
     </message>
@@ -298,10 +302,6 @@
     <message>
       <source>{n} reminder slips written to {path}</source>
       <translation>已生成 {n} 张催还单：{path}</translation>
-    </message>
-    <message>
-      <source>Undo the {what} (Ctrl+Z)</source>
-      <translation>撤销{what}（Ctrl+Z）</translation>
     </message>
     <message>
       <source>Reminder slips sent to the printer ({n} pages).</source>
