@@ -292,11 +292,9 @@ def test_a_damaged_page_is_refused_whole_and_the_next_sync_completes(  # type: i
     assert local_count(device, CountyCopy) == 0
 
 
-def test_a_copy_taken_back_before_its_full_row_keeps_what_the_desk_did(
-    county, make_device, small_pages
-):
-    """The return is not pushed before the other copies arrive (a push refused, a cut link):
-    their page, read before the county knew of the return, must not undo it here."""
+def _desk_ready_with_a_foreign_copy(county, make_device, status: str):  # type: ignore[no-untyped-def]
+    """A new device stopped after its desk phase, and another branch's copy it knows only by
+    barcode: (device, its branch, the copy's barcode)."""
     device = make_device()
     here = branch_of(device)
     with pytest.raises(Cancelled):
@@ -304,8 +302,17 @@ def test_a_copy_taken_back_before_its_full_row_keeps_what_the_desk_did(
     foreign = server_rows(
         county.db,
         f"SELECT barcode FROM item WHERE home_branch_code <> '{here}'"
-        f" AND current_branch_code <> '{here}' AND status = 'available' ORDER BY id LIMIT 1",
+        f" AND current_branch_code <> '{here}' AND status = '{status}' ORDER BY id LIMIT 1",
     )[0][0]
+    return device, here, foreign
+
+
+def test_a_copy_taken_back_before_its_full_row_keeps_what_the_desk_did(
+    county, make_device, small_pages
+):
+    """The return is not pushed before the other copies arrive (a push refused, a cut link):
+    their page, read before the county knew of the return, must not undo it here."""
+    device, here, foreign = _desk_ready_with_a_foreign_copy(county, make_device, "available")
     with device.sessions() as s, s.begin():
         circulation.return_item(s, device.clock, foreign)
     enrolment = _enrolment(device)
@@ -330,15 +337,7 @@ def test_a_copy_taken_back_before_its_full_row_keeps_what_the_desk_did(
 
 
 def test_undo_of_a_return_of_a_copy_known_only_by_barcode(county, make_device, small_pages):
-    device = make_device()
-    here = branch_of(device)
-    with pytest.raises(Cancelled):
-        sync_once(device, progress=StopInCatalogue(pages=1), config=FAST)
-    foreign = server_rows(
-        county.db,
-        f"SELECT barcode FROM item WHERE home_branch_code <> '{here}'"
-        f" AND current_branch_code <> '{here}' ORDER BY id DESC LIMIT 1",
-    )[0][0]
+    device, _here, foreign = _desk_ready_with_a_foreign_copy(county, make_device, "available")
     with device.sessions() as s, s.begin():
         taken = circulation.return_item(s, device.clock, foreign)
     with device.sessions() as s, s.begin():
