@@ -66,7 +66,6 @@ PLANS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "index": (("index",), ("bib",)),
     "plain": (("bib", "item"), ()),
 }
-ALL_ENTITIES = ("copies", "local", "index", "bib", "foreign", "item")
 FULL_COPY_PAGES = ("index", "local", "foreign")  # shuwu-index/1 pages, by scope
 DESK_BYTES = ("index", "copies", "local")  # counted as the desk index on the wire
 PAGE_LIMIT = 20_000
