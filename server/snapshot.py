@@ -10,11 +10,12 @@ idempotently), deletions included.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, false, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Row, Select, false, func, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from server import models as m
 from shuwu_shared.protocol import copies
@@ -76,6 +77,25 @@ def summary(session: Session) -> dict[str, Any]:
     }
 
 
+def _keyset(
+    session: Session,
+    query: Select[*tuple[Any, ...]],
+    key: InstrumentedAttribute[int],
+    after: int,
+    limit: int,
+    most: int,
+) -> tuple[Sequence[Row[*tuple[Any, ...]]], int, bool]:
+    """The rows of ``query`` (``key`` its first column) after ``after``, at most ``limit``
+    (1..``most``): (rows, the position after them, whether more follow). Core rows, not the
+    ORM's result machinery: a county page is up to 100,000 rows."""
+    limit = max(1, min(limit, most))
+    after = min(after, MAX_ROW_ID)
+    bounded = query.where(key > after).order_by(key).limit(limit + 1)
+    found = session.connection().execute(bounded).all()
+    rows = found[:limit]
+    return rows, int(rows[-1][0]) if rows else after, len(found) > limit
+
+
 def local_copies(branch: str) -> ColumnElement[bool]:
     """The copies a branch's desk needs in full at once: those it owns or holds, and those of
     the loans its feed carries (lent or taken back there, or to its readers), whatever their
@@ -108,66 +128,46 @@ def index_page(
 ) -> dict[str, Any]:
     """One page of full copies (``shuwu-index/1``) after ``after``: every county copy, or by
     ``scope`` those ``local_copies`` of ``branch`` or all others (``foreign``)."""
-    limit = max(1, min(limit, INDEX_MAX_LIMIT))
-    after = min(after, MAX_ROW_ID)
-    query = (
-        select(
-            m.Item.id,
-            m.Item.uuid,
-            m.Bib.uuid,
-            m.Item.barcode,
-            m.Item.call_number,
-            m.Item.shelf_location,
-            m.Item.status,
-            m.Item.home_branch_code,
-            m.Item.current_branch_code,
-            m.Item.price,
-            m.Item.acquired_on,
-            m.Item.note,
-            m.Item.created_at,
-            m.Item.updated_at,
-            m.Item.version,
-        )
-        .join(m.Bib, m.Bib.id == m.Item.bib_id)
-        .where(m.Item.id > after)
-        .order_by(m.Item.id)
-        .limit(limit + 1)
-    )
+    query = select(
+        m.Item.id,
+        m.Item.uuid,
+        m.Bib.uuid,
+        m.Item.barcode,
+        m.Item.call_number,
+        m.Item.shelf_location,
+        m.Item.status,
+        m.Item.home_branch_code,
+        m.Item.current_branch_code,
+        m.Item.price,
+        m.Item.acquired_on,
+        m.Item.note,
+        m.Item.created_at,
+        m.Item.updated_at,
+        m.Item.version,
+    ).join(m.Bib, m.Bib.id == m.Item.bib_id)
     if scope != "all":
         local = local_copies(branch) if branch else false()
         query = query.where(local if scope == "local" else ~local)
-    found = session.execute(query).all()
-    has_more = len(found) > limit
-    found = found[:limit]
+    found, next_after, has_more = _keyset(session, query, m.Item.id, after, limit, INDEX_MAX_LIMIT)
     rows = [
         (*r[1:10], _day(r[10]), r[11], storage_time(r[12]), storage_time(r[13]), r[14])
         for r in found
     ]
-    next_after = int(found[-1][0]) if found else after
     return build_page(rows, next_after, has_more, server_time)
 
 
 def copies_page(session: Session, after: int, limit: int) -> dict[str, Any]:
     """One page of every county copy, leanly (``shuwu-copies/1``), after the item id ``after``."""
-    limit = max(1, min(limit, copies.COPIES_MAX_LIMIT))
-    after = min(after, MAX_ROW_ID)
-    query = (
-        select(
-            m.Item.id,
-            m.Item.barcode,
-            m.Item.status,
-            m.Item.home_branch_code,
-            m.Item.current_branch_code,
-        )
-        .where(m.Item.id > after)
-        .order_by(m.Item.id)
-        .limit(limit + 1)
+    query = select(
+        m.Item.id,
+        m.Item.barcode,
+        m.Item.status,
+        m.Item.home_branch_code,
+        m.Item.current_branch_code,
     )
-    # Core rows, not the ORM's result machinery: a county page is 100,000 copies.
-    found = session.connection().execute(query).all()
-    has_more = len(found) > limit
-    found = found[:limit]
-    next_after = int(found[-1][0]) if found else after
+    found, next_after, has_more = _keyset(
+        session, query, m.Item.id, after, limit, copies.COPIES_MAX_LIMIT
+    )
     return copies.build_page(((r[1], r[2], r[3], r[4]) for r in found), next_after, has_more)
 
 
@@ -178,32 +178,21 @@ def page(
 
     ``keys=False`` (``shuwu-bib/2``): records without ``search_keys``, which the client computes.
     """
-    limit = max(1, min(limit, MAX_LIMIT))
-    after = min(after, MAX_ROW_ID)
     columns: tuple[str, ...]
     if entity == "bib":
         columns = BIB_COLUMNS if keys else tuple(c for c in BIB_COLUMNS if c != "search_keys")
-        query = (
-            select(m.Bib.id, *(getattr(m.Bib, c) for c in columns))
-            .where(m.Bib.id > after)
-            .order_by(m.Bib.id)
-            .limit(limit + 1)
-        )
+        query = select(m.Bib.id, *(getattr(m.Bib, c) for c in columns))
+        key = m.Bib.id
     elif entity == "item":
         columns = ITEM_COLUMNS
         item_columns = [getattr(m.Item, c) for c in ITEM_COLUMNS if c != "bib_uuid"]
-        query = (
-            select(m.Item.id, m.Item.uuid, m.Bib.uuid, *item_columns[1:])
-            .join(m.Bib, m.Bib.id == m.Item.bib_id)
-            .where(m.Item.id > after)
-            .order_by(m.Item.id)
-            .limit(limit + 1)
+        query = select(m.Item.id, m.Item.uuid, m.Bib.uuid, *item_columns[1:]).join(
+            m.Bib, m.Bib.id == m.Item.bib_id
         )
+        key = m.Item.id
     else:
         raise ValueError(entity)
-    found = session.execute(query).all()
-    has_more = len(found) > limit
-    found = found[:limit]
+    found, next_after, has_more = _keyset(session, query, key, after, limit, MAX_LIMIT)
     times = [i for i, c in enumerate(columns) if c in ("created_at", "updated_at")]
     days = [i for i, c in enumerate(columns) if c == "acquired_on"]
     blobs = [i for i, c in enumerate(columns) if c == "marc"]
@@ -217,7 +206,6 @@ def page(
         for i in blobs:
             row[i] = encode_marc(row[i])
         rows.append(row)
-    next_after = int(found[-1][0]) if found else after
     return {
         "entity": entity,
         "columns": list(columns),

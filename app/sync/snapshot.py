@@ -67,6 +67,7 @@ PLANS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "plain": (("bib", "item"), ()),
 }
 FULL_COPY_PAGES = ("index", "local", "foreign")  # shuwu-index/1 pages, by scope
+COMPRESSED_PAGES = ("copies", *FULL_COPY_PAGES)  # fetched as bytes, checked whole, counted
 DESK_BYTES = ("index", "copies", "local")  # counted as the desk index on the wire
 PAGE_LIMIT = 20_000
 INDEX_PAGE_LIMIT = 20_000
@@ -192,7 +193,7 @@ def _path(entity: str, position: int, keys: bool = True) -> str:
 def _fetch(
     transport: Transport, entity: str, position: int, keyless: bool = False
 ) -> dict[str, Any]:
-    if entity not in FULL_COPY_PAGES and entity != "copies":
+    if entity not in COMPRESSED_PAGES:
         keys = ship_keys(keyless, transport.link_rate)
         page, _s, _r = transport.request("GET", _path(entity, position, keys))
         return page
@@ -345,7 +346,7 @@ def _store(profile: Profile, plan: Plan, page: dict[str, Any]) -> tuple[int, int
         received = int(page.get("bytes") or 0)
         for key, counted in (
             (state.SNAPSHOT_INDEX_BYTES, DESK_BYTES),
-            (state.SNAPSHOT_COPY_BYTES, ("copies", *FULL_COPY_PAGES)),
+            (state.SNAPSHOT_COPY_BYTES, COMPRESSED_PAGES),
         ):
             if page_entity in counted:
                 state.put(session, key, state.get_int(session, key) + received)
